@@ -1,0 +1,16 @@
+import type { Database } from 'better-sqlite3';
+import { m001 } from './001_initial';
+
+export interface Migration {
+  /** The schema version after this migration: equals its position in MIGRATIONS (1-based). */
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** One file per schema version, forward only. */
+export const MIGRATIONS: readonly Migration[] = [m001];
+
+MIGRATIONS.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of order`);
+});

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { Result } from '../result';
+
+/** One channel of the bridge: what it takes and what it gives back, both checked at runtime. */
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+}
+
+export const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({
+  input,
+  output,
+});
+
+/** Input of a channel that takes nothing. */
+export const noInput = z.undefined();
+
+export type DomainDef = Record<string, ChannelDef>;
+export type ContractDef = Record<string, DomainDef>;
+
+export type InputOf<C extends ChannelDef> = z.input<C['input']>;
+export type ParsedInputOf<C extends ChannelDef> = z.output<C['input']>;
+export type OutputOf<C extends ChannelDef> = z.output<C['output']>;
+
+/** window.stepwise as the renderer sees it: named functions per domain, each returning a Result. */
+export type ApiOf<C extends ContractDef> = {
+  [D in keyof C]: {
+    [V in keyof C[D]]: (input: InputOf<C[D][V]>) => Promise<Result<OutputOf<C[D][V]>>>;
+  };
+};
+
+/** What the core implements: one handler per channel, given parsed input. */
+export type HandlersOf<C extends ContractDef, Ctx> = {
+  [D in keyof C]: {
+    [V in keyof C[D]]: (input: ParsedInputOf<C[D][V]>, ctx: Ctx) => Promise<z.input<C[D][V]['output']>> | z.input<C[D][V]['output']>;
+  };
+};
+
+/** Every channel name, `domain.verb`, in a stable order. */
+export function channelNames(contract: ContractDef): string[] {
+  const names: string[] = [];
+  for (const domain of Object.keys(contract)) {
+    for (const verb of Object.keys(contract[domain] ?? {})) names.push(`${domain}.${verb}`);
+  }
+  return names;
+}
+
+export function findChannel(contract: ContractDef, name: string): ChannelDef | undefined {
+  const dot = name.indexOf('.');
+  if (dot <= 0) return undefined;
+  const domain = name.slice(0, dot);
+  const verb = name.slice(dot + 1);
+  if (!Object.hasOwn(contract, domain)) return undefined;
+  const d = contract[domain]!;
+  return Object.hasOwn(d, verb) ? d[verb] : undefined;
+}
