@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import { contract, findChannel, type Handlers } from '../../shared/contract';
+import { coreContract, findChannel, type ContractDef, type Handlers } from '../../shared/contract';
 import { AppError, INTERNAL_MESSAGE, type AppErrorData, type Result } from '../../shared/result';
 import type { Core } from './core';
+import { assignmentsHandlers } from './services/assignments';
+import { clientsHandlers, goalsHandlers } from './services/clients';
+import { libraryHandlers } from './services/library';
 import { vaultHandlers } from './services/vault';
 
 /** One handler map for the whole contract. */
 export const handlers: Handlers<Core> = {
   vault: vaultHandlers,
+  clients: clientsHandlers,
+  goals: goalsHandlers,
+  library: libraryHandlers,
+  assignments: assignmentsHandlers,
 };
 
 export type Logger = (line: string) => void;
@@ -49,21 +56,26 @@ export function toErrorData(e: unknown, log: Logger, channel: string): AppErrorD
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
+type AnyHandlers<Ctx> = Record<string, Record<string, (input: unknown, ctx: Ctx) => unknown>>;
+
 /**
- * The api dispatcher: the one entry to the core for every host (Electron worker, CLI, browser
- * test harness). Parses input with the channel's schema, runs the handler, checks the output.
+ * Answers calls for one contract with one handler map: parses input with the channel's schema,
+ * runs the handler, checks the output. Used for the core's channels (every host) and for the
+ * channels the Electron main process answers itself.
  */
-export function createDispatcher(core: Core, log: Logger = (l) => process.stderr.write(`${l}\n`)): Dispatch {
+export function createContractDispatcher<Ctx>(def: ContractDef, impl: object, ctx: Ctx, log: Logger): Dispatch {
+  const table = impl as AnyHandlers<Ctx>;
   return async (channel, input) => {
-    const def = findChannel(contract, channel);
-    if (!def) return { ok: false, error: { code: 'VALIDATION', message: 'Unknown request.' } };
-    const [domain, verb] = channel.split('.') as [keyof Handlers<Core>, string];
-    const handler = (handlers[domain] as Record<string, (i: unknown, c: Core) => unknown>)[verb]!;
+    const ch = findChannel(def, channel);
+    if (!ch) return { ok: false, error: { code: 'VALIDATION', message: 'Unknown request.' } };
+    const [domain, verb] = channel.split('.') as [string, string];
+    const handler = table[domain]?.[verb];
+    if (!handler) return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
     try {
-      const parsed = def.input.safeParse(input);
+      const parsed = ch.input.safeParse(input);
       if (!parsed.success) return { ok: false, error: validationError(parsed.error).toData() };
-      const value = await handler(parsed.data, core);
-      const out = def.output.safeParse(value);
+      const value = await handler(parsed.data, ctx);
+      const out = ch.output.safeParse(value);
       if (!out.success) {
         log(`stepwise: output of ${channel} does not match the contract`);
         return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
@@ -73,4 +85,9 @@ export function createDispatcher(core: Core, log: Logger = (l) => process.stderr
       return { ok: false, error: toErrorData(e, log, channel) };
     }
   };
+}
+
+/** The api dispatcher: the one entry to the core for every host (Electron worker, CLI, browser tests). */
+export function createDispatcher(core: Core, log: Logger = (l) => process.stderr.write(`${l}\n`)): Dispatch {
+  return createContractDispatcher(coreContract, handlers, core, log);
 }

@@ -1,15 +1,37 @@
 import { channelNames, type ApiOf, type HandlersOf } from './define';
+import { assignmentsContract } from './assignments';
+import { clientsContract, goalsContract } from './clients';
+import { libraryContract } from './library';
+import { appContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
 
 export * from './define';
 export * from './vault';
 
-/** The whole bridge. The preload exposes exactly these functions; the core implements them. */
-export const contract = {
+/** Channels answered by the core (in its worker thread, the CLI, or the test harness). */
+export const coreContract = {
   vault: vaultContract,
+  clients: clientsContract,
+  goals: goalsContract,
+  library: libraryContract,
+  assignments: assignmentsContract,
 };
 
+/** Channels answered by the Electron main process itself. */
+export const shellContract = {
+  app: appContract,
+  settings: settingsContract,
+};
+
+/** The whole bridge. The preload exposes exactly these functions. */
+export const contract = { ...coreContract, ...shellContract };
+
 export type Contract = typeof contract;
+export type CoreContract = typeof coreContract;
+export type ShellContract = typeof shellContract;
 export type StepwiseApi = ApiOf<Contract>;
-export type Handlers<Ctx> = HandlersOf<Contract, Ctx>;
+export type Handlers<Ctx> = HandlersOf<CoreContract, Ctx>;
+export type ShellHandlers<Ctx> = HandlersOf<ShellContract, Ctx>;
 export const CHANNELS: readonly string[] = channelNames(contract);
+export const CORE_CHANNELS: readonly string[] = channelNames(coreContract);
+export const SHELL_CHANNELS: readonly string[] = channelNames(shellContract);

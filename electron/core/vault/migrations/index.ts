@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { m001 } from './001_initial';
+import { m002 } from './002_clients_library_assignments';
 
 export interface Migration {
   /** The schema version after this migration: equals its position in MIGRATIONS (1-based). */
@@ -9,7 +10,7 @@ export interface Migration {
 }
 
 /** One file per schema version, forward only. */
-export const MIGRATIONS: readonly Migration[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001, m002];
 
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of order`);

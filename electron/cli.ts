@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { createDispatcher } from './core/api';
+import { Core } from './core/core';
+import { runCommand, CliError, USAGE } from './core/cli/commands';
+import { readPassphrase } from './core/cli/prompt';
+
+/**
+ * Stepwise from a terminal: the same core as the app. Exit 0 on success; on failure one clear
+ * line on stderr and a non-zero exit, never a stack trace.
+ */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const flags = parseFlags(rest);
+  const vault = flags.get('vault');
+  if (typeof vault !== 'string' || !vault) throw new CliError('Please name the vault folder with --vault DIR.', 2);
+  const core = new Core({ vaultDir: path.resolve(vault) });
+  const dispatch = createDispatcher(core, () => {});
+  try {
+    return await runCommand(command, flags, {
+      dispatch,
+      core,
+      out: (s) => process.stdout.write(s),
+      passphrase: (purpose) => readPassphrase(purpose),
+    });
+  } finally {
+    core.close();
+  }
+}
+
+function parseFlags(args: string[]): Map<string, string | true> {
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('--')) throw new CliError(`Unexpected argument “${a}”. Run “npm run cli -- help” for the commands.`, 2);
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      flags.set(a.slice(2, eq), a.slice(eq + 1));
+    } else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) {
+      flags.set(a.slice(2), args[++i]!);
+    } else {
+      flags.set(a.slice(2), true);
+    }
+  }
+  return flags;
+}
+
+process.on('uncaughtException', () => {
+  process.stderr.write('stepwise: something went wrong inside Stepwise; nothing was changed.\n');
+  process.exit(1);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    const msg = e instanceof Error && (e instanceof CliError || e.name === 'AppError') ? e.message : 'something went wrong inside Stepwise; nothing was changed.';
+    process.stderr.write(`stepwise: ${msg}\n`);
+    process.exit(e instanceof CliError ? e.exitCode : 1);
+  },
+);

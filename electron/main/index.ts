@@ -1,0 +1,121 @@
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CORE_CHANNELS, SHELL_CHANNELS, contract, findChannel, shellContract } from '../../shared/contract';
+import { createContractDispatcher } from '../core/api';
+import { CoreHost } from './core-host';
+import { makeHandler } from './handle';
+import { electronNativeBinding } from './native';
+import { CONTENT_SECURITY_POLICY } from './security/csp';
+import { resolveAppFile } from './security/files';
+import { isNavigationAllowed, windowOpenHandler } from './security/navigation';
+import { APP_ENTRY, APP_HOST, APP_SCHEME, isAppUrl } from './security/origin';
+import { deviceRequestHandler, permissionCheckHandler, permissionRequestHandler } from './security/permissions';
+import { isRequestAllowed } from './security/requests';
+import { hardenedWebPreferences } from './security/webPreferences';
+import { SettingsStore } from './settings';
+import { shellHandlers } from './shell-handlers';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+/** Only in development (electron-vite dev): the renderer's dev server. */
+const devOrigin = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+// The app's own scheme: standard and secure, so the renderer is an origin of its own.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+// One Stepwise at a time: two processes must never open the same vault.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+let mainWindow: BrowserWindow | null = null;
+let core: CoreHost | null = null;
+
+async function start(): Promise<void> {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Every web contents, including any that might be created later, is locked down.
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url, devOrigin)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isNavigationAllowed(url, devOrigin)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(windowOpenHandler);
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  await app.whenReady();
+
+  const rendererRoot = path.join(here, '../renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const target = resolveAppFile(rendererRoot, request.url, APP_HOST);
+    if (!target) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(target.file).toString());
+    return new Response(res.body, {
+      status: res.status,
+      headers: { 'content-type': target.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+    });
+  });
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler(permissionRequestHandler);
+  ses.setPermissionCheckHandler(permissionCheckHandler);
+  ses.setDevicePermissionHandler(deviceRequestHandler);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, devOrigin) }));
+
+  const vaultDir = process.env.STEPWISE_VAULT_DIR || path.join(app.getPath('userData'), 'vault');
+  const nativeBinding = electronNativeBinding(app.getAppPath(), process.resourcesPath, app.isPackaged);
+  core = new CoreHost(path.join(here, 'core-worker.js'), nativeBinding ? { vaultDir, nativeBinding } : { vaultDir });
+
+  const settings = new SettingsStore();
+  const shellDispatch = createContractDispatcher(
+    shellContract,
+    shellHandlers,
+    { settings, app: { version: app.getVersion(), vaultDir, platform: process.platform } },
+    log,
+  );
+  const isTrusted = (url: string | undefined) => isAppUrl(url, devOrigin);
+  for (const name of CORE_CHANNELS) {
+    ipcMain.handle(name, makeHandler(name, findChannel(contract, name)!, isTrusted, (c, i) => core!.call(c, i), log));
+  }
+  for (const name of SHELL_CHANNELS) {
+    ipcMain.handle(name, makeHandler(name, findChannel(contract, name)!, isTrusted, shellDispatch, log));
+  }
+
+  createWindow();
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    const c = core;
+    core = null;
+    void c.close().finally(() => app.quit());
+  });
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Stepwise',
+    backgroundColor: '#f7f7f5',
+    webPreferences: hardenedWebPreferences(path.join(here, '../preload/index.cjs'), !app.isPackaged),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  // Stepwise opens no links outside itself: shell.openExternal is never called.
+  void mainWindow.loadURL(devOrigin ?? APP_ENTRY);
+}

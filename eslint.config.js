@@ -1,0 +1,72 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = [
+  'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'util', 'stream', 'url', 'events', 'buffer', 'zlib', 'http', 'https', 'net', 'tls', 'dns', 'readline', 'process', 'module', 'v8', 'vm',
+];
+const nodeBuiltinPatterns = [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `node:${m}`), 'node:*'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'build/**', 'node_modules/**', 'tests/artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='sandbox'][value.value=false]", message: 'Windows are always sandboxed.' },
+        { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'Node integration stays off.' },
+        { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'Context isolation stays on.' },
+      ],
+    },
+  },
+  // The layers (ARCHITECTURE.md): a wrong arrow fails the lint.
+  {
+    files: ['electron/core/**/*.ts', 'shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'electron/core and shared run in plain Node: never import electron here.' }], patterns: [{ group: ['electron/*'], message: 'No Electron here.' }] },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'shared/ is used by both sides: no Electron.' }, 'react', 'react-dom'],
+          patterns: [
+            { group: nodeBuiltinPatterns, message: 'shared/ is used by both sides: no Node modules.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to the main process only through window.stepwise.' }],
+          patterns: [
+            { group: ['**/electron/**', 'electron/*'], message: 'The renderer imports nothing from electron/.' },
+            { group: nodeBuiltinPatterns, message: 'The renderer has no Node.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,9 @@
+import type { RouteObject } from 'react-router';
+import { Today } from '../features/home/Today';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+/** The screens inside the unlocked app. Each feature adds its own here. */
+export const featureRoutes: RouteObject[] = [
+  { index: true, element: <Today /> },
+  { path: 'settings', element: <SettingsPage /> },
+];

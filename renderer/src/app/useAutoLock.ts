@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+
+/** Locks after the clinician's chosen minutes without keyboard or mouse activity. */
+export function useAutoLock(lock: () => Promise<void>) {
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().settings.get()) });
+  const minutes = settings.data?.autoLockMinutes ?? 0;
+  useEffect(() => {
+    if (!minutes) return;
+    let timer = window.setTimeout(() => void lock(), minutes * 60_000);
+    const reset = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void lock(), minutes * 60_000);
+    };
+    const events = ['keydown', 'mousedown', 'wheel', 'touchstart'] as const;
+    events.forEach((ev) => window.addEventListener(ev, reset, { passive: true }));
+    return () => {
+      window.clearTimeout(timer);
+      events.forEach((ev) => window.removeEventListener(ev, reset));
+    };
+  }, [minutes, lock]);
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Settings } from '../../../../shared/settings';
+import { api, errorMessage, fieldErrors, unwrap } from '../../api/client';
+import { FormError, SelectField, TextField } from '../../components/Field';
+import { NewPassphraseForm } from '../vault/NewPassphrase';
+
+export function SettingsPage() {
+  const qc = useQueryClient();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().settings.get()) });
+  const info = useQuery({ queryKey: ['vault', 'info'], queryFn: () => unwrap(api().vault.info()) });
+  const save = useMutation({
+    mutationFn: (patch: Partial<Settings>) => unwrap(api().settings.update(patch)),
+    onSuccess: (s) => qc.setQueryData(['settings'], s),
+  });
+  const [changing, setChanging] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const [verify, setVerify] = useState<string | null>(null);
+  const s = settings.data;
+  const errs = fieldErrors(save.error);
+
+  return (
+    <section className="page narrow" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <p className="muted">Preferences only. They are kept on this computer, outside the vault, and hold no client information.</p>
+      <FormError message={save.error ? errorMessage(save.error) : null} />
+      {s ? (
+        <div className="card stack">
+          <h2>Printing</h2>
+          <SelectField
+            label="Paper size"
+            value={s.paperSize}
+            onChange={(e) => save.mutate({ paperSize: e.target.value as Settings['paperSize'] })}
+            options={[
+              { value: 'a4', label: 'A4' },
+              { value: 'letter', label: 'US Letter' },
+            ]}
+          />
+          <SelectField
+            label="Client’s name on worksheets"
+            value={s.nameOnWorksheets}
+            onChange={(e) => save.mutate({ nameOnWorksheets: e.target.value as Settings['nameOnWorksheets'] })}
+            options={[
+              { value: 'full', label: 'Full name' },
+              { value: 'initials', label: 'Initials only' },
+            ]}
+          />
+          <div className="check">
+            <input
+              id="large-print"
+              type="checkbox"
+              checked={s.largePrintDefault}
+              onChange={(e) => save.mutate({ largePrintDefault: e.target.checked })}
+            />
+            <label htmlFor="large-print">Use large print by default</label>
+          </div>
+          <h2>Security</h2>
+          <TextField
+            label="Lock automatically after (minutes)"
+            type="number"
+            min={0}
+            max={240}
+            defaultValue={s.autoLockMinutes}
+            hint="0 means never. Stepwise also locks with the Lock button or Ctrl+L."
+            error={errs.autoLockMinutes}
+            onBlur={(e) => save.mutate({ autoLockMinutes: Number(e.target.value) })}
+          />
+        </div>
+      ) : null}
+      <div className="card stack">
+        <h2>Passphrase</h2>
+        {changed ? <p role="status">Your passphrase was changed. Use the new one next time you unlock.</p> : null}
+        {changing ? (
+          <NewPassphraseForm
+            onDone={() => {
+              setChanging(false);
+              setChanged(true);
+            }}
+            onCancel={() => setChanging(false)}
+          />
+        ) : (
+          <div className="actions">
+            <button type="button" onClick={() => setChanging(true)}>
+              Change passphrase
+            </button>
+          </div>
+        )}
+      </div>
+      <div className="card stack">
+        <h2>Vault</h2>
+        {info.data ? (
+          <dl className="facts">
+            <dt>Encryption</dt>
+            <dd>{info.data.cipher}</dd>
+            <dt>Passphrase protection</dt>
+            <dd>{info.data.kdf}</dd>
+            <dt>Format version</dt>
+            <dd>{info.data.schemaVersion}</dd>
+          </dl>
+        ) : null}
+        <div className="actions">
+          <button
+            type="button"
+            onClick={async () => {
+              setVerify('Checking…');
+              try {
+                const r = await unwrap(api().vault.verify());
+                setVerify(r.healthy ? 'The vault is healthy.' : 'The vault has problems. Restore it from a backup, or contact support.');
+              } catch (e) {
+                setVerify(errorMessage(e));
+              }
+            }}
+          >
+            Verify the vault
+          </button>
+        </div>
+        {verify ? <p role="status">{verify}</p> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { frequencySchema, PHASES, worksheetDefinitionSchema } from '../worksheet';
+import { idSchema, isoDateSchema, optionalDate, optionalText } from './fields';
+
+export const ASSIGNMENT_STATUSES = ['active', 'completed', 'discontinued'] as const;
+/** How an assignment shows on the client page: its status, refined by its due date. */
+export const ASSIGNMENT_STATES = ['active', 'due-soon', 'overdue', 'completed', 'discontinued'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
+export const ASSIGNMENT_STATE_LABELS: Record<AssignmentState, string> = {
+  active: 'Active',
+  'due-soon': 'Due soon',
+  overdue: 'Overdue',
+  completed: 'Completed',
+  discontinued: 'Discontinued',
+};
+/** An active assignment due within this many days is "due soon". */
+export const DUE_SOON_DAYS = 3;
+
+const stepSchema = z
+  .object({
+    current: z.number({ error: 'Enter the step number.' }).int().min(1, 'Steps start at 1.').max(50),
+    total: z.number({ error: 'Enter the number of steps.' }).int().min(1, 'There must be at least one step.').max(50, 'At most 50 steps.'),
+  })
+  .refine((s) => s.current <= s.total, { message: 'The current step cannot be above the number of steps.', path: ['current'] });
+
+/** What the clinician tailors when assigning homework. */
+export const assignmentFieldsSchema = z.object({
+  goalId: idSchema.nullish().transform((v) => v ?? null),
+  personalInstructions: optionalText('the personal instructions', 2000),
+  agreedRationale: optionalText('the agreed rationale', 2000),
+  frequency: frequencySchema,
+  startDate: isoDateSchema('the start date'),
+  dueDate: optionalDate('the due date'),
+  step: stepSchema.nullish().transform((v) => v ?? null),
+  phase: z.enum(PHASES, { error: 'Please choose the phase of therapy.' }),
+});
+
+const checkDates = (a: { startDate: string; dueDate: string | null }, ctx: z.RefinementCtx) => {
+  if (a.dueDate && a.dueDate < a.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'The due date is before the start date.' });
+  }
+};
+
+export const assignmentCreateSchema = assignmentFieldsSchema
+  .extend({ clientId: idSchema, worksheetId: idSchema, /** Default: the worksheet's current version. */ worksheetVersionId: idSchema.optional() })
+  .superRefine(checkDates);
+export type AssignmentCreateInput = z.input<typeof assignmentCreateSchema>;
+
+export const assignmentUpdateSchema = assignmentFieldsSchema.extend({ id: idSchema }).superRefine(checkDates);
+export type AssignmentUpdateInput = z.input<typeof assignmentUpdateSchema>;
+
+export const assignmentSchema = z.object({
+  id: idSchema,
+  clientId: idSchema,
+  worksheetId: idSchema,
+  worksheetVersionId: idSchema,
+  worksheetVersion: z.number().int(),
+  /** A newer version of the worksheet exists than the one assigned. */
+  newerVersionAvailable: z.boolean(),
+  title: z.string(),
+  category: z.string(),
+  goalId: idSchema.nullable(),
+  goalTitle: z.string().nullable(),
+  personalInstructions: z.string().nullable(),
+  agreedRationale: z.string().nullable(),
+  frequency: frequencySchema,
+  startDate: z.string(),
+  dueDate: z.string().nullable(),
+  step: z.object({ current: z.number().int(), total: z.number().int() }).nullable(),
+  phase: z.enum(PHASES),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  state: z.enum(ASSIGNMENT_STATES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+export const assignmentDetailSchema = assignmentSchema.extend({ definition: worksheetDefinitionSchema, clientName: z.string() });
+export type AssignmentDetail = z.infer<typeof assignmentDetailSchema>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { isValidIsoDate } from '../dates';
+
+export const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'That record could not be found.');
+
+export const requiredText = (what: string, max: number) =>
+  z
+    .string({ error: `Please enter ${what}.` })
+    .trim()
+    .min(1, `Please enter ${what}.`)
+    .max(max, `${capital(what)} is too long (${max} characters at most).`);
+
+/** Optional free text: empty becomes null. */
+export const optionalText = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${capital(what)} is too long (${max.toLocaleString('en')} characters at most).`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const isoDateSchema = (what: string) =>
+  z
+    .string({ error: `Please enter ${what}.` })
+    .refine(isValidIsoDate, `Please enter ${what} as a real calendar date.`);
+
+/** Optional calendar date: missing, null or empty becomes null. */
+export const optionalDate = (what: string) =>
+  // `.nullish()` (not a union member z.undefined()) is what lets the key be left out of an object in zod 4.
+  z
+    .union([z.literal(''), isoDateSchema(what)])
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+function capital(s: string): string {
+  return s.replace(/^(a |an |the )/, '').replace(/^./, (c) => c.toUpperCase());
+}

@@ -1,0 +1,4 @@
+export * from './fields';
+export * from './clients';
+export * from './library';
+export * from './assignments';

@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApi } from '../../shared/bridge';
+import { CHANNELS, SHELL_CHANNELS, shellContract } from '../../shared/contract';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
+import { createContractDispatcher, createDispatcher, type Dispatch } from '../../electron/core/api';
+import { Core } from '../../electron/core/core';
+import { shellHandlers } from '../../electron/main/shell-handlers';
+import { tempDir } from '../support/vault';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const RENDERER = path.resolve('out/renderer');
+export const ARTIFACTS = path.resolve('tests/artifacts/e2e');
+const ORIGIN = 'http://stepwise.test';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`);
+  if (!existsSync(path.join(RENDERER, 'index.html'))) throw new Error('The renderer is not built: run `npm run build:renderer` first.');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+
+export interface AppPage {
+  page: Page;
+  core: Core;
+  dispatch: Dispatch;
+  vaultDir: string;
+  settings: Settings;
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the built renderer in Chromium with `window.stepwise` installed through
+ * page.exposeBinding onto the same dispatcher the Electron main process uses, running the real
+ * core on a temp vault. The main process's own channels (settings) get an in-memory double.
+ */
+export async function openApp(browser: Browser, opts: { vaultDir?: string; now?: () => Date } = {}): Promise<AppPage> {
+  const tmp = tempDir('stepwise-e2e-');
+  const vaultDir = opts.vaultDir ?? path.join(tmp.dir, 'vault');
+  const core = new Core({ vaultDir, ...(opts.now ? { now: opts.now } : {}) });
+  const logs: string[] = [];
+  const coreDispatch = createDispatcher(core, (l) => logs.push(l));
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  const shellDispatch = createContractDispatcher(
+    shellContract,
+    shellHandlers,
+    {
+      settings: {
+        get: () => settings,
+        update: (patch: Partial<Settings>) => (settings = settingsSchema.parse({ ...settings, ...patch })),
+      },
+      app: { version: 'test', vaultDir, platform: process.platform },
+    },
+    (l) => logs.push(l),
+  );
+  const dispatch: Dispatch = (channel, input) => (SHELL_CHANNELS.includes(channel) ? shellDispatch(channel, input) : coreDispatch(channel, input));
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  // No network: every request is answered from the built renderer or refused.
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+    const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    const file = path.join(RENDERER, rel);
+    if (!file.startsWith(RENDERER) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+  await page.exposeBinding('__stepwiseInvoke', (_source, channel: string, input: unknown) => dispatch(channel, input));
+  await page.addInitScript(
+    `window.stepwise = (${buildApi.toString()})(${JSON.stringify(CHANNELS)}, (c, i) => window.__stepwiseInvoke(c, i));`,
+  );
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${ORIGIN}/index.html`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  return {
+    page,
+    core,
+    dispatch,
+    vaultDir,
+    get settings() {
+      return settings;
+    },
+    async shot(name: string) {
+      const file = path.join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await context.close();
+      core.close();
+      tmp.cleanup();
+      if (pageErrors.length) throw new Error(`The page reported errors: ${pageErrors.join(' | ')}`);
+      if (logs.some((l) => l.includes('unexpected'))) throw new Error(`The core logged unexpected errors: ${logs.join(' | ')}`);
+    },
+  };
+}
