@@ -2,6 +2,20 @@ import type { Handlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
 import type { Core } from '../core';
 import { Vault } from '../vault/vault';
+import { syncBuiltIns } from './library';
+
+/**
+ * Brings the built-in worksheets up to date in a vault just unlocked. If that fails, the vault is
+ * locked again rather than left open half-prepared.
+ */
+function openedWithBuiltIns(core: Core): void {
+  try {
+    syncBuiltIns(core);
+  } catch (e) {
+    core.close();
+    throw e;
+  }
+}
 
 const status = (core: Core) => ({ exists: Vault.exists(core.vaultDir), unlocked: !!core.vault?.isOpen });
 
@@ -12,6 +26,12 @@ export const vaultHandlers: Handlers<Core>['vault'] = {
     if (core.vault?.isOpen) core.close();
     const { vault, recoveryKey } = await Vault.create(core.vaultDir, passphrase, { ...core.options.vault, now: core.now });
     core.vault = vault;
+    try {
+      syncBuiltIns(core);
+    } catch {
+      // The recovery key must reach the clinician whatever happens; the built-ins are synced
+      // again at every unlock.
+    }
     return { recoveryKey };
   },
 
@@ -25,6 +45,7 @@ export const vaultHandlers: Handlers<Core>['vault'] = {
     }
     core.attempts.succeed(core.vaultDir);
     core.write(() => core.audit('unlocked', 'vault'));
+    openedWithBuiltIns(core);
     return status(core);
   },
 

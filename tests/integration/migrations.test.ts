@@ -1,0 +1,286 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION, migrate, schemaVersion } from '../../electron/core/vault/migrate';
+import { MIGRATIONS, type Migration } from '../../electron/core/vault/migrations';
+import { Vault, type Db } from '../../electron/core/vault/vault';
+import { AppError } from '../../shared/result';
+import { makeCore, PASSPHRASE, TEST_SCRYPT, tempDir } from '../support/vault';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function folder(): string {
+  const { dir, cleanup } = tempDir('stepwise-migrate-');
+  cleanups.push(cleanup);
+  return path.join(dir, 'vault');
+}
+
+const AT = '2026-03-14T12:00:00.000Z';
+const CLIENT_ID = 'c'.repeat(32);
+const GOAL_ID = 'd'.repeat(32);
+const WORKSHEET_ID = 'e'.repeat(32);
+const VERSION_ID = 'f'.repeat(32);
+const ASSIGNMENT_ID = 'a'.repeat(32);
+const DEFINITION = JSON.stringify({
+  schemaVersion: 1,
+  title: 'Evening wind-down log',
+  summary: 'Track how you wind down.',
+  category: 'sleep',
+  approach: 'behavioural',
+  phases: ['baseline'],
+  rationale: 'Noticing patterns helps.',
+  instructions: ['Fill in one row each evening.'],
+  suggestedFrequency: { kind: 'daily' },
+  blocks: [{ type: 'shortText', id: 'note', label: 'Note' }],
+});
+
+/**
+ * Fixture data for each schema version: `insert` writes rows that are valid at that version,
+ * `check` asserts that they survived every later migration. Add one for every new migration.
+ */
+const FIXTURES: Record<number, { insert(db: Db): void; check(db: Db): void }> = {
+  1: {
+    insert(db) {
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('fixture', 'kept')`).run();
+      db.prepare(
+        `INSERT INTO audit_event (at, action, entity, entity_id, detail) VALUES (?, 'printed', 'packet', ?, 'pdf, 3 pages')`,
+      ).run(AT, CLIENT_ID);
+    },
+    check(db) {
+      expect(db.prepare(`SELECT value FROM meta WHERE key = 'fixture'`).get()).toEqual({ value: 'kept' });
+      expect(db.prepare(`SELECT at, action, entity, entity_id, detail FROM audit_event WHERE action = 'printed'`).all()).toEqual([
+        { at: AT, action: 'printed', entity: 'packet', entity_id: CLIENT_ID, detail: 'pdf, 3 pages' },
+      ]);
+    },
+  },
+  2: {
+    insert(db) {
+      db.prepare(
+        `INSERT INTO client (id, name, preferred_name, date_of_birth, start_date, status, created_at, updated_at)
+         VALUES (?, 'Zoë Łukasiewicz', 'Zo', '1990-05-02', '2026-01-10', 'active', ?, ?)`,
+      ).run(CLIENT_ID, AT, AT);
+      db.prepare(
+        `INSERT INTO goal (id, client_id, title, status, target_date, position, created_at, updated_at)
+         VALUES (?, ?, 'Ride the tram', 'active', '2026-06-01', 1, ?, ?)`,
+      ).run(GOAL_ID, CLIENT_ID, AT, AT);
+      db.prepare(
+        `INSERT INTO worksheet (id, builtin_key, current_version, archived, created_at, updated_at) VALUES (?, NULL, 1, 0, ?, ?)`,
+      ).run(WORKSHEET_ID, AT, AT);
+      db.prepare(`INSERT INTO worksheet_version (id, worksheet_id, version, definition, created_at) VALUES (?, ?, 1, ?, ?)`).run(
+        VERSION_ID,
+        WORKSHEET_ID,
+        DEFINITION,
+        AT,
+      );
+      db.prepare(
+        `INSERT INTO assignment (id, client_id, worksheet_version_id, goal_id, frequency, start_date, due_date, step_current, step_total,
+                                 phase, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, '{"kind":"daily"}', '2026-03-14', '2026-03-21', 2, 5, 'skill-practice', 'active', ?, ?)`,
+      ).run(ASSIGNMENT_ID, CLIENT_ID, VERSION_ID, GOAL_ID, AT, AT);
+    },
+    check(db) {
+      expect(
+        db.prepare('SELECT name, preferred_name, date_of_birth, start_date, status FROM client WHERE id = ?').get(CLIENT_ID),
+      ).toEqual({
+        name: 'Zoë Łukasiewicz',
+        preferred_name: 'Zo',
+        date_of_birth: '1990-05-02',
+        start_date: '2026-01-10',
+        status: 'active',
+      });
+      expect(db.prepare('SELECT title, target_date, position FROM goal WHERE id = ?').get(GOAL_ID)).toEqual({
+        title: 'Ride the tram',
+        target_date: '2026-06-01',
+        position: 1,
+      });
+      expect(db.prepare('SELECT definition FROM worksheet_version WHERE id = ?').get(VERSION_ID)).toEqual({
+        definition: DEFINITION,
+      });
+      expect(
+        db
+          .prepare(
+            'SELECT worksheet_version_id, goal_id, frequency, due_date, step_current, step_total, phase FROM assignment WHERE id = ?',
+          )
+          .get(ASSIGNMENT_ID),
+      ).toEqual({
+        worksheet_version_id: VERSION_ID,
+        goal_id: GOAL_ID,
+        frequency: '{"kind":"daily"}',
+        due_date: '2026-03-21',
+        step_current: 2,
+        step_total: 5,
+        phase: 'skill-practice',
+      });
+    },
+  },
+};
+
+/** An encrypted database file opened the way the vault opens one. */
+function openEncrypted(file: string, key: Buffer): Db {
+  const db = new Database(file);
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+const tables = (db: Db) =>
+  (
+    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]),
+  );
+
+describe('migrations', () => {
+  it('has fixture data for every schema version', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+    for (let v = 1; v <= LATEST_VERSION; v++) expect(FIXTURES[v], `fixture for schema version ${v}`).toBeDefined();
+  });
+
+  it('brings an empty encrypted database (version 0) to the latest version', () => {
+    const dir = folder();
+    mkdirSync(dir, { recursive: true });
+    const db = openEncrypted(path.join(dir, 'stepwise.db'), randomBytes(32));
+    try {
+      expect(schemaVersion(db)).toBe(0);
+      expect(migrate(db)).toBe(LATEST_VERSION);
+      expect(schemaVersion(db)).toBe(LATEST_VERSION);
+      expect(tables(db)).toEqual(
+        expect.arrayContaining(['meta', 'audit_event', 'client', 'goal', 'worksheet', 'worksheet_version', 'assignment']),
+      );
+      for (let v = 1; v <= LATEST_VERSION; v++) FIXTURES[v]!.insert(db);
+      for (let v = 1; v <= LATEST_VERSION; v++) FIXTURES[v]!.check(db);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  for (let v = 1; v < LATEST_VERSION; v++) {
+    it(`opens a vault written at schema version ${v}, keeps its data, and brings it to ${LATEST_VERSION}`, async () => {
+      const dir = folder();
+      const { vault } = await Vault.create(dir, PASSPHRASE, { targetVersion: v, scrypt: TEST_SCRYPT });
+      expect(schemaVersion(vault.db)).toBe(v);
+      vault.db.transaction(() => {
+        for (let k = 1; k <= v; k++) FIXTURES[k]!.insert(vault.db);
+      })();
+      vault.close();
+
+      const reopened = await Vault.open(dir, { passphrase: PASSPHRASE }, { scrypt: TEST_SCRYPT });
+      try {
+        expect(schemaVersion(reopened.db)).toBe(LATEST_VERSION);
+        for (let k = 1; k <= v; k++) FIXTURES[k]!.check(reopened.db);
+        // The newer tables are there and usable.
+        for (let k = v + 1; k <= LATEST_VERSION; k++) FIXTURES[k]!.insert(reopened.db);
+        for (let k = 1; k <= LATEST_VERSION; k++) FIXTURES[k]!.check(reopened.db);
+        expect(reopened.verify()).toEqual({ healthy: true, integrity: 'ok', schemaVersion: LATEST_VERSION });
+      } finally {
+        reopened.close();
+      }
+    });
+  }
+
+  it('opens a vault at the latest version through the app, with its built-ins, and keeps the fixture data', async () => {
+    const t = makeCore({ vault: { scrypt: TEST_SCRYPT } });
+    cleanups.push(t.cleanup);
+    await t.call('vault.create', { passphrase: PASSPHRASE });
+    t.core.write((db) => {
+      for (let k = 1; k <= LATEST_VERSION; k++) FIXTURES[k]!.insert(db);
+    });
+    await t.call('vault.lock');
+    await t.call('vault.unlock', { passphrase: PASSPHRASE });
+    for (let k = 1; k <= LATEST_VERSION; k++) FIXTURES[k]!.check(t.core.db);
+    const list = await t.call<{ id: string }[]>('assignments.list', { clientId: CLIENT_ID });
+    expect(list.map((a) => a.id)).toEqual([ASSIGNMENT_ID]);
+  });
+
+  it('refuses a vault written by a newer Stepwise, and leaves its files untouched', async () => {
+    const dir = folder();
+    const { vault } = await Vault.create(dir, PASSPHRASE, { scrypt: TEST_SCRYPT });
+    vault.db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    vault.close();
+    const before = snapshot(dir);
+
+    let error: unknown;
+    try {
+      (await Vault.open(dir, { passphrase: PASSPHRASE }, { scrypt: TEST_SCRYPT })).close();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('NEWER_VERSION');
+    expect(snapshot(dir)).toEqual(before);
+
+    // The same through the app: a clear message, nothing changed.
+    const t = makeCore({ vaultDir: dir, vault: { scrypt: TEST_SCRYPT } });
+    cleanups.push(t.cleanup);
+    const r = await t.dispatch('vault.unlock', { passphrase: PASSPHRASE });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'NEWER_VERSION',
+        message: `This vault was written by a newer version of Stepwise (vault format ${LATEST_VERSION + 1}; this version reads up to ${LATEST_VERSION}). Please update Stepwise to open it. Nothing was changed.`,
+      },
+    });
+    expect(await t.call('vault.status')).toEqual({ exists: true, unlocked: false });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('leaves the schema version and data unchanged when a migration fails midway', async () => {
+    const bad: Migration = {
+      version: LATEST_VERSION + 1,
+      name: 'fails-midway',
+      up(db) {
+        db.exec(
+          `CREATE TABLE half_done (v TEXT) STRICT; INSERT INTO half_done VALUES ('x'); DELETE FROM meta WHERE key = 'fixture';`,
+        );
+        throw new Error('simulated failure in a migration');
+      },
+    };
+
+    // From the latest version: only the bad one is pending.
+    const dir = folder();
+    const { vault } = await Vault.create(dir, PASSPHRASE, { scrypt: TEST_SCRYPT });
+    try {
+      vault.db.transaction(() => FIXTURES[1]!.insert(vault.db))();
+      expect(() => migrate(vault.db, [...MIGRATIONS, bad])).toThrow('simulated failure in a migration');
+      expect(schemaVersion(vault.db)).toBe(LATEST_VERSION);
+      expect(tables(vault.db)).not.toContain('half_done');
+      FIXTURES[1]!.check(vault.db);
+    } finally {
+      vault.close();
+    }
+
+    // From version 1: the good pending migrations are rolled back with the bad one.
+    const dir1 = folder();
+    const { vault: v1 } = await Vault.create(dir1, PASSPHRASE, { targetVersion: 1, scrypt: TEST_SCRYPT });
+    try {
+      v1.db.transaction(() => FIXTURES[1]!.insert(v1.db))();
+      expect(() => migrate(v1.db, [...MIGRATIONS, bad])).toThrow('simulated failure in a migration');
+      expect(schemaVersion(v1.db)).toBe(1);
+      expect(tables(v1.db)).toEqual(['audit_event', 'meta']);
+      FIXTURES[1]!.check(v1.db);
+    } finally {
+      v1.close();
+    }
+    // And the vault still opens and migrates normally afterwards.
+    const again = await Vault.open(dir1, { passphrase: PASSPHRASE }, { scrypt: TEST_SCRYPT });
+    expect(schemaVersion(again.db)).toBe(LATEST_VERSION);
+    FIXTURES[1]!.check(again.db);
+    again.close();
+  });
+});
