@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/result';
 import { createKeys, keyFileSchema, rewrapPassphrase, unlockKey, DEFAULT_SCRYPT, type KeyFile, type Secret } from './keyfile';
@@ -90,6 +91,8 @@ export class Vault {
     const { keyFile, dbKey, recoveryKey } = await createKeys(passphrase, now, opts.scrypt ?? DEFAULT_SCRYPT);
     const db = openDatabase(dbPath(dir), dbKey, opts);
     try {
+      // Only the clinician's account may read the vault's files (SQLite gives -wal/-shm the same mode).
+      chmodSync(dbPath(dir), 0o600);
       migrate(db, opts.migrations ?? MIGRATIONS, opts.targetVersion);
       db.transaction(() => {
         const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/vault';
+
+const tmp = tempDir('stepwise-cli-');
+afterAll(() => tmp.cleanup());
+const vault = path.join(tmp.dir, 'v');
+const PASS = 'cli test passphrase 1';
+
+function cli(args: string[], passphrase: string | null = PASS) {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  delete env.STEPWISE_PASSPHRASE;
+  if (passphrase !== null) env.STEPWISE_PASSPHRASE = passphrase;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { env, encoding: 'utf8', input: '' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('command line', () => {
+  it('demo creates the vault, prints the recovery key once, and fills it', () => {
+    const r = cli(['demo', '--vault', vault]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
+    expect(r.out).toMatch(/Added demo data: 13 fictional clients, \d+ goals, \d+ assignments/);
+    const again = cli(['demo', '--vault', vault]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('already');
+    expect(again.out).not.toMatch(/([0-9A-Z]{4}-){7}/);
+  });
+
+  it('leaves no plaintext: not SQLite to the sqlite3 tool, no table or client names in any file', () => {
+    for (const f of readdirSync(vault)) {
+      const file = path.join(vault, f);
+      expect(statSync(file).mode & 0o077).toBe(0);
+      const bytes = readFileSync(file);
+      const sq = spawnSync('sqlite3', [file, '.tables'], { encoding: 'utf8' });
+      expect(`${sq.stdout}${sq.stderr}`).toMatch(/not a database/);
+      for (const needle of ['assignment', 'worksheet_version', 'client', 'Redcloud', 'Ødegård', 'Ελένη', 'Panic attacks', 'Thought record']) {
+        expect(bytes.includes(Buffer.from(needle, 'utf8')), `${f} contains ${needle}`).toBe(false);
+      }
+    }
+  });
+
+  it('info --json lists clients with names and assignments with IDs', () => {
+    const r = cli(['info', '--vault', vault, '--json']);
+    expect(r.code).toBe(0);
+    const info = JSON.parse(r.out) as { vault: { schemaVersion: number }; clients: { id: string; name: string; assignments: { id: string; title: string }[] }[] };
+    expect(info.clients.length).toBeGreaterThanOrEqual(12);
+    expect(info.clients.map((c) => c.name)).toContain('Zoë Łukasiewicz');
+    const zoe = info.clients.find((c) => c.name === 'Zoë Łukasiewicz')!;
+    expect(zoe.assignments.length).toBeGreaterThanOrEqual(2);
+    for (const a of zoe.assignments) expect(a.id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('verify says healthy with the right passphrase', () => {
+    const r = cli(['verify', '--vault', vault]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('The vault is healthy');
+  });
+
+  it('fails with one clear line and no stack: wrong passphrase, missing vault, no passphrase, bad command', () => {
+    const cases: [string[], string | null, RegExp][] = [
+      [['verify', '--vault', vault], 'wrong wrong wrong', /^stepwise: That passphrase is not right\. Please check it and try again\.\n$/],
+      [['info', '--vault', path.join(tmp.dir, 'nothing')], PASS, /^stepwise: There is no Stepwise vault in .*\n$/],
+      [['verify', '--vault', vault], null, /^stepwise: No passphrase: set STEPWISE_PASSPHRASE.*\n$/],
+      [['frobnicate', '--vault', vault], PASS, /^stepwise: Unknown command “frobnicate”.*\n$/],
+      [['info'], PASS, /^stepwise: Please name the vault folder with --vault DIR\.\n$/],
+      [['init', '--vault', vault], PASS, /^stepwise: A Stepwise vault already exists in .*\n$/],
+    ];
+    for (const [args, pass, re] of cases) {
+      const r = cli(args, pass);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.err).toMatch(re);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(r.out).toBe('');
+    }
+  });
+
+  it('init refuses a short passphrase without creating anything', () => {
+    const dir = path.join(tmp.dir, 'short');
+    const r = cli(['init', '--vault', dir], 'short');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toBe('stepwise: A passphrase needs at least 10 characters.\n');
+    expect(() => readdirSync(dir)).toThrow();
+  });
+});
