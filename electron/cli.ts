@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createDispatcher } from './core/api';
+import { createWorkerDispatcher } from './core/api';
 import { Core } from './core/core';
 import { runCommand, CliError, USAGE } from './core/cli/commands';
 import { readPassphrase } from './core/cli/prompt';
@@ -18,7 +18,8 @@ async function main(argv: string[]): Promise<number> {
   const vault = flags.get('vault');
   if (typeof vault !== 'string' || !vault) throw new CliError('Please name the vault folder with --vault DIR.', 2);
   const core = new Core({ vaultDir: path.resolve(vault) });
-  const dispatch = createDispatcher(core, () => {});
+  // The CLI is the clinician's own process: it may record exports in the audit trail (internal channel).
+  const dispatch = createWorkerDispatcher(core, () => {});
   try {
     return await runCommand(command, flags, {
       dispatch,

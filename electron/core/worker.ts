@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDispatcher } from './api';
+import { createWorkerDispatcher } from './api';
 import { Core } from './core';
 
 /**
@@ -13,7 +13,7 @@ interface WorkerInit {
 
 const init = workerData as WorkerInit;
 const core = new Core({ vaultDir: init.vaultDir, vault: init.nativeBinding ? { nativeBinding: init.nativeBinding } : {} });
-const dispatch = createDispatcher(core, (line) => process.stderr.write(`${line}\n`));
+const dispatch = createWorkerDispatcher(core, (line) => process.stderr.write(`${line}\n`));
 
 parentPort!.on('message', (msg: { id: number; channel: string; input: unknown } | { close: true }) => {
   if ('close' in msg) {

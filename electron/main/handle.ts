@@ -1,6 +1,6 @@
 import type { ChannelDef } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { validationError } from '../core/api';
+import { validationError } from '../core/errors';
 
 /** The part of an IPC event the border looks at. */
 export interface SenderEvent {

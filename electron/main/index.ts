@@ -6,6 +6,7 @@ import { createContractDispatcher } from '../core/api';
 import { CoreHost } from './core-host';
 import { makeHandler } from './handle';
 import { electronNativeBinding } from './native';
+import { electronOutputHost, printResponse } from './output';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { resolveAppFile } from './security/files';
 import { isNavigationAllowed, windowOpenHandler } from './security/navigation';
@@ -57,6 +58,8 @@ async function start(): Promise<void> {
 
   const rendererRoot = path.join(here, '../renderer');
   protocol.handle(APP_SCHEME, async (request) => {
+    const pdf = printResponse(request.url);
+    if (pdf) return pdf;
     const target = resolveAppFile(rendererRoot, request.url, APP_HOST);
     if (!target) return new Response('Not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(target.file).toString());
@@ -80,7 +83,11 @@ async function start(): Promise<void> {
   const shellDispatch = createContractDispatcher(
     shellContract,
     shellHandlers,
-    { settings, app: { version: app.getVersion(), vaultDir, platform: process.platform } },
+    {
+      settings,
+      app: { version: app.getVersion(), vaultDir, platform: process.platform },
+      output: electronOutputHost(() => mainWindow, (c, i) => core!.call(c, i)),
+    },
     log,
   );
   const isTrusted = (url: string | undefined) => isAppUrl(url, devOrigin);

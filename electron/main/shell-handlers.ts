@@ -1,16 +1,74 @@
-import type { ShellHandlers } from '../../shared/contract';
+import type { OutputTarget, ShellHandlers } from '../../shared/contract';
+import { AppError, type Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
+
+/** What the main process offers to save and print: Electron's dialogs in the app, a double in tests. */
+export interface OutputHost {
+  /** Sends a call to the core (the renderer's channels and the internal ones). */
+  callCore(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Asks where to save; null when the clinician cancels. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Writes the file so that it is either complete or absent. */
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  /** Opens the system print dialog for the PDF; false when it could not be opened. */
+  openPrint(bytes: Uint8Array, title: string): Promise<boolean>;
+  baseName(path: string): string;
+}
 
 /** What the main-process channels need from their host (Electron, or a test double). */
 export interface ShellContext {
   settings: { get(): Settings; update(patch: Partial<Settings>): Settings };
   app: { version: string; vaultDir: string; platform: string };
+  output: OutputHost;
 }
+
+interface Rendered {
+  bytes: Uint8Array;
+  pages: number;
+  fileName: string;
+}
+
+async function render(host: OutputHost, target: OutputTarget): Promise<{ pdf: Rendered; entity: 'assignment' | 'packet'; id: string }> {
+  const r =
+    target.kind === 'assignment'
+      ? await host.callCore('print.assignment', { assignmentId: target.assignmentId, fillable: target.fillable ?? false, options: target.options })
+      : await host.callCore('print.packet', { clientId: target.clientId, options: target.options });
+  if (!r.ok) throw new AppError(r.error.code, r.error.message);
+  return { pdf: r.value as Rendered, entity: target.kind, id: target.kind === 'assignment' ? target.assignmentId : target.clientId };
+}
+
+async function record(host: OutputHost, action: 'exported' | 'printed', entity: 'assignment' | 'packet', id: string, detail: string) {
+  const r = await host.callCore('audit.record', { action, entity, entityId: id, detail });
+  if (!r.ok) throw new AppError(r.error.code, r.error.message);
+}
+
+const describe = (pdf: Rendered, target: OutputTarget) =>
+  `pdf, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${target.options.paper ?? 'a4'}${target.options.largePrint ? ', large print' : ''}${target.kind === 'assignment' && target.fillable ? ', fillable' : ''}`;
 
 export const shellHandlers: ShellHandlers<ShellContext> = {
   app: { info: (_i, ctx) => ctx.app },
   settings: {
     get: (_i, ctx) => ctx.settings.get(),
     update: (patch, ctx) => ctx.settings.update(patch),
+  },
+  output: {
+    async save(target, ctx) {
+      const { pdf, entity, id } = await render(ctx.output, target);
+      const file = await ctx.output.chooseSavePath(pdf.fileName);
+      if (!file) return { saved: false, fileName: null };
+      try {
+        await ctx.output.writeFile(file, pdf.bytes);
+      } catch {
+        throw new AppError('IO', 'The PDF could not be saved there. Choose another folder, or check that the disk is not full.');
+      }
+      await record(ctx.output, 'exported', entity, id, describe(pdf, target));
+      return { saved: true, fileName: ctx.output.baseName(file) };
+    },
+    async print(target, ctx) {
+      const { pdf, entity, id } = await render(ctx.output, target);
+      const opened = await ctx.output.openPrint(pdf.bytes, pdf.fileName);
+      if (opened) await record(ctx.output, 'printed', entity, id, describe(pdf, target));
+      return { opened };
+    },
   },
 };

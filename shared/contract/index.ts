@@ -2,11 +2,14 @@ import { channelNames, type ApiOf, type HandlersOf } from './define';
 import { assignmentsContract } from './assignments';
 import { clientsContract, goalsContract } from './clients';
 import { libraryContract } from './library';
-import { appContract, settingsContract } from './shell';
+import { auditContract, internalContract, printContract } from './print';
+import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
 
 export * from './define';
 export * from './vault';
+export * from './print';
+export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */
 export const coreContract = {
@@ -15,12 +18,15 @@ export const coreContract = {
   goals: goalsContract,
   library: libraryContract,
   assignments: assignmentsContract,
+  print: printContract,
+  audit: auditContract,
 };
 
 /** Channels answered by the Electron main process itself. */
 export const shellContract = {
   app: appContract,
   settings: settingsContract,
+  output: outputContract,
 };
 
 /** The whole bridge. The preload exposes exactly these functions. */
@@ -33,5 +39,9 @@ export type StepwiseApi = ApiOf<Contract>;
 export type Handlers<Ctx> = HandlersOf<CoreContract, Ctx>;
 export type ShellHandlers<Ctx> = HandlersOf<ShellContract, Ctx>;
 export const CHANNELS: readonly string[] = channelNames(contract);
+export { internalContract };
+export type InternalContract = typeof internalContract;
+export type InternalHandlers<Ctx> = HandlersOf<InternalContract, Ctx>;
+export const INTERNAL_CHANNELS: readonly string[] = channelNames(internalContract);
 export const CORE_CHANNELS: readonly string[] = channelNames(coreContract);
 export const SHELL_CHANNELS: readonly string[] = channelNames(shellContract);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../settings';
+import { idSchema } from '../domain';
 import { channel, noInput } from './define';
+import { printOptionsSchema } from './print';
 
 /**
  * Channels the Electron main process answers itself (preferences, native dialogs), not the core.
@@ -13,4 +15,20 @@ export const settingsContract = {
 
 export const appContract = {
   info: channel(noInput, z.object({ version: z.string(), vaultDir: z.string(), platform: z.string() })),
+};
+
+const outputTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('assignment'), assignmentId: idSchema, fillable: z.boolean().default(false), options: printOptionsSchema }),
+  z.object({ kind: z.literal('packet'), clientId: idSchema, options: printOptionsSchema }),
+]);
+export type OutputTarget = z.input<typeof outputTarget>;
+
+/**
+ * Saving and printing go through the main process: it renders again through the core (so what is
+ * written is exactly what the core made), asks the clinician where to save or opens the system
+ * print dialog, and records the export in the vault's audit trail.
+ */
+export const outputContract = {
+  save: channel(outputTarget, z.object({ saved: z.boolean(), fileName: z.string().nullable() })),
+  print: channel(outputTarget, z.object({ opened: z.boolean() })),
 };

@@ -4,9 +4,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApi } from '../../shared/bridge';
 import { CHANNELS, SHELL_CHANNELS, shellContract } from '../../shared/contract';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
-import { createContractDispatcher, createDispatcher, type Dispatch } from '../../electron/core/api';
+import { createContractDispatcher, createWorkerDispatcher, type Dispatch } from '../../electron/core/api';
 import { Core } from '../../electron/core/core';
 import { shellHandlers } from '../../electron/main/shell-handlers';
+import { testOutputHost } from '../support/output';
 import { tempDir } from '../support/vault';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,6 +30,9 @@ export interface AppPage {
   dispatch: Dispatch;
   vaultDir: string;
   settings: Settings;
+  /** What the page saved or printed through the main process's (test double) dialogs. */
+  output: ReturnType<typeof testOutputHost>['state'];
+  exportsDir: string;
   shot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -43,7 +47,10 @@ export async function openApp(browser: Browser, opts: { vaultDir?: string; now?:
   const vaultDir = opts.vaultDir ?? path.join(tmp.dir, 'vault');
   const core = new Core({ vaultDir, ...(opts.now ? { now: opts.now } : {}) });
   const logs: string[] = [];
-  const coreDispatch = createDispatcher(core, (l) => logs.push(l));
+  const coreDispatch = createWorkerDispatcher(core, (l) => logs.push(l));
+  const exportsDir = path.join(tmp.dir, 'exports');
+  mkdirSync(exportsDir, { recursive: true });
+  const output = testOutputHost(coreDispatch, exportsDir);
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const shellDispatch = createContractDispatcher(
     shellContract,
@@ -54,10 +61,17 @@ export async function openApp(browser: Browser, opts: { vaultDir?: string; now?:
         update: (patch: Partial<Settings>) => (settings = settingsSchema.parse({ ...settings, ...patch })),
       },
       app: { version: 'test', vaultDir, platform: process.platform },
+      output: output.host,
     },
     (l) => logs.push(l),
   );
-  const dispatch: Dispatch = (channel, input) => (SHELL_CHANNELS.includes(channel) ? shellDispatch(channel, input) : coreDispatch(channel, input));
+  // Like the main process: only the contract's channels are reachable from the page.
+  const dispatch: Dispatch = (channel, input) =>
+    SHELL_CHANNELS.includes(channel)
+      ? shellDispatch(channel, input)
+      : CHANNELS.includes(channel)
+        ? coreDispatch(channel, input)
+        : Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: 'Unknown request.' } });
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
   const page = await context.newPage();
@@ -84,6 +98,8 @@ export async function openApp(browser: Browser, opts: { vaultDir?: string; now?:
     core,
     dispatch,
     vaultDir,
+    output: output.state,
+    exportsDir,
     get settings() {
       return settings;
     },

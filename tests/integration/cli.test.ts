@@ -54,6 +54,27 @@ describe('command line', () => {
     for (const a of zoe.assignments) expect(a.id).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('prints an assignment (fillable) and a packet to PDF files', () => {
+    const info = JSON.parse(cli(['info', '--vault', vault, '--json']).out) as { clients: { id: string; name: string; assignments: { id: string; state: string }[] }[] };
+    const eleni = info.clients.find((c) => c.name.startsWith('Ελένη'))!;
+    const a = eleni.assignments[0]!;
+    const one = path.join(tmp.dir, 'one.pdf');
+    const r = cli(['print', '--vault', vault, '--assignment', a.id, '--out', one, '--fillable', '--paper', 'letter']);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^Wrote .*one\.pdf \(\d+ pages?\)\.\n$/);
+    const text = spawnSync('pdftotext', [one, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('Ελένη Παπαδοπούλου');
+    expect(spawnSync('pdfinfo', [one], { encoding: 'utf8' }).stdout).toMatch(/Form:\s+AcroForm/);
+    const packet = path.join(tmp.dir, 'packet.pdf');
+    expect(cli(['packet', '--vault', vault, '--client', eleni.id, '--out', packet, '--initials']).code).toBe(0);
+    const ptext = spawnSync('pdftotext', [packet, '-'], { encoding: 'utf8' }).stdout;
+    expect(ptext).toContain('Ε. Π.');
+    expect(ptext).not.toContain('Παπαδοπούλου');
+    const bad = cli(['print', '--vault', vault, '--assignment', 'f'.repeat(32), '--out', path.join(tmp.dir, 'x.pdf')]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toBe('stepwise: That assignment could not be found.\n');
+  });
+
   it('verify says healthy with the right passphrase', () => {
     const r = cli(['verify', '--vault', vault]);
     expect(r.code).toBe(0);

@@ -1,5 +1,7 @@
 import type { Dispatch } from '../api';
 import type { Core } from '../core';
+import { writeFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { seedDemo } from '../demo';
 
 export class CliError extends Error {
@@ -21,6 +23,10 @@ Commands:
   demo    --vault DIR            Create the vault if needed and fill it with fictional demo clients.
   verify  --vault DIR            Check the vault's integrity and format version.
   info    --vault DIR [--json]   Show the vault, its clients and their assignments (with IDs).
+  print   --vault DIR --assignment ID --out FILE [--fillable] [--paper a4|letter] [--large-print] [--initials]
+                                 Print one assignment's worksheet to a PDF (fillable: with form fields).
+  packet  --vault DIR --client ID --out FILE [--paper a4|letter] [--large-print] [--initials]
+                                 One PDF with a cover page and every active assignment of a client.
 
 The passphrase comes from the STEPWISE_PASSPHRASE environment variable, or is asked for.
 `;
@@ -115,6 +121,35 @@ export async function runCommand(command: string, flags: Map<string, string | tr
         host.out(`\n${c.name}${c.status === 'archived' ? ' (archived)' : ''}  [${c.id}]\n`);
         for (const a of c.assignments) host.out(`  - ${a.title} v${a.worksheetVersion} — ${a.state}${a.dueDate ? `, due ${a.dueDate}` : ''}  [${a.id}]\n`);
       }
+      return 0;
+    }
+    case 'print':
+    case 'packet': {
+      const idFlag = command === 'print' ? 'assignment' : 'client';
+      const id = flags.get(idFlag);
+      const out = flags.get('out');
+      if (typeof id !== 'string') throw new CliError(`Please name the ${idFlag} with --${idFlag} ID (see “info --json”).`, 2);
+      if (typeof out !== 'string') throw new CliError('Please name the PDF to write with --out FILE.', 2);
+      const paper = flags.get('paper') ?? 'a4';
+      if (paper !== 'a4' && paper !== 'letter') throw new CliError('The paper size is a4 or letter.', 2);
+      const options = { paper, largePrint: flags.has('large-print'), nameOnWorksheets: flags.has('initials') ? 'initials' : 'full' };
+      await unlock(host);
+      const pdf =
+        command === 'print'
+          ? await call<{ bytes: Uint8Array; pages: number }>(host, 'print.assignment', { assignmentId: id, fillable: flags.has('fillable'), options })
+          : await call<{ bytes: Uint8Array; pages: number }>(host, 'print.packet', { clientId: id, options });
+      const file = path.resolve(out);
+      const tmp = `${file}.part`;
+      try {
+        writeFileSync(tmp, pdf.bytes, { mode: 0o600 });
+        renameSync(tmp, file);
+      } catch {
+        rmSync(tmp, { force: true });
+        throw new CliError(`The PDF could not be written to ${file}. Check that the folder exists and can be written to.`);
+      }
+      const detail = `pdf, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${paper}${options.largePrint ? ', large print' : ''}${flags.has('fillable') ? ', fillable' : ''}`;
+      await call(host, 'audit.record', { action: 'exported', entity: command === 'print' ? 'assignment' : 'packet', entityId: id, detail });
+      host.out(`Wrote ${file} (${pdf.pages} page${pdf.pages === 1 ? '' : 's'}).\n`);
       return 0;
     }
     default:

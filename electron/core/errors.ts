@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { AppError, INTERNAL_MESSAGE, type AppErrorData } from '../../shared/result';
+
+export type Logger = (line: string) => void;
+
+/** zod issues → a message and per-field messages, in the words the schemas carry. */
+export function validationError(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  const first = error.issues[0]?.message ?? 'Some of the details are not valid.';
+  return new AppError('VALIDATION', first, fields);
+}
+
+const SQLITE_CODES: Record<string, AppErrorData> = {
+  SQLITE_BUSY: { code: 'CONFLICT', message: 'The vault is busy with another task. Please try again in a moment.' },
+  SQLITE_FULL: { code: 'IO', message: 'The disk is full. Free some space, then try again. Nothing was saved.' },
+  SQLITE_READONLY: { code: 'IO', message: 'The vault folder cannot be written to. Check that the disk is not read-only.' },
+  SQLITE_CORRUPT: { code: 'DAMAGED', message: 'Part of the vault is damaged. Run “Verify vault” and restore from a backup if needed.' },
+  SQLITE_NOTADB: { code: 'DAMAGED', message: 'The vault file is damaged or is not a Stepwise vault.' },
+};
+
+/** Turns anything thrown into error data. Unknown errors never leak their message or stack. */
+export function toErrorData(e: unknown, log: Logger, channel: string): AppErrorData {
+  if (e instanceof AppError) return e.toData();
+  if (e instanceof z.ZodError) return validationError(e).toData();
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    const base = Object.keys(SQLITE_CODES).find((k) => code === k || code.startsWith(`${k}_`));
+    if (base) return SQLITE_CODES[base]!;
+    if (code === 'ENOSPC') return SQLITE_CODES.SQLITE_FULL!;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      return { code: 'IO', message: 'Stepwise is not allowed to write to that folder. Choose another folder or check its permissions.' };
+  }
+  // Only the channel and the kind of error: never its message, which could hold client data.
+  log(`stepwise: unexpected ${e instanceof Error ? e.name : typeof e} in ${channel}`);
+  return { code: 'INTERNAL', message: INTERNAL_MESSAGE };
+}
+

@@ -1,0 +1,70 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import { randomBytes } from 'node:crypto';
+import { rename, writeFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { OutputHost } from './shell-handlers';
+import { hardenedWebPreferences } from './security/webPreferences';
+import { APP_ORIGIN } from './security/origin';
+
+/** PDFs waiting to be shown in a print window: in memory only, never a temp file. */
+const printable = new Map<string, Uint8Array>();
+
+/** Serves `app://stepwise/print/<token>.pdf` from memory; returns null for any other URL. */
+export function printResponse(url: string): Response | null {
+  const m = /^app:\/\/stepwise\/print\/([0-9a-f]{32})\.pdf$/.exec(url);
+  if (!m) return null;
+  const bytes = printable.get(m[1]!);
+  if (!bytes) return new Response('Not found', { status: 404 });
+  return new Response(Buffer.from(bytes), { headers: { 'content-type': 'application/pdf', 'x-content-type-options': 'nosniff' } });
+}
+
+export function electronOutputHost(parent: () => BrowserWindow | null, callCore: OutputHost['callCore']): OutputHost {
+  return {
+    callCore,
+    async chooseSavePath(suggestedName) {
+      const win = parent();
+      const options = {
+        title: 'Save the PDF',
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+      };
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return null;
+      return r.filePath.toLowerCase().endsWith('.pdf') ? r.filePath : `${r.filePath}.pdf`;
+    },
+    async writeFile(file, bytes) {
+      // Written beside the target, then renamed: a crash leaves the old file or the new one.
+      const tmp = `${file}.${randomBytes(4).toString('hex')}.part`;
+      try {
+        await writeFile(tmp, bytes, { mode: 0o600 });
+        await rename(tmp, file);
+      } catch (e) {
+        await rm(tmp, { force: true });
+        throw e;
+      }
+    },
+    async openPrint(bytes, title) {
+      const token = randomBytes(16).toString('hex');
+      printable.set(token, bytes);
+      // A sandboxed window with Chromium's PDF viewer, whose Print button opens the system dialog.
+      const win = new BrowserWindow({
+        parent: parent() ?? undefined,
+        width: 900,
+        height: 1000,
+        title: `Print — ${title}`,
+        webPreferences: { ...hardenedWebPreferences('', false), preload: undefined, plugins: true },
+      });
+      win.on('closed', () => printable.delete(token));
+      try {
+        await win.loadURL(`${APP_ORIGIN}/print/${token}.pdf`);
+        return true;
+      } catch {
+        win.destroy();
+        return false;
+      }
+    },
+    baseName: (file) => path.basename(file),
+  };
+}
+

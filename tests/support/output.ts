@@ -1,0 +1,33 @@
+import { writeFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import type { Dispatch } from '../../electron/core/api';
+import type { OutputHost } from '../../electron/main/shell-handlers';
+
+/**
+ * The main process's save and print, with Electron's own dialogs replaced by a double: "the
+ * clinician chooses" a file in `dir` (or cancels), and a print window "opens".
+ */
+export function testOutputHost(dispatch: Dispatch, dir: string) {
+  const state = { cancelNext: false, printed: [] as { bytes: Uint8Array; title: string }[], saved: [] as string[] };
+  const host: OutputHost = {
+    callCore: dispatch,
+    async chooseSavePath(name) {
+      if (state.cancelNext) {
+        state.cancelNext = false;
+        return null;
+      }
+      return path.join(dir, name);
+    },
+    async writeFile(file, bytes) {
+      writeFileSync(`${file}.part`, bytes);
+      renameSync(`${file}.part`, file);
+      state.saved.push(file);
+    },
+    async openPrint(bytes, title) {
+      state.printed.push({ bytes, title });
+      return true;
+    },
+    baseName: (f) => path.basename(f),
+  };
+  return { host, state };
+}
