@@ -25,7 +25,9 @@ export type OutputOf<C extends ChannelDef> = z.output<C['output']>;
 /** window.stepwise as the renderer sees it: named functions per domain, each returning a Result. */
 export type ApiOf<C extends ContractDef> = {
   [D in keyof C]: {
-    [V in keyof C[D]]: (input: InputOf<C[D][V]>) => Promise<Result<OutputOf<C[D][V]>>>;
+    [V in keyof C[D]]: undefined extends InputOf<C[D][V]>
+      ? (input?: InputOf<C[D][V]>) => Promise<Result<OutputOf<C[D][V]>>>
+      : (input: InputOf<C[D][V]>) => Promise<Result<OutputOf<C[D][V]>>>;
   };
 };
 

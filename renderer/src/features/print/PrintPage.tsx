@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import type { OutputTarget } from '../../../../shared/contract';
+import { api, errorMessage, unwrap } from '../../api/client';
+import { FormError, SelectField } from '../../components/Field';
+import { PdfPreview } from './PdfPreview';
+
+type Options = { paper: 'a4' | 'letter'; largePrint: boolean; nameOnWorksheets: 'full' | 'initials' };
+
+/**
+ * Print preview: the real PDF pages, the paper options, then Save PDF… (native save dialog) or
+ * Print… (system print dialog). Route: /print?assignment=ID or /print?client=ID (the packet).
+ */
+export function PrintPage() {
+  const [params] = useSearchParams();
+  const assignmentId = params.get('assignment');
+  const clientId = params.get('client');
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().settings.get()) });
+  const [options, setOptions] = useState<Options | null>(null);
+  const [fillable, setFillable] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (settings.data && !options) {
+      setOptions({ paper: settings.data.paperSize, largePrint: settings.data.largePrintDefault, nameOnWorksheets: settings.data.nameOnWorksheets });
+    }
+  }, [settings.data, options]);
+
+  const subject = useQuery({
+    queryKey: ['print-subject', assignmentId, clientId],
+    queryFn: async () => {
+      if (assignmentId) {
+        const a = await unwrap(api().assignments.get({ id: assignmentId }));
+        return { title: a.title, who: a.clientName, clientId: a.clientId };
+      }
+      const c = await unwrap(api().clients.get({ id: clientId! }));
+      return { title: 'Homework packet', who: c.name, clientId: c.id };
+    },
+    enabled: !!(assignmentId || clientId),
+  });
+
+  const target: OutputTarget | null = options
+    ? assignmentId
+      ? { kind: 'assignment', assignmentId, fillable, options }
+      : clientId
+        ? { kind: 'packet', clientId, options }
+        : null
+    : null;
+
+  const pdf = useQuery({
+    queryKey: ['pdf', target],
+    queryFn: () =>
+      target!.kind === 'assignment'
+        ? unwrap(api().print.assignment({ assignmentId: target!.assignmentId, fillable: target!.fillable ?? false, options: target!.options }))
+        : unwrap(api().print.packet({ clientId: target!.clientId, options: target!.options })),
+    enabled: !!target,
+    staleTime: 0,
+    gcTime: 0,
+  });
+
+  async function run(what: 'save' | 'print') {
+    if (!target) return;
+    setBusy(true);
+    setStatus(null);
+    setActionError(null);
+    try {
+      if (what === 'save') {
+        const r = await unwrap(api().output.save(target));
+        setStatus(r.saved ? `Saved “${r.fileName}”.` : 'Not saved: you closed the save dialog.');
+      } else {
+        const r = await unwrap(api().output.print(target));
+        setStatus(r.opened ? 'The print window is open. Choose your printer there.' : 'The print window could not be opened.');
+      }
+    } catch (e) {
+      setActionError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!assignmentId && !clientId) {
+    return (
+      <section className="page">
+        <h1>Print</h1>
+        <p>Choose an assignment or a client to print from their page.</p>
+      </section>
+    );
+  }
+  const title = subject.data ? `${subject.data.title} — ${subject.data.who}` : 'Print preview';
+
+  return (
+    <section className="page print-page" aria-labelledby="print-title">
+      <p className="muted">
+        {subject.data ? <Link to={`/clients/${subject.data.clientId}`}>Back to {subject.data.who}</Link> : null}
+      </p>
+      <h1 id="print-title" tabIndex={-1} ref={heading}>
+        {subject.data ? (assignmentId ? `Print “${subject.data.title}”` : `Print the homework packet`) : 'Print preview'}
+      </h1>
+      <FormError message={subject.error ? errorMessage(subject.error) : null} />
+      <div className="print-layout">
+        <aside className="card print-options" aria-label="Print options">
+          {options ? (
+            <>
+              <SelectField
+                label="Paper size"
+                value={options.paper}
+                onChange={(e) => setOptions({ ...options, paper: e.target.value as Options['paper'] })}
+                options={[
+                  { value: 'a4', label: 'A4' },
+                  { value: 'letter', label: 'US Letter' },
+                ]}
+              />
+              <SelectField
+                label="Client’s name on the page"
+                value={options.nameOnWorksheets}
+                onChange={(e) => setOptions({ ...options, nameOnWorksheets: e.target.value as Options['nameOnWorksheets'] })}
+                options={[
+                  { value: 'full', label: 'Full name' },
+                  { value: 'initials', label: 'Initials only' },
+                ]}
+              />
+              <div className="check">
+                <input id="print-large" type="checkbox" checked={options.largePrint} onChange={(e) => setOptions({ ...options, largePrint: e.target.checked })} />
+                <label htmlFor="print-large">Large print</label>
+              </div>
+              {assignmentId ? (
+                <div className="check">
+                  <input id="print-fillable" type="checkbox" checked={fillable} onChange={(e) => setFillable(e.target.checked)} />
+                  <label htmlFor="print-fillable">Fillable PDF (the client types the answers on a computer)</label>
+                </div>
+              ) : null}
+            </>
+          ) : null}
+          <p className="muted" aria-live="polite">
+            {pdf.data ? `${pdf.data.pages} page${pdf.data.pages === 1 ? '' : 's'}` : pdf.isFetching ? 'Preparing the pages…' : ''}
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" disabled={!pdf.data || busy} onClick={() => void run('save')}>
+              Save PDF…
+            </button>
+            <button type="button" disabled={!pdf.data || busy} onClick={() => void run('print')}>
+              Print…
+            </button>
+          </div>
+          {status ? <p role="status">{status}</p> : null}
+          <FormError message={actionError ?? (pdf.error ? errorMessage(pdf.error) : null)} />
+        </aside>
+        <div className="print-preview" aria-label="Preview of the pages">
+          {pdf.data ? <PdfPreview bytes={pdf.data.bytes} title={title} /> : <p className="muted">Preparing the preview…</p>}
+        </div>
+      </div>
+    </section>
+  );
+}

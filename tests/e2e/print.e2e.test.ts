@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../electron/core/demo';
+import { launchBrowser, openApp } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('print preview, save and print', () => {
+  it('shows the real pages, saves the PDF where the clinician chooses, and records it', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    expect(await app.dispatch('vault.create', { passphrase: 'print preview passphrase' })).toMatchObject({ ok: true });
+    await seedDemo(app.dispatch, new Date());
+    const clients = (await app.dispatch('clients.list', { status: 'all' })) as { ok: true; value: { id: string; name: string }[] };
+    const zoe = clients.value.find((c) => c.name === 'Zoë Łukasiewicz')!;
+    const list = (await app.dispatch('assignments.list', { clientId: zoe.id })) as { ok: true; value: { id: string; title: string; status: string }[] };
+    const active = list.value.find((a) => a.status === 'active')!;
+
+    await page.goto(`http://stepwise.test/index.html#/print?assignment=${active.id}`);
+    await page.reload();
+    await page.getByRole('heading', { name: `Print “${active.title}”` }).waitFor();
+    await page.getByRole('img', { name: /page 1 of \d+/ }).waitFor();
+    const pages = await page.getByRole('img', { name: /, page \d+ of \d+$/ }).count();
+    expect(pages).toBeGreaterThanOrEqual(1);
+    await page.waitForTimeout(300);
+    await app.shot('print-01-preview');
+
+    // Large print changes the pages; the preview follows.
+    await page.getByLabel('Large print').check();
+    await page.getByText(/^\d+ pages?$/).waitFor();
+    await page.getByRole('button', { name: 'Save PDF…' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const saved = app.output.saved.at(-1)!;
+    expect(execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' })).toContain('Zoë Łukasiewicz');
+    const audit = (await app.dispatch('audit.list', { limit: 5 })) as { ok: true; value: { action: string; entity: string; detail: string }[] };
+    expect(audit.value[0]).toMatchObject({ action: 'exported', entity: 'assignment' });
+    expect(audit.value[0]!.detail).toContain('large print');
+
+    await page.getByRole('button', { name: 'Print…' }).click();
+    await page.getByRole('status').filter({ hasText: 'print window is open' }).waitFor();
+    expect(app.output.printed.length).toBe(1);
+
+    // The packet for the same client.
+    await page.goto(`http://stepwise.test/index.html#/print?client=${zoe.id}`);
+    await page.getByRole('heading', { name: 'Print the homework packet' }).waitFor();
+    await page.getByRole('img', { name: /page 1 of \d+/ }).waitFor();
+    await page.waitForTimeout(300);
+    await app.shot('print-02-packet');
+    await app.close();
+  });
+});
