@@ -50,6 +50,83 @@ const asSource = (f: unknown) => f as Buffer;
 
 export type Doc = PDFKit.PDFDocument;
 
+interface FontkitGlyph {
+  _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
+  advanceWidth: number;
+  _getMetrics(): { leftBearing: number };
+}
+interface FontkitFont {
+  getGlyph(gid: number): FontkitGlyph;
+  loca: { offsets: number[] };
+  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
+  _variationProcessor?: unknown;
+  createSubset(): object;
+}
+interface SubsetInternals {
+  font: FontkitFont;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(gid: number): number;
+}
+interface CachedGlyph {
+  bytes: Uint8Array;
+  components: { glyphID: number; pos: number }[] | null;
+  advance: number;
+  bearing: number;
+}
+
+const glyphCaches = new WeakMap<object, Map<number, CachedGlyph>>();
+const patchedSubsets = new WeakSet<object>();
+
+/**
+ * Subsetting (fontkit's TTFSubset._addGlyph) decodes every glyph's outline again for every
+ * document, only to learn whether it is a composite. The glyph bytes, components and metrics of
+ * a static TrueType font never change, so they are kept per parsed font and reused. Output is
+ * byte-identical; the subsetting work per document drops to copying bytes.
+ */
+function cacheGlyphSubsetting(font: FontkitFont): void {
+  if (font._variationProcessor) return;
+  const proto = Object.getPrototypeOf(font.createSubset()) as { _addGlyph(this: SubsetInternals, gid: number): number };
+  if (patchedSubsets.has(proto)) return;
+  patchedSubsets.add(proto);
+  const original = proto._addGlyph;
+  proto._addGlyph = function (this: SubsetInternals, gid: number): number {
+    if (this.font._variationProcessor) return original.call(this, gid);
+    let cache = glyphCaches.get(this.font);
+    if (!cache) glyphCaches.set(this.font, (cache = new Map()));
+    let c = cache.get(gid);
+    if (!c) {
+      const glyph = this.font.getGlyph(gid);
+      const glyf = glyph._decode();
+      const start = this.font.loca.offsets[gid]!;
+      const end = this.font.loca.offsets[gid + 1]!;
+      const stream = this.font._getTableStream('glyf');
+      stream.pos += start;
+      const bytes = new Uint8Array(stream.readBuffer(end - start));
+      c = {
+        bytes,
+        components: glyf && glyf.numberOfContours < 0 ? (glyf.components ?? []).map((k) => ({ glyphID: k.glyphID, pos: k.pos })) : null,
+        advance: glyph.advanceWidth,
+        bearing: glyph._getMetrics().leftBearing,
+      };
+      cache.set(gid, c);
+    }
+    let bytes = c.bytes;
+    if (c.components) {
+      bytes = new Uint8Array(c.bytes);
+      const view = new DataView(bytes.buffer);
+      for (const k of c.components) view.setUint16(k.pos, this.includeGlyph(k.glyphID));
+    }
+    this.glyf.push(bytes);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: c.advance, bearing: c.bearing });
+    this.offset += bytes.length;
+    return this.glyf.length - 1;
+  };
+}
+
 /**
  * A new pdfkit document whose only fonts are the embedded DejaVu faces. Passing `font` in the
  * constructor options keeps pdfkit from loading Helvetica. Select fonts afterwards with
@@ -64,10 +141,16 @@ export function createDocument(options: PDFKit.PDFDocumentOptions): Doc {
     documentsSinceReset = 0;
     for (const k of Object.keys(layoutCaches)) delete layoutCaches[k];
   }
-  parsed.regular ??= current().font;
+  if (!parsed.regular) {
+    parsed.regular = current().font;
+    cacheGlyphSubsetting(parsed.regular as FontkitFont);
+  }
   shareLayoutCache(doc);
   doc.font(asSource(parsed.bold ?? f.bold));
-  parsed.bold ??= current().font;
+  if (!parsed.bold) {
+    parsed.bold = current().font;
+    cacheGlyphSubsetting(parsed.bold as FontkitFont);
+  }
   shareLayoutCache(doc);
   if (current().name !== BOLD) throw new Error(`Unexpected bold font ${current().name}`);
   doc.font(REGULAR);
