@@ -4,7 +4,28 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
-  'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'util', 'stream', 'url', 'events', 'buffer', 'zlib', 'http', 'https', 'net', 'tls', 'dns', 'readline', 'process', 'module', 'v8', 'vm',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'util',
+  'stream',
+  'url',
+  'events',
+  'buffer',
+  'zlib',
+  'http',
+  'https',
+  'net',
+  'tls',
+  'dns',
+  'readline',
+  'process',
+  'module',
+  'v8',
+  'vm',
 ];
 const nodeBuiltinPatterns = [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `node:${m}`), 'node:*'];
 
@@ -31,7 +52,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'electron/core and shared run in plain Node: never import electron here.' }], patterns: [{ group: ['electron/*'], message: 'No Electron here.' }] },
+        {
+          paths: [{ name: 'electron', message: 'electron/core and shared run in plain Node: never import electron here.' }],
+          patterns: [{ group: ['electron/*'], message: 'No Electron here.' }],
+        },
       ],
     },
   },

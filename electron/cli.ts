@@ -57,7 +57,10 @@ process.on('uncaughtException', () => {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    const msg = e instanceof Error && (e instanceof CliError || e.name === 'AppError') ? e.message : 'something went wrong inside Stepwise; nothing was changed.';
+    const msg =
+      e instanceof Error && (e instanceof CliError || e.name === 'AppError')
+        ? e.message
+        : 'something went wrong inside Stepwise; nothing was changed.';
     process.stderr.write(`stepwise: ${msg}\n`);
     process.exit(e instanceof CliError ? e.exitCode : 1);
   },

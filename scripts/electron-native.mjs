@@ -26,7 +26,8 @@ try {
       'Run “npm install” without that variable on a machine that can download Electron, then try again.',
   );
 }
-if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) fail('the Electron binary is missing; reinstall with “npm install”.');
+if (typeof electronBinary !== 'string' || !existsSync(electronBinary))
+  fail('the Electron binary is missing; reinstall with “npm install”.');
 
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
 const modDir = path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'));
@@ -41,11 +42,21 @@ if (existsSync(stampFile) && existsSync(path.join(out, 'better_sqlite3.node'))) 
 console.log(`Building the encrypted database module for Electron ${electronVersion} (once; about 2 minutes)…`);
 const stage = path.join(root, 'build', 'native', 'stage');
 rmSync(stage, { recursive: true, force: true });
-cpSync(modDir, stage, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) && !src.endsWith(`${path.sep}build`) });
+cpSync(modDir, stage, {
+  recursive: true,
+  filter: (src) => !src.includes(`${path.sep}build${path.sep}`) && !src.endsWith(`${path.sep}build`),
+});
 const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
 const r = spawnSync(
   process.execPath,
-  [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+  [
+    nodeGyp,
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    '--runtime=electron',
+    '--dist-url=https://electronjs.org/headers',
+  ],
   { cwd: stage, stdio: 'inherit' },
 );
 if (r.status !== 0) fail('building the database module for Electron failed (see the output above).');

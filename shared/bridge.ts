@@ -7,7 +7,10 @@ export type Invoke = (channel: string, input: unknown) => Promise<Result<unknown
  * Used by the preload (invoke = ipcRenderer.invoke) and by the browser test harness
  * (invoke = a Playwright binding), so both expose the same named functions and nothing generic.
  */
-export function buildApi(channels: readonly string[], invoke: Invoke): Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> {
+export function buildApi(
+  channels: readonly string[],
+  invoke: Invoke,
+): Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> {
   const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
   for (const name of channels) {
     const [domain, verb] = name.split('.') as [string, string];

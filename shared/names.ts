@@ -13,7 +13,7 @@ export function initialsOf(name: string): string {
 /** A file name part without characters that file systems refuse. */
 export function safeFilePart(s: string): string {
   return s
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 80);

@@ -14,9 +14,18 @@ const COMMON = ['password', 'passwort', 'qwerty', '123456', 'letmein', 'welcome'
  * repeats, sequences and common words. It guides; the only hard rule is the minimum length.
  */
 export function passphraseStrength(p: string): StrengthHint {
-  if (p.length === 0) return { score: 0, label: 'Empty', hint: `Use at least ${PASSPHRASE_MIN_LENGTH} characters — a few unrelated words work well.` };
+  if (p.length === 0)
+    return {
+      score: 0,
+      label: 'Empty',
+      hint: `Use at least ${PASSPHRASE_MIN_LENGTH} characters — a few unrelated words work well.`,
+    };
   if (p.length < PASSPHRASE_MIN_LENGTH)
-    return { score: 0, label: 'Too short', hint: `Use at least ${PASSPHRASE_MIN_LENGTH} characters (${PASSPHRASE_MIN_LENGTH - p.length} more).` };
+    return {
+      score: 0,
+      label: 'Too short',
+      hint: `Use at least ${PASSPHRASE_MIN_LENGTH} characters (${PASSPHRASE_MIN_LENGTH - p.length} more).`,
+    };
   let pool = 0;
   if (/[a-z]/.test(p)) pool += 26;
   if (/[A-Z]/.test(p)) pool += 26;
@@ -28,7 +37,10 @@ export function passphraseStrength(p: string): StrengthHint {
   if (COMMON.some((w) => lower.includes(w))) bits -= 20;
   if (/(.)\1{2,}/.test(p)) bits -= 10;
   if (/(0123|1234|2345|3456|4567|5678|6789|abcd|bcde|cdef|qwer|asdf)/i.test(p)) bits -= 10;
-  const words = p.trim().split(/[\s\-_.]+/).filter((w) => w.length >= 3).length;
+  const words = p
+    .trim()
+    .split(/[\s\-_.]+/)
+    .filter((w) => w.length >= 3).length;
   if (words >= 4) bits += 10;
   if (bits < 40) return { score: 1, label: 'Weak', hint: 'Easy to guess. Add more words, or words that do not belong together.' };
   if (bits < 60) return { score: 2, label: 'Fair', hint: 'Could be stronger: add another unrelated word.' };

@@ -11,7 +11,8 @@ export interface CoreOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type AuditAction = 'created' | 'changed' | 'viewed' | 'exported' | 'printed' | 'archived' | 'restored' | 'deleted' | 'unlocked' | 'imported';
+export type AuditAction =
+  'created' | 'changed' | 'viewed' | 'exported' | 'printed' | 'archived' | 'restored' | 'deleted' | 'unlocked' | 'imported';
 
 /**
  * The state of one running core: which vault folder it serves and, while unlocked, the open

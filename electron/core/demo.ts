@@ -44,9 +44,35 @@ const CLIENTS: DemoClient[] = [
       { title: 'Notice and question catastrophic thoughts about bodily sensations' },
     ],
     assignments: [
-      { key: 'exposure-hierarchy', goal: 0, instructions: 'Finish the ladder we started: add two steps between standing on the platform and riding one stop.', frequency: { kind: 'once' }, startOffset: -14, dueOffset: -7, phase: 'skill-practice', status: 'completed' },
-      { key: 'exposure-practice-log', goal: 0, instructions: 'Step 3: ride one stop at a quiet time, stay on until your anxiety has come down by half.', frequency: { kind: 'weekly', times: 3 }, startOffset: -6, dueOffset: 1, step: { current: 3, total: 8 }, phase: 'skill-practice' },
-      { key: 'thought-record-3', goal: 1, instructions: 'When your heart races, write down the first thought that comes.', frequency: { kind: 'daily' }, startOffset: -6, dueOffset: 1, phase: 'skill-practice' },
+      {
+        key: 'exposure-hierarchy',
+        goal: 0,
+        instructions: 'Finish the ladder we started: add two steps between standing on the platform and riding one stop.',
+        frequency: { kind: 'once' },
+        startOffset: -14,
+        dueOffset: -7,
+        phase: 'skill-practice',
+        status: 'completed',
+      },
+      {
+        key: 'exposure-practice-log',
+        goal: 0,
+        instructions: 'Step 3: ride one stop at a quiet time, stay on until your anxiety has come down by half.',
+        frequency: { kind: 'weekly', times: 3 },
+        startOffset: -6,
+        dueOffset: 1,
+        step: { current: 3, total: 8 },
+        phase: 'skill-practice',
+      },
+      {
+        key: 'thought-record-3',
+        goal: 1,
+        instructions: 'When your heart races, write down the first thought that comes.',
+        frequency: { kind: 'daily' },
+        startOffset: -6,
+        dueOffset: 1,
+        phase: 'skill-practice',
+      },
     ],
   },
   {
@@ -57,8 +83,25 @@ const CLIENTS: DemoClient[] = [
     startOffset: -30,
     goals: [{ title: 'Return to two enjoyable activities each week' }, { title: 'Reduce time in bed during the day' }],
     assignments: [
-      { key: 'activity-mood-diary', goal: 1, instructions: 'Just notice: write down what you do each hour and rate your mood. No need to change anything yet.', frequency: { kind: 'daily' }, startOffset: -21, dueOffset: -14, phase: 'baseline', status: 'completed' },
-      { key: 'activity-scheduling', goal: 0, instructions: 'Plan one short run and one call to a friend this week, then rate mastery and pleasure.', frequency: { kind: 'daily' }, startOffset: -9, dueOffset: -2, phase: 'skill-practice' },
+      {
+        key: 'activity-mood-diary',
+        goal: 1,
+        instructions: 'Just notice: write down what you do each hour and rate your mood. No need to change anything yet.',
+        frequency: { kind: 'daily' },
+        startOffset: -21,
+        dueOffset: -14,
+        phase: 'baseline',
+        status: 'completed',
+      },
+      {
+        key: 'activity-scheduling',
+        goal: 0,
+        instructions: 'Plan one short run and one call to a friend this week, then rate mastery and pleasure.',
+        frequency: { kind: 'daily' },
+        startOffset: -9,
+        dueOffset: -2,
+        phase: 'skill-practice',
+      },
     ],
   },
   {
@@ -70,8 +113,24 @@ const CLIENTS: DemoClient[] = [
     startOffset: -56,
     goals: [{ title: 'Keep worry to a daily worry time' }, { title: 'Fall asleep within 30 minutes most nights' }],
     assignments: [
-      { key: 'worry-log', goal: 0, instructions: 'Worry time at 18:30 for 15 minutes, at the kitchen table. Postpone worries until then.', frequency: { kind: 'daily' }, startOffset: -7, dueOffset: 2, phase: 'skill-practice' },
-      { key: 'sleep-diary', goal: 1, instructions: 'Fill it in each morning within an hour of getting up.', frequency: { kind: 'daily' }, startOffset: -7, dueOffset: 0, phase: 'baseline' },
+      {
+        key: 'worry-log',
+        goal: 0,
+        instructions: 'Worry time at 18:30 for 15 minutes, at the kitchen table. Postpone worries until then.',
+        frequency: { kind: 'daily' },
+        startOffset: -7,
+        dueOffset: 2,
+        phase: 'skill-practice',
+      },
+      {
+        key: 'sleep-diary',
+        goal: 1,
+        instructions: 'Fill it in each morning within an hour of getting up.',
+        frequency: { kind: 'daily' },
+        startOffset: -7,
+        dueOffset: 0,
+        phase: 'baseline',
+      },
     ],
   },
   {
@@ -83,8 +142,24 @@ const CLIENTS: DemoClient[] = [
     startOffset: -35,
     goals: [{ title: 'Speak at least once in the weekly team meeting' }],
     assignments: [
-      { key: 'behavioural-experiment', goal: 0, instructions: 'Test the prediction “if I speak, people will think I am stupid”: ask one question in Tuesday’s meeting.', frequency: { kind: 'once' }, startOffset: -5, dueOffset: 2, phase: 'skill-practice' },
-      { key: 'assertiveness-practice', goal: 0, instructions: 'Practise one small request a day (asking a colleague for a file counts).', frequency: { kind: 'weekly', times: 4 }, startOffset: -5, dueOffset: 5, phase: 'skill-practice' },
+      {
+        key: 'behavioural-experiment',
+        goal: 0,
+        instructions: 'Test the prediction “if I speak, people will think I am stupid”: ask one question in Tuesday’s meeting.',
+        frequency: { kind: 'once' },
+        startOffset: -5,
+        dueOffset: 2,
+        phase: 'skill-practice',
+      },
+      {
+        key: 'assertiveness-practice',
+        goal: 0,
+        instructions: 'Practise one small request a day (asking a colleague for a file counts).',
+        frequency: { kind: 'weekly', times: 4 },
+        startOffset: -5,
+        dueOffset: 5,
+        phase: 'skill-practice',
+      },
     ],
   },
   {
@@ -94,7 +169,15 @@ const CLIENTS: DemoClient[] = [
     startOffset: -20,
     goals: [{ title: 'Recognise early signs of anger and take a time-out' }],
     assignments: [
-      { key: 'abc-record', goal: 0, instructions: 'Each time you feel your jaw tighten, note what happened just before and just after.', frequency: { kind: 'daily' }, startOffset: -10, dueOffset: -3, phase: 'baseline' },
+      {
+        key: 'abc-record',
+        goal: 0,
+        instructions: 'Each time you feel your jaw tighten, note what happened just before and just after.',
+        frequency: { kind: 'daily' },
+        startOffset: -10,
+        dueOffset: -3,
+        phase: 'baseline',
+      },
     ],
   },
   {
@@ -107,8 +190,24 @@ const CLIENTS: DemoClient[] = [
       { title: 'Respond to self-criticism with a balanced thought' },
     ],
     assignments: [
-      { key: 'thought-record-7', goal: 1, instructions: 'Use it after any study session where the inner critic was loud.', frequency: { kind: 'weekly', times: 3 }, startOffset: -4, dueOffset: 3, phase: 'skill-practice' },
-      { key: 'evidence-for-against', goal: 1, instructions: 'Weigh the thought “if it is not perfect, I have failed”.', frequency: { kind: 'once' }, startOffset: -4, dueOffset: 3, phase: 'skill-practice' },
+      {
+        key: 'thought-record-7',
+        goal: 1,
+        instructions: 'Use it after any study session where the inner critic was loud.',
+        frequency: { kind: 'weekly', times: 3 },
+        startOffset: -4,
+        dueOffset: 3,
+        phase: 'skill-practice',
+      },
+      {
+        key: 'evidence-for-against',
+        goal: 1,
+        instructions: 'Weigh the thought “if it is not perfect, I have failed”.',
+        frequency: { kind: 'once' },
+        startOffset: -4,
+        dueOffset: 3,
+        phase: 'skill-practice',
+      },
     ],
   },
   {
@@ -120,7 +219,15 @@ const CLIENTS: DemoClient[] = [
     startOffset: -15,
     goals: [{ title: 'Practise slow breathing daily for two weeks' }],
     assignments: [
-      { key: 'relaxation-log', goal: 0, instructions: 'Ten minutes of slow breathing after lunch; rate tension before and after.', frequency: { kind: 'daily' }, startOffset: -8, dueOffset: 6, phase: 'skill-practice' },
+      {
+        key: 'relaxation-log',
+        goal: 0,
+        instructions: 'Ten minutes of slow breathing after lunch; rate tension before and after.',
+        frequency: { kind: 'daily' },
+        startOffset: -8,
+        dueOffset: 6,
+        phase: 'skill-practice',
+      },
     ],
   },
   {
@@ -130,8 +237,24 @@ const CLIENTS: DemoClient[] = [
     startOffset: -160,
     goals: [{ title: 'Write a staying-well plan', targetOffset: 14 }, { title: 'Keep up daily mindfulness practice' }],
     assignments: [
-      { key: 'staying-well-plan', goal: 0, instructions: 'Draft your warning signs and the first three things you will do.', frequency: { kind: 'once' }, startOffset: -3, dueOffset: 11, phase: 'relapse-prevention' },
-      { key: 'mindfulness-log', goal: 1, instructions: 'Keep the ten-minute body scan going; note anything you noticed.', frequency: { kind: 'weekly', times: 5 }, startOffset: -3, dueOffset: 11, phase: 'relapse-prevention' },
+      {
+        key: 'staying-well-plan',
+        goal: 0,
+        instructions: 'Draft your warning signs and the first three things you will do.',
+        frequency: { kind: 'once' },
+        startOffset: -3,
+        dueOffset: 11,
+        phase: 'relapse-prevention',
+      },
+      {
+        key: 'mindfulness-log',
+        goal: 1,
+        instructions: 'Keep the ten-minute body scan going; note anything you noticed.',
+        frequency: { kind: 'weekly', times: 5 },
+        startOffset: -3,
+        dueOffset: 11,
+        phase: 'relapse-prevention',
+      },
     ],
   },
   {
@@ -142,8 +265,25 @@ const CLIENTS: DemoClient[] = [
     startOffset: -25,
     goals: [{ title: 'Make space to reflect on memories each week' }],
     assignments: [
-      { key: 'reflective-journal', goal: 0, instructions: 'Write for fifteen minutes on Sunday evenings, about any memory that comes.', frequency: { kind: 'weekly', times: 1 }, startOffset: -6, dueOffset: 8, phase: 'skill-practice' },
-      { key: 'reading-film-reflection', goal: 0, instructions: 'Reflect on the chapter about grief in the book we discussed.', frequency: { kind: 'once' }, startOffset: -20, dueOffset: -10, phase: 'skill-practice', status: 'discontinued' },
+      {
+        key: 'reflective-journal',
+        goal: 0,
+        instructions: 'Write for fifteen minutes on Sunday evenings, about any memory that comes.',
+        frequency: { kind: 'weekly', times: 1 },
+        startOffset: -6,
+        dueOffset: 8,
+        phase: 'skill-practice',
+      },
+      {
+        key: 'reading-film-reflection',
+        goal: 0,
+        instructions: 'Reflect on the chapter about grief in the book we discussed.',
+        frequency: { kind: 'once' },
+        startOffset: -20,
+        dueOffset: -10,
+        phase: 'skill-practice',
+        status: 'discontinued',
+      },
     ],
   },
   {
@@ -154,7 +294,15 @@ const CLIENTS: DemoClient[] = [
     startOffset: -90,
     goals: [{ title: 'Use a distress-tolerance skill instead of acting on urges' }],
     assignments: [
-      { key: 'dbt-diary-card', goal: 0, instructions: 'Fill in every evening; bring it to group on Thursday.', frequency: { kind: 'daily' }, startOffset: -6, dueOffset: 1, phase: 'skill-practice' },
+      {
+        key: 'dbt-diary-card',
+        goal: 0,
+        instructions: 'Fill in every evening; bring it to group on Thursday.',
+        frequency: { kind: 'daily' },
+        startOffset: -6,
+        dueOffset: 1,
+        phase: 'skill-practice',
+      },
     ],
   },
   {
@@ -165,8 +313,24 @@ const CLIENTS: DemoClient[] = [
     startOffset: -12,
     goals: [{ title: 'Notice small good things each day' }],
     assignments: [
-      { key: 'gratitude-journal', goal: 0, instructions: 'Three small things each evening, however ordinary.', frequency: { kind: 'daily' }, startOffset: -5, dueOffset: 2, phase: 'skill-practice' },
-      { key: 'thinking-traps', goal: 0, instructions: 'Look out for “mind reading” and “all-or-nothing” thoughts.', frequency: { kind: 'weekly', times: 2 }, startOffset: -5, dueOffset: 9, phase: 'skill-practice' },
+      {
+        key: 'gratitude-journal',
+        goal: 0,
+        instructions: 'Three small things each evening, however ordinary.',
+        frequency: { kind: 'daily' },
+        startOffset: -5,
+        dueOffset: 2,
+        phase: 'skill-practice',
+      },
+      {
+        key: 'thinking-traps',
+        goal: 0,
+        instructions: 'Look out for “mind reading” and “all-or-nothing” thoughts.',
+        frequency: { kind: 'weekly', times: 2 },
+        startOffset: -5,
+        dueOffset: 9,
+        phase: 'skill-practice',
+      },
     ],
   },
   {
@@ -176,8 +340,24 @@ const CLIENTS: DemoClient[] = [
     startOffset: -9,
     goals: [{ title: 'Break one avoided task into steps each week' }],
     assignments: [
-      { key: 'baseline-observation', goal: 0, instructions: 'Notice when you put something off, what you did instead, and how you felt.', frequency: { kind: 'daily' }, startOffset: -2, dueOffset: 5, phase: 'baseline' },
-      { key: 'problem-solving', goal: 0, instructions: 'Work through the quarterly report problem step by step.', frequency: { kind: 'once' }, startOffset: -2, dueOffset: 5, phase: 'skill-practice' },
+      {
+        key: 'baseline-observation',
+        goal: 0,
+        instructions: 'Notice when you put something off, what you did instead, and how you felt.',
+        frequency: { kind: 'daily' },
+        startOffset: -2,
+        dueOffset: 5,
+        phase: 'baseline',
+      },
+      {
+        key: 'problem-solving',
+        goal: 0,
+        instructions: 'Work through the quarterly report problem step by step.',
+        frequency: { kind: 'once' },
+        startOffset: -2,
+        dueOffset: 5,
+        phase: 'skill-practice',
+      },
     ],
   },
   {
@@ -189,7 +369,16 @@ const CLIENTS: DemoClient[] = [
     archived: true,
     goals: [{ title: 'Reduce body checking to once a day', status: 'met' }],
     assignments: [
-      { key: 'values-based-action', goal: 0, instructions: 'Choose one action a week that matters more to you than checking.', frequency: { kind: 'weekly', times: 1 }, startOffset: -60, dueOffset: -30, phase: 'relapse-prevention', status: 'completed' },
+      {
+        key: 'values-based-action',
+        goal: 0,
+        instructions: 'Choose one action a week that matters more to you than checking.',
+        frequency: { kind: 'weekly', times: 1 },
+        startOffset: -60,
+        dueOffset: -30,
+        phase: 'relapse-prevention',
+        status: 'completed',
+      },
     ],
   },
 ];
@@ -229,7 +418,12 @@ export async function seedDemo(dispatch: Dispatch, now: Date): Promise<DemoSumma
     for (const g of c.goals) {
       const goal = await call<{ id: string }>('goals.create', {
         clientId: client.id,
-        goal: { title: g.title, description: g.description ?? null, status: g.status ?? 'active', targetDate: g.targetOffset !== undefined ? addDays(today, g.targetOffset) : null },
+        goal: {
+          title: g.title,
+          description: g.description ?? null,
+          status: g.status ?? 'active',
+          targetDate: g.targetOffset !== undefined ? addDays(today, g.targetOffset) : null,
+        },
       });
       goalIds.push(goal.id);
       goals++;

@@ -18,7 +18,10 @@ const SQLITE_CODES: Record<string, AppErrorData> = {
   SQLITE_BUSY: { code: 'CONFLICT', message: 'The vault is busy with another task. Please try again in a moment.' },
   SQLITE_FULL: { code: 'IO', message: 'The disk is full. Free some space, then try again. Nothing was saved.' },
   SQLITE_READONLY: { code: 'IO', message: 'The vault folder cannot be written to. Check that the disk is not read-only.' },
-  SQLITE_CORRUPT: { code: 'DAMAGED', message: 'Part of the vault is damaged. Run “Verify vault” and restore from a backup if needed.' },
+  SQLITE_CORRUPT: {
+    code: 'DAMAGED',
+    message: 'Part of the vault is damaged. Run “Verify vault” and restore from a backup if needed.',
+  },
   SQLITE_NOTADB: { code: 'DAMAGED', message: 'The vault file is damaged or is not a Stepwise vault.' },
 };
 
@@ -32,10 +35,12 @@ export function toErrorData(e: unknown, log: Logger, channel: string): AppErrorD
     if (base) return SQLITE_CODES[base]!;
     if (code === 'ENOSPC') return SQLITE_CODES.SQLITE_FULL!;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-      return { code: 'IO', message: 'Stepwise is not allowed to write to that folder. Choose another folder or check its permissions.' };
+      return {
+        code: 'IO',
+        message: 'Stepwise is not allowed to write to that folder. Choose another folder or check its permissions.',
+      };
   }
   // Only the channel and the kind of error: never its message, which could hold client data.
   log(`stepwise: unexpected ${e instanceof Error ? e.name : typeof e} in ${channel}`);
   return { code: 'INTERNAL', message: INTERNAL_MESSAGE };
 }
-

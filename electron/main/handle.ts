@@ -28,7 +28,10 @@ export function makeHandler(
     const result = await call(channel, input);
     if (result.ok && !def.output.safeParse(result.value).success) {
       log(`stepwise: output of ${channel} does not match the contract`);
-      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Stepwise. Nothing was changed. Please try again.' } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Something went wrong inside Stepwise. Nothing was changed. Please try again.' },
+      };
     }
     return result;
   };

@@ -65,7 +65,11 @@ async function start(): Promise<void> {
     const res = await net.fetch(pathToFileURL(target.file).toString());
     return new Response(res.body, {
       status: res.status,
-      headers: { 'content-type': target.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+      headers: {
+        'content-type': target.type,
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      },
     });
   });
 
@@ -86,13 +90,19 @@ async function start(): Promise<void> {
     {
       settings,
       app: { version: app.getVersion(), vaultDir, platform: process.platform },
-      output: electronOutputHost(() => mainWindow, (c, i) => core!.call(c, i)),
+      output: electronOutputHost(
+        () => mainWindow,
+        (c, i) => core!.call(c, i),
+      ),
     },
     log,
   );
   const isTrusted = (url: string | undefined) => isAppUrl(url, devOrigin);
   for (const name of CORE_CHANNELS) {
-    ipcMain.handle(name, makeHandler(name, findChannel(contract, name)!, isTrusted, (c, i) => core!.call(c, i), log));
+    ipcMain.handle(
+      name,
+      makeHandler(name, findChannel(contract, name)!, isTrusted, (c, i) => core!.call(c, i), log),
+    );
   }
   for (const name of SHELL_CHANNELS) {
     ipcMain.handle(name, makeHandler(name, findChannel(contract, name)!, isTrusted, shellDispatch, log));

@@ -15,7 +15,9 @@ export function printResponse(url: string): Response | null {
   if (!m) return null;
   const bytes = printable.get(m[1]!);
   if (!bytes) return new Response('Not found', { status: 404 });
-  return new Response(Buffer.from(bytes), { headers: { 'content-type': 'application/pdf', 'x-content-type-options': 'nosniff' } });
+  return new Response(Buffer.from(bytes), {
+    headers: { 'content-type': 'application/pdf', 'x-content-type-options': 'nosniff' },
+  });
 }
 
 export function electronOutputHost(parent: () => BrowserWindow | null, callCore: OutputHost['callCore']): OutputHost {
@@ -67,4 +69,3 @@ export function electronOutputHost(parent: () => BrowserWindow | null, callCore:
     baseName: (file) => path.basename(file),
   };
 }
-

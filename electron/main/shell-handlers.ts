@@ -28,16 +28,33 @@ interface Rendered {
   fileName: string;
 }
 
-async function render(host: OutputHost, target: OutputTarget): Promise<{ pdf: Rendered; entity: 'assignment' | 'packet'; id: string }> {
+async function render(
+  host: OutputHost,
+  target: OutputTarget,
+): Promise<{ pdf: Rendered; entity: 'assignment' | 'packet'; id: string }> {
   const r =
     target.kind === 'assignment'
-      ? await host.callCore('print.assignment', { assignmentId: target.assignmentId, fillable: target.fillable ?? false, options: target.options })
+      ? await host.callCore('print.assignment', {
+          assignmentId: target.assignmentId,
+          fillable: target.fillable ?? false,
+          options: target.options,
+        })
       : await host.callCore('print.packet', { clientId: target.clientId, options: target.options });
   if (!r.ok) throw new AppError(r.error.code, r.error.message);
-  return { pdf: r.value as Rendered, entity: target.kind, id: target.kind === 'assignment' ? target.assignmentId : target.clientId };
+  return {
+    pdf: r.value as Rendered,
+    entity: target.kind,
+    id: target.kind === 'assignment' ? target.assignmentId : target.clientId,
+  };
 }
 
-async function record(host: OutputHost, action: 'exported' | 'printed', entity: 'assignment' | 'packet', id: string, detail: string) {
+async function record(
+  host: OutputHost,
+  action: 'exported' | 'printed',
+  entity: 'assignment' | 'packet',
+  id: string,
+  detail: string,
+) {
   const r = await host.callCore('audit.record', { action, entity, entityId: id, detail });
   if (!r.ok) throw new AppError(r.error.code, r.error.message);
 }

@@ -34,7 +34,10 @@ export type ApiOf<C extends ContractDef> = {
 /** What the core implements: one handler per channel, given parsed input. */
 export type HandlersOf<C extends ContractDef, Ctx> = {
   [D in keyof C]: {
-    [V in keyof C[D]]: (input: ParsedInputOf<C[D][V]>, ctx: Ctx) => Promise<z.input<C[D][V]['output']>> | z.input<C[D][V]['output']>;
+    [V in keyof C[D]]: (
+      input: ParsedInputOf<C[D][V]>,
+      ctx: Ctx,
+    ) => Promise<z.input<C[D][V]['output']>> | z.input<C[D][V]['output']>;
   };
 };
 

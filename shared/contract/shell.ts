@@ -18,7 +18,12 @@ export const appContract = {
 };
 
 const outputTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('assignment'), assignmentId: idSchema, fillable: z.boolean().default(false), options: printOptionsSchema }),
+  z.object({
+    kind: z.literal('assignment'),
+    assignmentId: idSchema,
+    fillable: z.boolean().default(false),
+    options: printOptionsSchema,
+  }),
   z.object({ kind: z.literal('packet'), clientId: idSchema, options: printOptionsSchema }),
 ]);
 export type OutputTarget = z.input<typeof outputTarget>;

@@ -40,10 +40,7 @@ export const vaultContract = {
   status: channel(noInput, vaultStatusSchema),
   create: channel(z.object({ passphrase: passphraseSchema }), z.object({ recoveryKey: z.string() })),
   unlock: channel(
-    z.union([
-      z.object({ passphrase: enteredPassphrase }),
-      z.object({ recoveryKey: recoveryKeySchema }),
-    ]),
+    z.union([z.object({ passphrase: enteredPassphrase }), z.object({ recoveryKey: recoveryKeySchema })]),
     vaultStatusSchema,
   ),
   lock: channel(noInput, vaultStatusSchema),
@@ -54,9 +51,6 @@ export const vaultContract = {
     }),
     z.object({ changed: z.literal(true) }),
   ),
-  verify: channel(
-    noInput,
-    z.object({ healthy: z.boolean(), integrity: z.string(), schemaVersion: z.number().int() }),
-  ),
+  verify: channel(noInput, z.object({ healthy: z.boolean(), integrity: z.string(), schemaVersion: z.number().int() })),
   info: channel(noInput, vaultInfoSchema),
 };

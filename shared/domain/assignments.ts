@@ -19,7 +19,11 @@ export const DUE_SOON_DAYS = 3;
 const stepSchema = z
   .object({
     current: z.number({ error: 'Enter the step number.' }).int().min(1, 'Steps start at 1.').max(50),
-    total: z.number({ error: 'Enter the number of steps.' }).int().min(1, 'There must be at least one step.').max(50, 'At most 50 steps.'),
+    total: z
+      .number({ error: 'Enter the number of steps.' })
+      .int()
+      .min(1, 'There must be at least one step.')
+      .max(50, 'At most 50 steps.'),
   })
   .refine((s) => s.current <= s.total, { message: 'The current step cannot be above the number of steps.', path: ['current'] });
 
@@ -42,7 +46,11 @@ const checkDates = (a: { startDate: string; dueDate: string | null }, ctx: z.Ref
 };
 
 export const assignmentCreateSchema = assignmentFieldsSchema
-  .extend({ clientId: idSchema, worksheetId: idSchema, /** Default: the worksheet's current version. */ worksheetVersionId: idSchema.optional() })
+  .extend({
+    clientId: idSchema,
+    worksheetId: idSchema,
+    /** Default: the worksheet's current version. */ worksheetVersionId: idSchema.optional(),
+  })
   .superRefine(checkDates);
 export type AssignmentCreateInput = z.input<typeof assignmentCreateSchema>;
 

@@ -18,7 +18,11 @@ export const clientInputSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.dateOfBirth && c.dateOfBirth > c.startDate) {
-      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'The date of birth is after the start date. Please check it.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateOfBirth'],
+        message: 'The date of birth is after the start date. Please check it.',
+      });
     }
   });
 export type ClientInput = z.input<typeof clientInputSchema>;

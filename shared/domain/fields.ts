@@ -20,9 +20,7 @@ export const optionalText = (what: string, max: number) =>
     .transform((v) => (v ? v : null));
 
 export const isoDateSchema = (what: string) =>
-  z
-    .string({ error: `Please enter ${what}.` })
-    .refine(isValidIsoDate, `Please enter ${what} as a real calendar date.`);
+  z.string({ error: `Please enter ${what}.` }).refine(isValidIsoDate, `Please enter ${what} as a real calendar date.`);
 
 /** Optional calendar date: missing, null or empty becomes null. */
 export const optionalDate = (what: string) =>

@@ -36,7 +36,9 @@ export const worksheetDetailSchema = z.object({
   worksheet: worksheetSummarySchema,
   /** The version asked for (default: the current one). */
   version: worksheetVersionSchema,
-  versions: z.array(z.object({ id: idSchema, version: z.number().int(), createdAt: z.string(), assignmentCount: z.number().int() })),
+  versions: z.array(
+    z.object({ id: idSchema, version: z.number().int(), createdAt: z.string(), assignmentCount: z.number().int() }),
+  ),
 });
 export type WorksheetDetail = z.infer<typeof worksheetDetailSchema>;
 

@@ -47,7 +47,10 @@ export function answerSchemaFor(block: Block): z.ZodType | null {
       return n;
     }
     case 'duration':
-      return z.number({ error: `${block.label}: enter the minutes.` }).min(0).max(24 * 60, `${block.label}: at most 24 hours.`);
+      return z
+        .number({ error: `${block.label}: enter the minutes.` })
+        .min(0)
+        .max(24 * 60, `${block.label}: at most 24 hours.`);
     case 'date':
       return isoDate;
     case 'time':

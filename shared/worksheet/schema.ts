@@ -118,7 +118,11 @@ export const scaleSchema = z
     }
     s.anchors.forEach((a, i) => {
       if (a.value < s.min || a.value > s.max) {
-        ctx.addIssue({ code: 'custom', path: ['anchors', i, 'value'], message: `The anchor “${a.label}” lies outside the scale (${s.min}–${s.max}).` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['anchors', i, 'value'],
+          message: `The anchor “${a.label}” lies outside the scale (${s.min}–${s.max}).`,
+        });
       }
     });
   });
@@ -162,13 +166,15 @@ export const gridItemSchema = z
   })
   .refine((c) => c.kind !== 'rating' || c.scale, { message: 'A rating row needs a scale.', path: ['scale'] });
 
-const uniqueIds = <T extends { id: string }>(what: string) => (items: T[], ctx: z.RefinementCtx) => {
-  const seen = new Set<string>();
-  items.forEach((it, i) => {
-    if (seen.has(it.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `Two ${what} share the ID “${it.id}”.` });
-    seen.add(it.id);
-  });
-};
+const uniqueIds =
+  <T extends { id: string }>(what: string) =>
+  (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      if (seen.has(it.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `Two ${what} share the ID “${it.id}”.` });
+      seen.add(it.id);
+    });
+  };
 
 export const blockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('prompt'), ...common, text: text('the text of this prompt', LIMITS.textLength) }),
@@ -176,9 +182,20 @@ export const blockSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('longText'),
     ...labelled,
-    lines: z.number().int().min(2, 'Give at least 2 writing lines.').max(LIMITS.longTextLines, `At most ${LIMITS.longTextLines} writing lines.`).default(5),
+    lines: z
+      .number()
+      .int()
+      .min(2, 'Give at least 2 writing lines.')
+      .max(LIMITS.longTextLines, `At most ${LIMITS.longTextLines} writing lines.`)
+      .default(5),
   }),
-  z.object({ type: z.literal('number'), ...labelled, unit: optionalText('The unit', 12), min: z.number().optional(), max: z.number().optional() }),
+  z.object({
+    type: z.literal('number'),
+    ...labelled,
+    unit: optionalText('The unit', 12),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  }),
   z.object({ type: z.literal('duration'), ...labelled }),
   z.object({ type: z.literal('date'), ...labelled }),
   z.object({ type: z.literal('time'), ...labelled }),
@@ -191,14 +208,25 @@ export const blockSchema = z.discriminatedUnion('type', [
     columns: z
       .array(columnSchema)
       .min(1, 'A table needs at least one column.')
-      .max(LIMITS.tableColumns, `A table can have at most ${LIMITS.tableColumns} columns, so that it prints readably. Split it into two tables.`)
+      .max(
+        LIMITS.tableColumns,
+        `A table can have at most ${LIMITS.tableColumns} columns, so that it prints readably. Split it into two tables.`,
+      )
       .superRefine(uniqueIds('columns')),
-    rows: z.number().int().min(1, 'A table needs at least one row.').max(LIMITS.tableRows, `A table can have at most ${LIMITS.tableRows} rows.`),
+    rows: z
+      .number()
+      .int()
+      .min(1, 'A table needs at least one row.')
+      .max(LIMITS.tableRows, `A table can have at most ${LIMITS.tableRows} rows.`),
   }),
   z.object({
     type: z.literal('dailyGrid'),
     ...labelled,
-    days: z.number().int().min(1, 'A daily grid needs at least one day.').max(LIMITS.gridDays, `A daily grid covers at most ${LIMITS.gridDays} days.`),
+    days: z
+      .number()
+      .int()
+      .min(1, 'A daily grid needs at least one day.')
+      .max(LIMITS.gridDays, `A daily grid covers at most ${LIMITS.gridDays} days.`),
     items: z
       .array(gridItemSchema)
       .min(1, 'A daily grid needs at least one row.')
@@ -208,7 +236,11 @@ export const blockSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('hierarchy'),
     ...labelled,
-    steps: z.number().int().min(3, 'A ladder needs at least 3 steps.').max(LIMITS.hierarchySteps, `A ladder can have at most ${LIMITS.hierarchySteps} steps.`),
+    steps: z
+      .number()
+      .int()
+      .min(3, 'A ladder needs at least 3 steps.')
+      .max(LIMITS.hierarchySteps, `A ladder can have at most ${LIMITS.hierarchySteps} steps.`),
     scale: scaleSchema,
   }),
 ]);
@@ -218,7 +250,19 @@ export type BlockType = Block['type'];
 export type BlockOf<T extends BlockType> = Extract<Block, { type: T }>;
 
 export const BLOCK_TYPES: readonly BlockType[] = [
-  'prompt', 'shortText', 'longText', 'number', 'duration', 'date', 'time', 'rating', 'checklist', 'choice', 'table', 'dailyGrid', 'hierarchy',
+  'prompt',
+  'shortText',
+  'longText',
+  'number',
+  'duration',
+  'date',
+  'time',
+  'rating',
+  'checklist',
+  'choice',
+  'table',
+  'dailyGrid',
+  'hierarchy',
 ];
 export const BLOCK_LABELS: Record<BlockType, string> = {
   prompt: 'Prompt (text to read)',
@@ -252,31 +296,33 @@ export function frequencyLabel(f: Frequency): string {
   return f.times === 1 ? 'Once a week' : `${f.times} times a week`;
 }
 
-export const worksheetDefinitionSchema = z
-  .object({
-    schemaVersion: z.literal(WORKSHEET_SCHEMA_VERSION).default(WORKSHEET_SCHEMA_VERSION),
-    title: text('a title', LIMITS.titleLength),
-    /** One line saying what the worksheet is for, shown in the library. */
-    summary: text('a one-line summary', 200),
-    category: z.enum(CATEGORIES, { error: 'Please choose a category.' }),
-    approach: z.enum(APPROACHES, { error: 'Please choose an approach.' }),
-    phases: z.array(z.enum(PHASES)).min(1, 'Choose at least one phase of therapy this worksheet suits.'),
-    /** "Why this helps", written for the client. */
-    rationale: text('a short rationale for the client', LIMITS.textLength),
-    instructions: z
-      .array(text('an instruction step', 400))
-      .min(1, 'Add at least one instruction step.')
-      .max(LIMITS.instructions, `At most ${LIMITS.instructions} instruction steps.`),
-    suggestedFrequency: frequencySchema,
-    /** Suggested minutes per practice. */
-    suggestedMinutes: z.number().int().min(1).max(240).optional(),
-    blocks: z
-      .array(blockSchema)
-      .min(1, 'A worksheet needs at least one part for the client to fill in.')
-      .max(LIMITS.blocks, `A worksheet can have at most ${LIMITS.blocks} parts.`)
-      .superRefine(uniqueIds('parts'))
-      .refine((b) => b.some((x) => x.type !== 'prompt'), 'A worksheet needs at least one part for the client to fill in, not only text to read.'),
-  });
+export const worksheetDefinitionSchema = z.object({
+  schemaVersion: z.literal(WORKSHEET_SCHEMA_VERSION).default(WORKSHEET_SCHEMA_VERSION),
+  title: text('a title', LIMITS.titleLength),
+  /** One line saying what the worksheet is for, shown in the library. */
+  summary: text('a one-line summary', 200),
+  category: z.enum(CATEGORIES, { error: 'Please choose a category.' }),
+  approach: z.enum(APPROACHES, { error: 'Please choose an approach.' }),
+  phases: z.array(z.enum(PHASES)).min(1, 'Choose at least one phase of therapy this worksheet suits.'),
+  /** "Why this helps", written for the client. */
+  rationale: text('a short rationale for the client', LIMITS.textLength),
+  instructions: z
+    .array(text('an instruction step', 400))
+    .min(1, 'Add at least one instruction step.')
+    .max(LIMITS.instructions, `At most ${LIMITS.instructions} instruction steps.`),
+  suggestedFrequency: frequencySchema,
+  /** Suggested minutes per practice. */
+  suggestedMinutes: z.number().int().min(1).max(240).optional(),
+  blocks: z
+    .array(blockSchema)
+    .min(1, 'A worksheet needs at least one part for the client to fill in.')
+    .max(LIMITS.blocks, `A worksheet can have at most ${LIMITS.blocks} parts.`)
+    .superRefine(uniqueIds('parts'))
+    .refine(
+      (b) => b.some((x) => x.type !== 'prompt'),
+      'A worksheet needs at least one part for the client to fill in, not only text to read.',
+    ),
+});
 
 export type WorksheetDefinition = z.infer<typeof worksheetDefinitionSchema>;
 export type WorksheetDefinitionInput = z.input<typeof worksheetDefinitionSchema>;

@@ -29,14 +29,24 @@ async function main() {
   const page = await browser.newPage();
   const rows: { key: string; pages: number; chromePages: number; engine: number; chrome: number }[] = [];
 
-  console.log(`Stepwise PDF benchmark — ${BUILT_IN_WORKSHEETS.length} built-in worksheets, A4, engine ×${ENGINE_RUNS}, Chromium ×${CHROMIUM_RUNS} (medians)\n`);
-  console.log(`${'worksheet'.padEnd(26)} ${'pages'.padStart(5)} ${'engine ms'.padStart(10)} ${'ms/page'.padStart(8)} ${'chromium ms'.padStart(12)} ${'ratio'.padStart(7)}`);
+  console.log(
+    `Stepwise PDF benchmark — ${BUILT_IN_WORKSHEETS.length} built-in worksheets, A4, engine ×${ENGINE_RUNS}, Chromium ×${CHROMIUM_RUNS} (medians)\n`,
+  );
+  console.log(
+    `${'worksheet'.padEnd(26)} ${'pages'.padStart(5)} ${'engine ms'.padStart(10)} ${'ms/page'.padStart(8)} ${'chromium ms'.padStart(12)} ${'ratio'.padStart(7)}`,
+  );
   for (const { key, definition } of BUILT_IN_WORKSHEETS) {
     const def = worksheetDefinitionSchema.parse(definition);
     const job: PrintJob = {
       definition: def,
       clientLabel: 'Zoë Łukasiewicz',
-      assignment: { id: 'a'.repeat(32), startDate: '2026-03-09', dueDate: '2026-03-16', frequency: def.suggestedFrequency, personalInstructions: 'Fill it in each evening, before bed.' },
+      assignment: {
+        id: 'a'.repeat(32),
+        startDate: '2026-03-09',
+        dueDate: '2026-03-16',
+        frequency: def.suggestedFrequency,
+        personalInstructions: 'Fill it in each evening, before bed.',
+      },
       options: { paper: 'a4', largePrint: false, fillable: false, locale: 'en-GB' },
       creationDate: new Date('2026-03-09T10:00:00Z'),
     };
@@ -44,7 +54,12 @@ async function main() {
     let pdf = await renderWorksheet(job);
     await renderWorksheet(job);
     const html = renderPreviewDocument(
-      { definition: def, clientLabel: job.clientLabel, personalInstructions: job.assignment!.personalInstructions!, dueDate: '2026-03-16' },
+      {
+        definition: def,
+        clientLabel: job.clientLabel,
+        personalInstructions: job.assignment!.personalInstructions!,
+        dueDate: '2026-03-16',
+      },
       css,
     );
     await page.setContent(html);
@@ -61,16 +76,29 @@ async function main() {
       const t0 = performance.now();
       // What printing through Chromium costs: lay out the preview's HTML, then print it.
       const html2 = renderPreviewDocument(
-        { definition: def, clientLabel: job.clientLabel, personalInstructions: job.assignment!.personalInstructions!, dueDate: '2026-03-16' },
+        {
+          definition: def,
+          clientLabel: job.clientLabel,
+          personalInstructions: job.assignment!.personalInstructions!,
+          dueDate: '2026-03-16',
+        },
         css,
       );
       await page.setContent(html2);
       chromePdf = await page.pdf({ format: 'A4', printBackground: true });
       chromeTimes.push(performance.now() - t0);
     }
-    const row = { key, pages: countPages(pdf), chromePages: countPages(chromePdf), engine: median(engineTimes), chrome: median(chromeTimes) };
+    const row = {
+      key,
+      pages: countPages(pdf),
+      chromePages: countPages(chromePdf),
+      engine: median(engineTimes),
+      chrome: median(chromeTimes),
+    };
     rows.push(row);
-    console.log(`${key.padEnd(26)} ${String(row.pages).padStart(5)} ${fmt(row.engine, 2).padStart(10)} ${fmt(row.engine / row.pages, 2)} ${fmt(row.chrome).padStart(12)} ${fmt(row.chrome / row.engine).padStart(6)}×`);
+    console.log(
+      `${key.padEnd(26)} ${String(row.pages).padStart(5)} ${fmt(row.engine, 2).padStart(10)} ${fmt(row.engine / row.pages, 2)} ${fmt(row.chrome).padStart(12)} ${fmt(row.chrome / row.engine).padStart(6)}×`,
+    );
   }
   await browser.close();
 
@@ -80,8 +108,12 @@ async function main() {
   const ratio = chromeTotal / engineTotal;
   const medianRatio = median(rows.map((r) => r.chrome / r.engine));
   console.log('');
-  console.log(`Stepwise engine:   ${engineTotal.toFixed(1)} ms for all ${rows.length} worksheets (${rows.reduce((s, r) => s + r.pages, 0)} pages); median ${perPage.toFixed(2)} ms per page`);
-  console.log(`Chromium print:    ${chromeTotal.toFixed(1)} ms for all ${rows.length} worksheets (${rows.reduce((s, r) => s + r.chromePages, 0)} pages)`);
+  console.log(
+    `Stepwise engine:   ${engineTotal.toFixed(1)} ms for all ${rows.length} worksheets (${rows.reduce((s, r) => s + r.pages, 0)} pages); median ${perPage.toFixed(2)} ms per page`,
+  );
+  console.log(
+    `Chromium print:    ${chromeTotal.toFixed(1)} ms for all ${rows.length} worksheets (${rows.reduce((s, r) => s + r.chromePages, 0)} pages)`,
+  );
   console.log(`Ratio:             ${ratio.toFixed(1)}× faster overall (median per worksheet ${medianRatio.toFixed(1)}×)`);
   console.log(`Goal ≥ 10× faster than Chromium: ${ratio >= 10 ? 'met' : 'NOT met'}`);
   console.log(`Goal < 10 ms per page (median):  ${perPage < 10 ? 'met' : 'NOT met'}`);

@@ -11,18 +11,34 @@ import { testOutputHost } from '../support/output';
 import { tempDir } from '../support/vault';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const RENDERER = path.resolve('out/renderer');
 export const ARTIFACTS = path.resolve('tests/artifacts/e2e');
 const ORIGIN = 'http://stepwise.test';
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`);
-  if (!existsSync(path.join(RENDERER, 'index.html'))) throw new Error('The renderer is not built: run `npm run build:renderer` first.');
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`);
+  if (!existsSync(path.join(RENDERER, 'index.html')))
+    throw new Error('The renderer is not built: run `npm run build:renderer` first.');
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
 
 export interface AppPage {
   page: Page;
@@ -82,7 +98,11 @@ export async function openApp(browser: Browser, opts: { vaultDir?: string; now?:
     const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
     const file = path.join(RENDERER, rel);
     if (!file.startsWith(RENDERER) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-    return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+    return route.fulfill({
+      status: 200,
+      contentType: TYPES[path.extname(file)] ?? 'application/octet-stream',
+      body: readFileSync(file),
+    });
   });
   await page.exposeBinding('__stepwiseInvoke', (_source, channel: string, input: unknown) => dispatch(channel, input));
   await page.addInitScript(

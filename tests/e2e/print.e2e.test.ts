@@ -18,9 +18,15 @@ describe('print preview, save and print', () => {
     const { page } = app;
     expect(await app.dispatch('vault.create', { passphrase: 'print preview passphrase' })).toMatchObject({ ok: true });
     await seedDemo(app.dispatch, new Date());
-    const clients = (await app.dispatch('clients.list', { status: 'all' })) as { ok: true; value: { id: string; name: string }[] };
+    const clients = (await app.dispatch('clients.list', { status: 'all' })) as {
+      ok: true;
+      value: { id: string; name: string }[];
+    };
     const zoe = clients.value.find((c) => c.name === 'Zoë Łukasiewicz')!;
-    const list = (await app.dispatch('assignments.list', { clientId: zoe.id })) as { ok: true; value: { id: string; title: string; status: string }[] };
+    const list = (await app.dispatch('assignments.list', { clientId: zoe.id })) as {
+      ok: true;
+      value: { id: string; title: string; status: string }[];
+    };
     const active = list.value.find((a) => a.status === 'active')!;
 
     await page.goto(`http://stepwise.test/index.html#/print?assignment=${active.id}`);
@@ -39,7 +45,10 @@ describe('print preview, save and print', () => {
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const saved = app.output.saved.at(-1)!;
     expect(execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' })).toContain('Zoë Łukasiewicz');
-    const audit = (await app.dispatch('audit.list', { limit: 5 })) as { ok: true; value: { action: string; entity: string; detail: string }[] };
+    const audit = (await app.dispatch('audit.list', { limit: 5 })) as {
+      ok: true;
+      value: { action: string; entity: string; detail: string }[];
+    };
     expect(audit.value[0]).toMatchObject({ action: 'exported', entity: 'assignment' });
     expect(audit.value[0]!.detail).toContain('large print');
 

@@ -26,12 +26,19 @@ describe('vault in the renderer', () => {
     await page.getByLabel('Type the passphrase again').fill(`${PASS}x`);
     await page.getByRole('button', { name: 'Create the vault' }).click();
     await expect(page.getByText('The two passphrases are not the same. Please type it again.').isVisible()).resolves.toBe(true);
-    expect((await app.dispatch('vault.status', undefined)).ok && (await app.dispatch('vault.status', undefined))).toMatchObject({ value: { exists: false } });
+    expect((await app.dispatch('vault.status', undefined)).ok && (await app.dispatch('vault.status', undefined))).toMatchObject({
+      value: { exists: false },
+    });
     await app.shot('02-create-mismatch');
 
     // Keyboard only from here: type the repeat and press Enter.
     await page.getByLabel('Type the passphrase again').fill(PASS);
-    await expect(page.getByText(/Strong|Good/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/Strong|Good/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await page.keyboard.press('Enter');
     const keyEl = page.getByTestId('recovery-key');
     await keyEl.waitFor();

@@ -37,7 +37,16 @@ describe('command line', () => {
       const bytes = readFileSync(file);
       const sq = spawnSync('sqlite3', [file, '.tables'], { encoding: 'utf8' });
       expect(`${sq.stdout}${sq.stderr}`).toMatch(/not a database/);
-      for (const needle of ['assignment', 'worksheet_version', 'client', 'Redcloud', 'Ødegård', 'Ελένη', 'Panic attacks', 'Thought record']) {
+      for (const needle of [
+        'assignment',
+        'worksheet_version',
+        'client',
+        'Redcloud',
+        'Ødegård',
+        'Ελένη',
+        'Panic attacks',
+        'Thought record',
+      ]) {
         expect(bytes.includes(Buffer.from(needle, 'utf8')), `${f} contains ${needle}`).toBe(false);
       }
     }
@@ -46,7 +55,10 @@ describe('command line', () => {
   it('info --json lists clients with names and assignments with IDs', () => {
     const r = cli(['info', '--vault', vault, '--json']);
     expect(r.code).toBe(0);
-    const info = JSON.parse(r.out) as { vault: { schemaVersion: number }; clients: { id: string; name: string; assignments: { id: string; title: string }[] }[] };
+    const info = JSON.parse(r.out) as {
+      vault: { schemaVersion: number };
+      clients: { id: string; name: string; assignments: { id: string; title: string }[] }[];
+    };
     expect(info.clients.length).toBeGreaterThanOrEqual(12);
     expect(info.clients.map((c) => c.name)).toContain('Zoë Łukasiewicz');
     const zoe = info.clients.find((c) => c.name === 'Zoë Łukasiewicz')!;
@@ -55,7 +67,9 @@ describe('command line', () => {
   });
 
   it('prints an assignment (fillable) and a packet to PDF files', () => {
-    const info = JSON.parse(cli(['info', '--vault', vault, '--json']).out) as { clients: { id: string; name: string; assignments: { id: string; state: string }[] }[] };
+    const info = JSON.parse(cli(['info', '--vault', vault, '--json']).out) as {
+      clients: { id: string; name: string; assignments: { id: string; state: string }[] }[];
+    };
     const eleni = info.clients.find((c) => c.name.startsWith('Ελένη'))!;
     const a = eleni.assignments[0]!;
     const one = path.join(tmp.dir, 'one.pdf');
@@ -83,7 +97,11 @@ describe('command line', () => {
 
   it('fails with one clear line and no stack: wrong passphrase, missing vault, no passphrase, bad command', () => {
     const cases: [string[], string | null, RegExp][] = [
-      [['verify', '--vault', vault], 'wrong wrong wrong', /^stepwise: That passphrase is not right\. Please check it and try again\.\n$/],
+      [
+        ['verify', '--vault', vault],
+        'wrong wrong wrong',
+        /^stepwise: That passphrase is not right\. Please check it and try again\.\n$/,
+      ],
       [['info', '--vault', path.join(tmp.dir, 'nothing')], PASS, /^stepwise: There is no Stepwise vault in .*\n$/],
       [['verify', '--vault', vault], null, /^stepwise: No passphrase: set STEPWISE_PASSPHRASE.*\n$/],
       [['frobnicate', '--vault', vault], PASS, /^stepwise: Unknown command “frobnicate”.*\n$/],

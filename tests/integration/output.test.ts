@@ -26,7 +26,11 @@ beforeAll(async () => {
   shell = createContractDispatcher(
     shellContract,
     shellHandlers,
-    { settings: { get: () => DEFAULT_SETTINGS, update: () => DEFAULT_SETTINGS }, app: { version: 't', vaultDir: t.dir, platform: 'linux' }, output: out.host },
+    {
+      settings: { get: () => DEFAULT_SETTINGS, update: () => DEFAULT_SETTINGS },
+      app: { version: 't', vaultDir: t.dir, platform: 'linux' },
+      output: out.host,
+    },
     () => {},
   );
   const clients = await t.call<{ id: string; name: string }[]>('clients.list', { status: 'all' });
@@ -41,7 +45,9 @@ describe('printing and saving through the main process', () => {
   it('renders an assignment for preview without writing a file or an audit event', async () => {
     const before = (await t.call<unknown[]>('audit.list')).length;
     const active = zoe.assignments.find((a) => a.status === 'active')!;
-    const pdf = await t.call<{ bytes: Uint8Array; pages: number; fileName: string }>('print.assignment', { assignmentId: active.id });
+    const pdf = await t.call<{ bytes: Uint8Array; pages: number; fileName: string }>('print.assignment', {
+      assignmentId: active.id,
+    });
     expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
     expect(pdf.fileName).toMatch(/ - Z\. Ł\.\.pdf$/);
@@ -70,14 +76,22 @@ describe('printing and saving through the main process', () => {
     const events = (await t.call<unknown[]>('audit.list', { limit: 500 })).length;
     out.state.cancelNext = true;
     const a = zoe.assignments.find((x) => x.status === 'active')!;
-    expect(await shell('output.save', { kind: 'assignment', assignmentId: a.id, options: {} })).toEqual({ ok: true, value: { saved: false, fileName: null } });
+    expect(await shell('output.save', { kind: 'assignment', assignmentId: a.id, options: {} })).toEqual({
+      ok: true,
+      value: { saved: false, fileName: null },
+    });
     expect(readdirSync(exportsDir()).length).toBe(files);
     expect((await t.call<unknown[]>('audit.list', { limit: 500 })).length).toBe(events);
   });
 
   it('prints with initials only when the clinician prefers, and records it', async () => {
     const a = zoe.assignments.find((x) => x.status === 'active')!;
-    const r = await shell('output.print', { kind: 'assignment', assignmentId: a.id, fillable: false, options: { nameOnWorksheets: 'initials' } });
+    const r = await shell('output.print', {
+      kind: 'assignment',
+      assignmentId: a.id,
+      fillable: false,
+      options: { nameOnWorksheets: 'initials' },
+    });
     expect(r).toEqual({ ok: true, value: { opened: true } });
     const printed = out.state.printed.at(-1)!;
     const file = path.join(exportsDir(), 'printed.pdf');
@@ -91,13 +105,18 @@ describe('printing and saving through the main process', () => {
   it('refuses a packet for a client with no active homework, and unknown IDs, in plain words', async () => {
     const created = await t.call<{ id: string }>('clients.create', { name: 'Nobody Yet', startDate: '2026-03-01' });
     const r = await shell('output.save', { kind: 'packet', clientId: created.id, options: {} });
-    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'This client has no active homework to print. Assign a worksheet first.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'This client has no active homework to print. Assign a worksheet first.' },
+    });
     const u = await t.dispatch('print.assignment', { assignmentId: '0'.repeat(32) });
     expect(u).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('the renderer cannot reach the internal audit channel', async () => {
-    expect(await t.dispatch('audit.record', { action: 'exported', entity: 'packet', entityId: zoe.id, detail: null })).toMatchObject({
+    expect(
+      await t.dispatch('audit.record', { action: 'exported', entity: 'packet', entityId: zoe.id, detail: null }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: 'Unknown request.' },
     });

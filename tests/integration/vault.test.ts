@@ -34,7 +34,9 @@ describe('vault', () => {
 
   it('writes nothing readable: no SQLite header, no table names, in any file of the folder', async () => {
     t = await unlockedCore();
-    t.core.write((db) => db.exec(`CREATE TABLE plaintext_probe (v TEXT); INSERT INTO plaintext_probe VALUES ('Zoë Łukasiewicz')`));
+    t.core.write((db) =>
+      db.exec(`CREATE TABLE plaintext_probe (v TEXT); INSERT INTO plaintext_probe VALUES ('Zoë Łukasiewicz')`),
+    );
     // While open (WAL present) and after locking.
     for (const phase of ['open', 'locked']) {
       if (phase === 'locked') await t.call('vault.lock');
@@ -102,15 +104,24 @@ describe('vault', () => {
     const keyOf = (secret: { passphrase: string }) =>
       unlockKey(keyFileSchema.parse(JSON.parse(readFileSync(path.join(t!.dir, KEY_FILE), 'utf8'))), secret);
     const dbKeyBefore = await keyOf({ passphrase: PASSPHRASE });
-    const wrong = await t.dispatch('vault.changePassphrase', { current: { passphrase: 'not it at all' }, next: 'a brand new passphrase' });
+    const wrong = await t.dispatch('vault.changePassphrase', {
+      current: { passphrase: 'not it at all' },
+      next: 'a brand new passphrase',
+    });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     const short = await t.dispatch('vault.changePassphrase', { current: { passphrase: PASSPHRASE }, next: 'short' });
-    expect(short).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'A passphrase needs at least 10 characters.' } });
+    expect(short).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'A passphrase needs at least 10 characters.' },
+    });
     await t.call('vault.changePassphrase', { current: { passphrase: PASSPHRASE }, next: 'a brand new passphrase' });
     await t.call('vault.lock');
     // The same database key, now wrapped under the new passphrase: nothing was re-encrypted.
     expect((await keyOf({ passphrase: 'a brand new passphrase' })).equals(dbKeyBefore)).toBe(true);
-    expect(await t.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await t.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
     await t.call('vault.unlock', { passphrase: 'a brand new passphrase' });
   });
 
@@ -131,7 +142,10 @@ describe('vault', () => {
 
   it('refuses to create over an existing vault, and reports a damaged database', async () => {
     t = await unlockedCore();
-    expect(await t.dispatch('vault.create', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.dispatch('vault.create', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     await t.call('vault.lock');
     const db = path.join(t.dir, DB_FILE);
     const bytes = readFileSync(db);

@@ -6,12 +6,16 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function restricted(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+  return result!.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .map((m) => m.message);
 }
 
 describe('layer rules', () => {
   it('electron/core never imports electron', async () => {
-    expect(await restricted('electron/core/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toHaveLength(1);
+    expect(await restricted('electron/core/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toHaveLength(
+      1,
+    );
     expect(await restricted('electron/core/probe.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toHaveLength(0);
   });
   it('shared imports neither electron nor Node nor the DOM', async () => {
@@ -22,8 +26,17 @@ describe('layer rules', () => {
     expect(await restricted('shared/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toHaveLength(0);
   });
   it('the renderer imports nothing from electron/', async () => {
-    expect(await restricted('renderer/src/probe.ts', "import { Core } from '../../electron/core/core';\nexport const x = Core;\n")).toHaveLength(1);
-    expect(await restricted('renderer/src/probe.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toHaveLength(1);
-    expect(await restricted('renderer/src/probe.ts', "import { contract } from '../../shared/contract';\nexport const x = contract;\n")).toHaveLength(0);
+    expect(
+      await restricted('renderer/src/probe.ts', "import { Core } from '../../electron/core/core';\nexport const x = Core;\n"),
+    ).toHaveLength(1);
+    expect(
+      await restricted('renderer/src/probe.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"),
+    ).toHaveLength(1);
+    expect(
+      await restricted(
+        'renderer/src/probe.ts',
+        "import { contract } from '../../shared/contract';\nexport const x = contract;\n",
+      ),
+    ).toHaveLength(0);
   });
 });

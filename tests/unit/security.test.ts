@@ -17,7 +17,17 @@ describe('origin', () => {
   it('trusts only the app scheme and host', () => {
     expect(isAppUrl(APP_ENTRY)).toBe(true);
     expect(isAppUrl('app://stepwise/assets/x.js')).toBe(true);
-    for (const bad of ['app://evil/index.html', 'https://stepwise/index.html', 'file:///index.html', 'app://user:pw@stepwise/', '', undefined, null, 'not a url', 'http://localhost:5173/']) {
+    for (const bad of [
+      'app://evil/index.html',
+      'https://stepwise/index.html',
+      'file:///index.html',
+      'app://user:pw@stepwise/',
+      '',
+      undefined,
+      null,
+      'not a url',
+      'http://localhost:5173/',
+    ]) {
       expect(isAppUrl(bad as string)).toBe(false);
     }
   });
@@ -58,7 +68,14 @@ describe('network', () => {
     expect(isRequestAllowed('app://stepwise/index.html')).toBe(true);
     expect(isRequestAllowed('data:image/png;base64,AAAA')).toBe(true);
     expect(isRequestAllowed('devtools://devtools/bundled/x')).toBe(true);
-    for (const bad of ['https://example.com/', 'http://127.0.0.1:8080/', 'ws://localhost:1/', 'ftp://x/', 'file:///etc/passwd', 'garbage']) {
+    for (const bad of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/',
+      'ws://localhost:1/',
+      'ftp://x/',
+      'file:///etc/passwd',
+      'garbage',
+    ]) {
       expect(isRequestAllowed(bad)).toBe(false);
     }
     expect(isRequestAllowed('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
@@ -98,7 +115,10 @@ describe('window settings', () => {
 describe('app protocol files', () => {
   const root = path.resolve('out/renderer');
   it('serves files inside the renderer folder only', () => {
-    expect(resolveAppFile(root, 'app://stepwise/index.html', 'stepwise')).toEqual({ file: path.join(root, 'index.html'), type: 'text/html; charset=utf-8' });
+    expect(resolveAppFile(root, 'app://stepwise/index.html', 'stepwise')).toEqual({
+      file: path.join(root, 'index.html'),
+      type: 'text/html; charset=utf-8',
+    });
     expect(resolveAppFile(root, 'app://stepwise/', 'stepwise')?.file).toBe(path.join(root, 'index.html'));
     expect(resolveAppFile(root, 'app://stepwise/assets/a.js', 'stepwise')?.type).toContain('javascript');
     for (const bad of [
@@ -130,7 +150,9 @@ describe('the IPC border', () => {
     (url) => isAppUrl(url),
     async (_c, input) => {
       calls.push(input);
-      return (input as { name: string }).name === 'bad-output' ? { ok: true, value: { n: 'nope' } } : { ok: true, value: { n: 1 } };
+      return (input as { name: string }).name === 'bad-output'
+        ? { ok: true, value: { n: 'nope' } }
+        : { ok: true, value: { n: 1 } };
     },
     () => {},
   );
@@ -142,11 +164,17 @@ describe('the IPC border', () => {
   });
   it('parses input at the border, with the schema’s message', async () => {
     const r = await handler({ senderFrame: { url: APP_ENTRY } }, { name: '' });
-    expect(r).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Please enter a name.', fields: { name: 'Please enter a name.' } } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Please enter a name.', fields: { name: 'Please enter a name.' } },
+    });
     expect(calls).toEqual([]);
   });
   it('passes good calls and checks the output', async () => {
     expect(await handler({ senderFrame: { url: APP_ENTRY } }, { name: 'a' })).toEqual({ ok: true, value: { n: 1 } });
-    expect(await handler({ senderFrame: { url: APP_ENTRY } }, { name: 'bad-output' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await handler({ senderFrame: { url: APP_ENTRY } }, { name: 'bad-output' })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 });

@@ -80,7 +80,9 @@ export async function runCommand(command: string, flags: Map<string, string | tr
     case 'init': {
       const { exists } = await call<{ exists: boolean }>(host, 'vault.status');
       if (exists) throw new CliError(`A Stepwise vault already exists in ${host.core.vaultDir}.`);
-      const { recoveryKey } = await call<{ recoveryKey: string }>(host, 'vault.create', { passphrase: await host.passphrase('new') });
+      const { recoveryKey } = await call<{ recoveryKey: string }>(host, 'vault.create', {
+        passphrase: await host.passphrase('new'),
+      });
       host.out(`Created a new vault in ${host.core.vaultDir}.\n\n${recoveryNotice(recoveryKey)}`);
       return 0;
     }
@@ -89,17 +91,26 @@ export async function runCommand(command: string, flags: Map<string, string | tr
       if (exists) {
         await unlock(host);
       } else {
-        const { recoveryKey } = await call<{ recoveryKey: string }>(host, 'vault.create', { passphrase: await host.passphrase('new') });
+        const { recoveryKey } = await call<{ recoveryKey: string }>(host, 'vault.create', {
+          passphrase: await host.passphrase('new'),
+        });
         host.out(`Created a new vault in ${host.core.vaultDir}.\n\n${recoveryNotice(recoveryKey)}`);
       }
       const summary = await seedDemo(host.dispatch, host.core.now());
-      host.out(summary.created ? `Added demo data: ${summary.clients} fictional clients, ${summary.goals} goals, ${summary.assignments} assignments.\n` : 'The demo data is already in this vault.\n');
+      host.out(
+        summary.created
+          ? `Added demo data: ${summary.clients} fictional clients, ${summary.goals} goals, ${summary.assignments} assignments.\n`
+          : 'The demo data is already in this vault.\n',
+      );
       return 0;
     }
     case 'verify': {
       await unlock(host);
       const v = await call<{ healthy: boolean; integrity: string; schemaVersion: number }>(host, 'vault.verify');
-      if (!v.healthy) throw new CliError(`The vault has problems (integrity: ${v.integrity}; format version ${v.schemaVersion}). Restore it from a backup.`);
+      if (!v.healthy)
+        throw new CliError(
+          `The vault has problems (integrity: ${v.integrity}; format version ${v.schemaVersion}). Restore it from a backup.`,
+        );
       host.out(`The vault is healthy (integrity ok, format version ${v.schemaVersion}).\n`);
       return 0;
     }
@@ -116,10 +127,13 @@ export async function runCommand(command: string, flags: Map<string, string | tr
         host.out(`${JSON.stringify({ vault: { folder: host.core.vaultDir, ...info }, clients: withAssignments }, null, 2)}\n`);
         return 0;
       }
-      host.out(`Vault ${host.core.vaultDir}\n  format version ${String(info.schemaVersion)}, ${String(info.cipher)}\n  ${withAssignments.length} clients\n`);
+      host.out(
+        `Vault ${host.core.vaultDir}\n  format version ${String(info.schemaVersion)}, ${String(info.cipher)}\n  ${withAssignments.length} clients\n`,
+      );
       for (const c of withAssignments) {
         host.out(`\n${c.name}${c.status === 'archived' ? ' (archived)' : ''}  [${c.id}]\n`);
-        for (const a of c.assignments) host.out(`  - ${a.title} v${a.worksheetVersion} — ${a.state}${a.dueDate ? `, due ${a.dueDate}` : ''}  [${a.id}]\n`);
+        for (const a of c.assignments)
+          host.out(`  - ${a.title} v${a.worksheetVersion} — ${a.state}${a.dueDate ? `, due ${a.dueDate}` : ''}  [${a.id}]\n`);
       }
       return 0;
     }
@@ -132,11 +146,19 @@ export async function runCommand(command: string, flags: Map<string, string | tr
       if (typeof out !== 'string') throw new CliError('Please name the PDF to write with --out FILE.', 2);
       const paper = flags.get('paper') ?? 'a4';
       if (paper !== 'a4' && paper !== 'letter') throw new CliError('The paper size is a4 or letter.', 2);
-      const options = { paper, largePrint: flags.has('large-print'), nameOnWorksheets: flags.has('initials') ? 'initials' : 'full' };
+      const options = {
+        paper,
+        largePrint: flags.has('large-print'),
+        nameOnWorksheets: flags.has('initials') ? 'initials' : 'full',
+      };
       await unlock(host);
       const pdf =
         command === 'print'
-          ? await call<{ bytes: Uint8Array; pages: number }>(host, 'print.assignment', { assignmentId: id, fillable: flags.has('fillable'), options })
+          ? await call<{ bytes: Uint8Array; pages: number }>(host, 'print.assignment', {
+              assignmentId: id,
+              fillable: flags.has('fillable'),
+              options,
+            })
           : await call<{ bytes: Uint8Array; pages: number }>(host, 'print.packet', { clientId: id, options });
       const file = path.resolve(out);
       const tmp = `${file}.part`;
@@ -148,7 +170,12 @@ export async function runCommand(command: string, flags: Map<string, string | tr
         throw new CliError(`The PDF could not be written to ${file}. Check that the folder exists and can be written to.`);
       }
       const detail = `pdf, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${paper}${options.largePrint ? ', large print' : ''}${flags.has('fillable') ? ', fillable' : ''}`;
-      await call(host, 'audit.record', { action: 'exported', entity: command === 'print' ? 'assignment' : 'packet', entityId: id, detail });
+      await call(host, 'audit.record', {
+        action: 'exported',
+        entity: command === 'print' ? 'assignment' : 'packet',
+        entityId: id,
+        detail,
+      });
       host.out(`Wrote ${file} (${pdf.pages} page${pdf.pages === 1 ? '' : 's'}).\n`);
       return 0;
     }

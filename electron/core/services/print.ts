@@ -26,7 +26,12 @@ const pdfOptions = (o: Options, fillable: boolean): PrintOptions => ({
 });
 
 /** One assignment as a print job: the worksheet version it was given, tailored for the client. */
-async function assignmentJob(core: Core, assignmentId: string, options: Options, fillable: boolean): Promise<PrintJob & { clientName: string }> {
+async function assignmentJob(
+  core: Core,
+  assignmentId: string,
+  options: Options,
+  fillable: boolean,
+): Promise<PrintJob & { clientName: string }> {
   const a = await assignmentsHandlers.get({ id: assignmentId }, core);
   return {
     clientName: a.clientName,
@@ -43,7 +48,12 @@ async function assignmentJob(core: Core, assignmentId: string, options: Options,
       ...(a.personalInstructions ? { personalInstructions: a.personalInstructions } : {}),
       ...(a.agreedRationale ? { agreedRationale: a.agreedRationale } : {}),
     },
-    identity: { vaultId: core.requireVault().id, clientId: a.clientId, assignmentId: a.id, worksheetVersionId: a.worksheetVersionId },
+    identity: {
+      vaultId: core.requireVault().id,
+      clientId: a.clientId,
+      assignmentId: a.id,
+      worksheetVersionId: a.worksheetVersionId,
+    },
     options: pdfOptions(options, fillable),
   };
 }
@@ -65,7 +75,13 @@ export async function printPacket(core: Core, clientId: string, options: Options
   for (const a of active) items.push(await assignmentJob(core, a.id, options, false));
   const today = localIsoDate(core.now());
   const bytes = new Uint8Array(
-    await renderPacket({ clientLabel: label(client.name, options), items, options: pdfOptions(options, false), creationDate: core.now(), weekOf: today }),
+    await renderPacket({
+      clientLabel: label(client.name, options),
+      items,
+      options: pdfOptions(options, false),
+      creationDate: core.now(),
+      weekOf: today,
+    }),
   );
   const fileName = `Homework packet - ${safeFilePart(initialsOf(client.name))} - ${today}.pdf`;
   return { bytes, pages: countPages(bytes), fileName };
@@ -80,7 +96,13 @@ export const auditHandlers: Handlers<Core>['audit'] = {
   list: (input, core) => {
     const rows = core.db
       .prepare('SELECT at, action, entity, entity_id AS entityId, detail FROM audit_event ORDER BY id DESC LIMIT ?')
-      .all(input?.limit ?? 100) as { at: string; action: string; entity: string; entityId: string | null; detail: string | null }[];
+      .all(input?.limit ?? 100) as {
+      at: string;
+      action: string;
+      entity: string;
+      entityId: string | null;
+      detail: string | null;
+    }[];
     return rows;
   },
 };

@@ -33,7 +33,10 @@ export const keyFileSchema = z.object({
   cipher: z.literal('sqlcipher-4'),
   passphrase: z.object({
     kdf: z.literal('scrypt'),
-    N: z.number().int().min(2 ** 14),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14),
     r: z.number().int().min(8),
     p: z.number().int().min(1),
     salt: b64,
@@ -98,11 +101,7 @@ export function formatRecoveryKey(bytes: Buffer): string {
 
 /** Parses a recovery key as typed: case, spaces and dashes do not matter; O→0, I/L→1. */
 export function parseRecoveryKey(text: string): Buffer | null {
-  const clean = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const clean = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (clean.length !== Math.ceil((RECOVERY_BYTES * 8) / 5)) return null;
   const out: number[] = [];
   let bits = 0;
@@ -177,7 +176,9 @@ export async function unlockKey(keyFile: KeyFile, secret: Secret): Promise<Buffe
   }
   const recovery = parseRecoveryKey(secret.recoveryKey);
   const r = keyFile.recovery;
-  const key = recovery ? unwrap(recoveryKek(recovery, Buffer.from(r.salt, 'base64')), r.wrapped, `${keyFile.vaultId}:recovery`) : null;
+  const key = recovery
+    ? unwrap(recoveryKek(recovery, Buffer.from(r.salt, 'base64')), r.wrapped, `${keyFile.vaultId}:recovery`)
+    : null;
   if (!key) {
     throw new AppError(
       'WRONG_PASSPHRASE',

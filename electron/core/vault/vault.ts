@@ -38,7 +38,10 @@ function readKeyFile(dir: string): KeyFile {
   }
   const parsed = keyFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw new AppError('DAMAGED', 'The vault’s key file is damaged or was made by another program. Restore the vault folder from a backup.');
+    throw new AppError(
+      'DAMAGED',
+      'The vault’s key file is damaged or was made by another program. Restore the vault folder from a backup.',
+    );
   }
   return parsed.data;
 }
@@ -150,12 +153,18 @@ export class Vault {
     const version = schemaVersion(this.db);
     const fk = this.db.pragma('foreign_key_check') as unknown[];
     const healthy = integrity === 'ok' && fk.length === 0 && version === LATEST_VERSION;
-    return { healthy, integrity: fk.length ? `${integrity}; ${fk.length} broken reference(s)` : integrity, schemaVersion: version };
+    return {
+      healthy,
+      integrity: fk.length ? `${integrity}; ${fk.length} broken reference(s)` : integrity,
+      schemaVersion: version,
+    };
   }
 
   info() {
     const tables = (
-      this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+      this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+        name: string;
+      }[]
     ).map((r) => r.name);
     const counts: Record<string, number> = {};
     for (const t of tables) {

@@ -20,11 +20,7 @@ export function isAppUrl(url: string | undefined | null, devOrigin?: string): bo
   if (devOrigin) {
     try {
       const d = new URL(devOrigin);
-      return (
-        (d.hostname === 'localhost' || d.hostname === '127.0.0.1') &&
-        u.protocol === d.protocol &&
-        u.host === d.host
-      );
+      return (d.hostname === 'localhost' || d.hostname === '127.0.0.1') && u.protocol === d.protocol && u.host === d.host;
     } catch {
       return false;
     }

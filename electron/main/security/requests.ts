@@ -11,7 +11,8 @@ export function isRequestAllowed(url: string, devOrigin?: string): boolean {
   } catch {
     return false;
   }
-  if (u.protocol === `${APP_SCHEME}:` || u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'devtools:') return true;
+  if (u.protocol === `${APP_SCHEME}:` || u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'devtools:')
+    return true;
   if (devOrigin) {
     const d = new URL(devOrigin);
     const local = d.hostname === 'localhost' || d.hostname === '127.0.0.1';

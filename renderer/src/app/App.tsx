@@ -53,8 +53,25 @@ function VaultGate() {
     );
   }
   const refresh = () => void status.refetch();
-  if (!status.data.exists && !recoveryKey) return <CreateVault onCreated={(k) => { setRecoveryKey(k); refresh(); }} />;
-  if (recoveryKey) return <RecoveryKeyNotice recoveryKey={recoveryKey} onDone={() => { setRecoveryKey(null); refresh(); }} />;
+  if (!status.data.exists && !recoveryKey)
+    return (
+      <CreateVault
+        onCreated={(k) => {
+          setRecoveryKey(k);
+          refresh();
+        }}
+      />
+    );
+  if (recoveryKey)
+    return (
+      <RecoveryKeyNotice
+        recoveryKey={recoveryKey}
+        onDone={() => {
+          setRecoveryKey(null);
+          refresh();
+        }}
+      />
+    );
   if (!status.data.unlocked) {
     return (
       <Unlock

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useLock } from './lock';
+import { QuickSearch } from './QuickSearch';
 import { useAutoLock } from './useAutoLock';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
@@ -34,8 +35,11 @@ export function Layout() {
           <NavLink to="/" end>
             Today
           </NavLink>
+          <NavLink to="/clients">Clients</NavLink>
+          <NavLink to="/library">Library</NavLink>
           <NavLink to="/settings">Settings</NavLink>
         </nav>
+        <QuickSearch />
         <button type="button" className="lock-button" onClick={() => void lock()} title={`Lock Stepwise (${LOCK_SHORTCUT})`}>
           Lock <kbd>{LOCK_SHORTCUT}</kbd>
         </button>

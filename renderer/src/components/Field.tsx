@@ -32,22 +32,34 @@ export function FieldShell({ label, hint, error, children, className }: FieldShe
   );
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { label: string; hint?: ReactNode; error?: string | undefined };
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+};
 
 export function TextField({ label, hint, error, className, ...rest }: InputProps) {
   return (
     <FieldShell label={label} hint={hint} error={error} className={className}>
-      {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...rest} />}
+      {({ id, describedBy, invalid }) => (
+        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...rest} />
+      )}
     </FieldShell>
   );
 }
 
-type AreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { label: string; hint?: ReactNode; error?: string | undefined };
+type AreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+};
 
 export function TextArea({ label, hint, error, className, ...rest }: AreaProps) {
   return (
     <FieldShell label={label} hint={hint} error={error} className={className}>
-      {({ id, describedBy, invalid }) => <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...rest} />}
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...rest} />
+      )}
     </FieldShell>
   );
 }

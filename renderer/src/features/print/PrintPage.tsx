@@ -17,7 +17,17 @@ export function PrintPage() {
   const assignmentId = params.get('assignment');
   const clientId = params.get('client');
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().settings.get()) });
-  const [options, setOptions] = useState<Options | null>(null);
+  // The clinician's defaults from Settings, changed here for this print only.
+  const [changes, setChanges] = useState<Partial<Options>>({});
+  const options: Options | null = settings.data
+    ? {
+        paper: settings.data.paperSize,
+        largePrint: settings.data.largePrintDefault,
+        nameOnWorksheets: settings.data.nameOnWorksheets,
+        ...changes,
+      }
+    : null;
+  const setOptions = (o: Options) => setChanges(o);
   const [fillable, setFillable] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -25,11 +35,6 @@ export function PrintPage() {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
-  useEffect(() => {
-    if (settings.data && !options) {
-      setOptions({ paper: settings.data.paperSize, largePrint: settings.data.largePrintDefault, nameOnWorksheets: settings.data.nameOnWorksheets });
-    }
-  }, [settings.data, options]);
 
   const subject = useQuery({
     queryKey: ['print-subject', assignmentId, clientId],
@@ -56,7 +61,13 @@ export function PrintPage() {
     queryKey: ['pdf', target],
     queryFn: () =>
       target!.kind === 'assignment'
-        ? unwrap(api().print.assignment({ assignmentId: target!.assignmentId, fillable: target!.fillable ?? false, options: target!.options }))
+        ? unwrap(
+            api().print.assignment({
+              assignmentId: target!.assignmentId,
+              fillable: target!.fillable ?? false,
+              options: target!.options,
+            }),
+          )
         : unwrap(api().print.packet({ clientId: target!.clientId, options: target!.options })),
     enabled: !!target,
     staleTime: 0,
@@ -125,7 +136,12 @@ export function PrintPage() {
                 ]}
               />
               <div className="check">
-                <input id="print-large" type="checkbox" checked={options.largePrint} onChange={(e) => setOptions({ ...options, largePrint: e.target.checked })} />
+                <input
+                  id="print-large"
+                  type="checkbox"
+                  checked={options.largePrint}
+                  onChange={(e) => setOptions({ ...options, largePrint: e.target.checked })}
+                />
                 <label htmlFor="print-large">Large print</label>
               </div>
               {assignmentId ? (

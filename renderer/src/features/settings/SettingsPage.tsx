@@ -22,7 +22,9 @@ export function SettingsPage() {
   return (
     <section className="page narrow" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
-      <p className="muted">Preferences only. They are kept on this computer, outside the vault, and hold no client information.</p>
+      <p className="muted">
+        Preferences only. They are kept on this computer, outside the vault, and hold no client information.
+      </p>
       <FormError message={save.error ? errorMessage(save.error) : null} />
       {s ? (
         <div className="card stack">
@@ -105,7 +107,9 @@ export function SettingsPage() {
               setVerify('Checking…');
               try {
                 const r = await unwrap(api().vault.verify());
-                setVerify(r.healthy ? 'The vault is healthy.' : 'The vault has problems. Restore it from a backup, or contact support.');
+                setVerify(
+                  r.healthy ? 'The vault is healthy.' : 'The vault has problems. Restore it from a backup, or contact support.',
+                );
               } catch (e) {
                 setVerify(errorMessage(e));
               }

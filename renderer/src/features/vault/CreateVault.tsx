@@ -15,7 +15,8 @@ export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string) =>
   async function submit(e: FormEvent) {
     e.preventDefault();
     const next: Record<string, string> = {};
-    if (passphrase.length < PASSPHRASE_MIN_LENGTH) next.passphrase = `A passphrase needs at least ${PASSPHRASE_MIN_LENGTH} characters.`;
+    if (passphrase.length < PASSPHRASE_MIN_LENGTH)
+      next.passphrase = `A passphrase needs at least ${PASSPHRASE_MIN_LENGTH} characters.`;
     if (repeat !== passphrase) next.repeat = 'The two passphrases are not the same. Please type it again.';
     setErrors(next);
     setFormError(null);

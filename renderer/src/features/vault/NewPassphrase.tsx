@@ -8,7 +8,15 @@ import { PassphraseStrength } from './PassphraseStrength';
  * Sets a new passphrase. After unlocking with the recovery key, the key proves who you are;
  * otherwise the current passphrase does.
  */
-export function NewPassphraseForm({ recoveryKey, onDone, onCancel }: { recoveryKey?: string | undefined; onDone: () => void; onCancel?: () => void }) {
+export function NewPassphraseForm({
+  recoveryKey,
+  onDone,
+  onCancel,
+}: {
+  recoveryKey?: string | undefined;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
