@@ -1,0 +1,292 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { localIsoDate } from '../../../../shared/dates';
+import type { ClientDetail, WorksheetDetail } from '../../../../shared/domain';
+import { CATEGORY_LABELS, frequencyLabel } from '../../../../shared/worksheet';
+import { errorMessage } from '../../api/client';
+import { FormError } from '../../components/Field';
+import { fieldsOf, formMessage, useFocusFirstInvalid } from '../../components/forms';
+import { PageHeading } from '../../components/PageHeading';
+import { SearchList } from '../../components/SearchList';
+import { useClient, useClientList } from '../clients/api';
+import { useCreateAssignment, useWorksheet, useWorksheetChoices } from './api';
+import type { AssignedState } from './ClientAssignments';
+import {
+  blankValues,
+  TailoringFields,
+  TAILORING_ERROR_KEYS,
+  toFields,
+  WORKSHEET_KEYS,
+  worksheetDefaults,
+  type TailoringValues,
+} from './TailoringFields';
+
+/** /clients/:id/assign[?worksheet=ID]: choose a worksheet, tailor it, save. */
+export function AssignPage() {
+  const { id = '' } = useParams();
+  const client = useClient(id);
+  if (client.isPending) return <p className="loading">Loading…</p>;
+  if (client.isError) {
+    return (
+      <section className="page narrow">
+        <Link className="back-link" to="/clients">
+          All clients
+        </Link>
+        <FormError message={errorMessage(client.error)} />
+      </section>
+    );
+  }
+  return <AssignToClient client={client.data} />;
+}
+
+function AssignToClient({ client }: { client: ClientDetail }) {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const worksheetId = params.get('worksheet');
+  const worksheet = useWorksheet(worksheetId);
+  const [picking, setPicking] = useState(!worksheetId);
+  // Starting with the worksheet list: focus goes to its search box instead of the heading.
+  const [startedPicking] = useState(!worksheetId);
+  const [pickedHere, setPickedHere] = useState(false);
+  const [today] = useState(() => localIsoDate(new Date()));
+  // Only what the clinician changed; the rest follows from the worksheet.
+  const [edits, setEdits] = useState<Partial<TailoringValues>>({});
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const create = useCreateAssignment();
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(form, create.error ?? (Object.keys(localErrors).length ? localErrors : null));
+
+  const name = client.preferredName ?? client.name;
+  const archived = client.status === 'archived';
+  const detail = worksheet.data;
+  const values: TailoringValues = {
+    ...blankValues(today),
+    ...(detail ? worksheetDefaults(detail.version.definition) : {}),
+    ...edits,
+  };
+
+  const pick = (wid: string) => {
+    setParams({ worksheet: wid }, { replace: true });
+    setPicking(false);
+    setPickedHere(true);
+    setEdits((e) => {
+      const next = { ...e };
+      for (const k of WORKSHEET_KEYS) delete next[k];
+      return next;
+    });
+    create.reset();
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!detail) return;
+    const r = toFields(values);
+    setLocalErrors(r.errors ?? {});
+    if (!r.fields) return;
+    try {
+      const a = await create.mutateAsync({
+        ...r.fields,
+        clientId: client.id,
+        worksheetId: detail.worksheet.id,
+        worksheetVersionId: detail.version.id,
+      });
+      const state: AssignedState = { savedAssignment: { id: a.id, message: `“${a.title}” was assigned to ${name}.` } };
+      navigate(`/clients/${client.id}/assignments`, { state });
+    } catch {
+      // Shown next to the fields.
+    }
+  }
+
+  const errors = { ...fieldsOf(create.error), ...localErrors };
+  const topMessage = Object.keys(localErrors).length
+    ? 'Please check the field marked below.'
+    : formMessage(create.error, TAILORING_ERROR_KEYS);
+
+  return (
+    <section className="page assign-page" aria-labelledby="assign-title">
+      <Link className="back-link" to={`/clients/${client.id}`}>
+        Back to {client.name}
+      </Link>
+      <PageHeading id="assign-title" focus={!startedPicking}>
+        Assign homework to {name}
+      </PageHeading>
+      {archived ? (
+        <div className="notice">
+          <p>{client.name} is archived, so new homework cannot be assigned. Restore them on their page first.</p>
+          <Link to={`/clients/${client.id}`}>Go to {client.name}’s page</Link>
+        </div>
+      ) : (
+        <>
+          <section className="card" aria-labelledby="step-worksheet">
+            <h2 id="step-worksheet">
+              <span className="step-number">1</span> Worksheet
+            </h2>
+            {picking || !worksheetId ? (
+              <WorksheetPicker onPick={pick} onCancel={worksheetId ? () => setPicking(false) : undefined} />
+            ) : worksheet.isError ? (
+              <>
+                <FormError message={`${errorMessage(worksheet.error)} Please choose another worksheet.`} />
+                <button type="button" onClick={() => setPicking(true)}>
+                  Choose a worksheet
+                </button>
+              </>
+            ) : detail ? (
+              <ChosenWorksheet detail={detail} onChange={() => setPicking(true)} />
+            ) : (
+              <p className="muted">Loading the worksheet…</p>
+            )}
+          </section>
+          {detail && !picking ? (
+            <form className="card" ref={form} onSubmit={submit} noValidate aria-labelledby="step-tailor">
+              <h2 id="step-tailor">
+                <span className="step-number">2</span> Tailor it for {name}
+              </h2>
+              <FormError message={topMessage} />
+              <TailoringFields
+                values={values}
+                onChange={(patch) => setEdits((e) => ({ ...e, ...patch }))}
+                errors={errors}
+                goals={client.goals}
+                suitedPhases={detail.version.definition.phases}
+                autoFocus={pickedHere}
+              />
+              <div className="actions">
+                <button type="submit" className="primary" disabled={create.isPending}>
+                  {create.isPending ? 'Saving…' : 'Assign homework'}
+                </button>
+                <Link className="button" to={`/clients/${client.id}`}>
+                  Cancel
+                </Link>
+              </div>
+            </form>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function WorksheetPicker({ onPick, onCancel }: { onPick: (id: string) => void; onCancel?: (() => void) | undefined }) {
+  const [search, setSearch] = useState('');
+  const list = useWorksheetChoices(search);
+  return (
+    <div className="worksheet-picker">
+      <SearchList
+        label="Find a worksheet"
+        hint="Type part of a title or what it is for. ↑ and ↓ move through the list; Enter chooses."
+        query={search}
+        onQueryChange={setSearch}
+        items={list.data?.map((w) => ({
+          id: w.id,
+          label: w.title,
+          content: (
+            <div className="worksheet-option">
+              <span className="worksheet-option-title">{w.title}</span>
+              <span className="worksheet-option-category">{CATEGORY_LABELS[w.category]}</span>
+              <span className="worksheet-option-summary">{w.summary}</span>
+            </div>
+          ),
+        }))}
+        stale={list.isPlaceholderData}
+        onPick={(it) => onPick(it.id)}
+        noun={['worksheet', 'worksheets']}
+        autoFocus
+        empty={
+          <p className="muted">
+            No worksheet matches “{search.trim()}”. Try another word, or build your own in the <Link to="/library">library</Link>.
+          </p>
+        }
+      />
+      <FormError message={list.isError ? errorMessage(list.error) : null} />
+      {onCancel ? (
+        <div className="actions">
+          <button type="button" onClick={onCancel}>
+            Keep the current worksheet
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ChosenWorksheet({ detail, onChange }: { detail: WorksheetDetail; onChange: () => void }) {
+  const def = detail.version.definition;
+  return (
+    <div className="chosen-worksheet">
+      <div className="chosen-head">
+        <h3>{def.title}</h3>
+        <span className="muted">
+          {CATEGORY_LABELS[def.category]} · version {detail.version.version}
+          {def.suggestedMinutes ? ` · about ${def.suggestedMinutes} minutes` : ''} · suggested{' '}
+          {frequencyLabel(def.suggestedFrequency).toLowerCase()}
+        </span>
+      </div>
+      <p>{def.summary}</p>
+      <h4>Why this helps</h4>
+      <p className="rationale">{def.rationale}</p>
+      <div className="actions">
+        <button type="button" onClick={onChange}>
+          Choose a different worksheet
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** /assign?worksheet=ID: which client is this for? Then on to the client's assign page. */
+export function ChooseClientPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const worksheetId = params.get('worksheet');
+  const worksheet = useWorksheet(worksheetId);
+  const [search, setSearch] = useState('');
+  const clients = useClientList(search, 'active');
+  const suffix = worksheetId ? `?worksheet=${encodeURIComponent(worksheetId)}` : '';
+
+  return (
+    <section className="page narrow" aria-labelledby="choose-client-title">
+      <PageHeading id="choose-client-title" focus={false}>
+        Assign homework
+      </PageHeading>
+      {worksheet.data ? (
+        <p className="lead">
+          Worksheet: <strong>{worksheet.data.version.definition.title}</strong>. Who is it for?
+        </p>
+      ) : (
+        <p className="lead">Who is the homework for?</p>
+      )}
+      <FormError message={worksheet.isError ? errorMessage(worksheet.error) : null} />
+      <div className="card">
+        <SearchList
+          label="Client"
+          hint="Type part of the name, then press Enter, or choose from the list."
+          query={search}
+          onQueryChange={setSearch}
+          items={clients.data?.map((c) => ({
+            id: c.id,
+            label: c.name,
+            content: (
+              <span>
+                {c.name}
+                {c.preferredName ? <span className="muted"> ({c.preferredName})</span> : null}
+              </span>
+            ),
+          }))}
+          stale={clients.isPlaceholderData}
+          onPick={(it) => navigate(`/clients/${it.id}/assign${suffix}`, { replace: true })}
+          noun={['client', 'clients']}
+          autoFocus
+          empty={
+            search.trim() ? (
+              <p className="muted">No active client matches “{search.trim()}”.</p>
+            ) : (
+              <p className="muted">
+                There are no active clients yet. <Link to="/clients/new">Add a client</Link> first.
+              </p>
+            )
+          }
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { useRef, useState } from 'react';
+import { Link, Outlet, useParams } from 'react-router';
+import type { ClientDetail } from '../../../../shared/domain';
+import { errorMessage } from '../../api/client';
+import { Badge } from '../../components/Badge';
+import { ConfirmDialog } from '../../components/Dialog';
+import { FormError } from '../../components/Field';
+import { PageHeading } from '../../components/PageHeading';
+import { TabLinks } from '../../components/TabLinks';
+import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
+import { useClient, useSetClientArchived } from './api';
+import { CLIENT_TABS } from './tabs';
+
+/** /clients/:id — the client's header and actions, with one tab per section below. */
+export function ClientPage() {
+  const { id = '' } = useParams();
+  const client = useClient(id);
+
+  if (client.isPending) return <p className="loading">Loading…</p>;
+  if (client.isError) {
+    return (
+      <section className="page">
+        <Link className="back-link" to="/clients">
+          All clients
+        </Link>
+        <FormError message={errorMessage(client.error)} />
+      </section>
+    );
+  }
+  return <ClientShell client={client.data} />;
+}
+
+function ClientShell({ client }: { client: ClientDetail }) {
+  const setArchived = useSetClientArchived();
+  const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<UndoMessage | null>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const archived = client.status === 'archived';
+
+  const archive = async () => {
+    try {
+      await setArchived.mutateAsync({ id: client.id, archived: true });
+      setConfirming(false);
+      setNotice({ text: `${client.name} was archived.`, undo: () => void restore(true) });
+    } catch {
+      // The message shows in the dialog.
+    }
+  };
+
+  const restore = async (undo = false) => {
+    try {
+      await setArchived.mutateAsync({ id: client.id, archived: false });
+      setNotice({ text: undo ? `Undone: ${client.name} is active again.` : `${client.name} was restored.` });
+    } catch (e) {
+      setNotice({ text: errorMessage(e) });
+    }
+    toggle.current?.focus();
+  };
+
+  return (
+    <section className="page client-page" aria-labelledby="client-title">
+      <Link className="back-link" to="/clients">
+        All clients
+      </Link>
+      <header className="page-header client-header">
+        <div>
+          <PageHeading id="client-title" focusKey={client.id}>
+            {client.name}
+            {client.preferredName ? <span className="h1-aside"> ({client.preferredName})</span> : null}
+          </PageHeading>
+          <p className="client-sub">
+            {client.pronouns ? <span>{client.pronouns}</span> : null}
+            {archived ? <Badge tone="muted">Archived</Badge> : <Badge tone="accent">Active</Badge>}
+          </p>
+        </div>
+        <div className="actions header-actions">
+          {archived ? null : (
+            <Link className="button primary" to={`/clients/${client.id}/assign`}>
+              Assign homework
+            </Link>
+          )}
+          <Link className="button" to={`/clients/${client.id}/edit`}>
+            Edit details
+          </Link>
+          <button
+            type="button"
+            ref={toggle}
+            onClick={() => (archived ? void restore() : setConfirming(true))}
+            disabled={setArchived.isPending}
+          >
+            {archived ? 'Restore' : 'Archive'}
+          </button>
+        </div>
+      </header>
+      <UndoNotice message={notice} onDismiss={() => setNotice(null)} />
+      {archived ? (
+        <p className="notice notice-archived">
+          This client is archived. Their records stay as they are. Restore them to assign new homework.
+        </p>
+      ) : null}
+      <TabLinks
+        label="Client sections"
+        tabs={CLIENT_TABS.map((t) => ({
+          to: `/clients/${client.id}${t.path ? `/${t.path}` : ''}`,
+          label: t.label,
+          end: !t.path,
+        }))}
+      />
+      <div className="tab-panel">
+        <Outlet />
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={`Archive ${client.name}?`}
+        confirmLabel="Archive"
+        cancelLabel="Keep active"
+        busy={setArchived.isPending}
+        error={setArchived.isError ? errorMessage(setArchived.error) : null}
+        onConfirm={() => void archive()}
+        onCancel={() => {
+          setConfirming(false);
+          setArchived.reset();
+        }}
+      >
+        <p>
+          {client.name} moves to the archived clients. Goals and homework stay as they are, and you can restore them at any time.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
