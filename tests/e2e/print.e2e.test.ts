@@ -27,11 +27,15 @@ describe('print preview, save and print', () => {
       ok: true;
       value: { id: string; title: string; status: string }[];
     };
-    const active = list.value.find((a) => a.status === 'active')!;
 
-    await page.goto(`http://stepwise.test/index.html#/print?assignment=${active.id}`);
+    // From the client's Assignments tab, as a therapist would.
+    await page.goto(`http://stepwise.test/index.html#/clients/${zoe.id}/assignments`);
     await page.reload();
-    await page.getByRole('heading', { name: `Print “${active.title}”` }).waitFor();
+    await page.getByRole('link', { name: 'Print', exact: true }).first().waitFor();
+    const firstTitle = (await page.locator('article h3, article h2').first().textContent())!;
+    await page.getByRole('link', { name: 'Print', exact: true }).first().click();
+    await page.getByRole('heading', { name: /^Print “/ }).waitFor();
+    expect(await page.getByRole('heading', { name: /^Print “/ }).textContent()).toContain(firstTitle.replace(/\s*v\d+.*$/, '').trim().slice(0, 20));
     await page.getByRole('img', { name: /page 1 of \d+/ }).waitFor();
     const pages = await page.getByRole('img', { name: /, page \d+ of \d+$/ }).count();
     expect(pages).toBeGreaterThanOrEqual(1);
@@ -56,8 +60,9 @@ describe('print preview, save and print', () => {
     await page.getByRole('status').filter({ hasText: 'print window is open' }).waitFor();
     expect(app.output.printed.length).toBe(1);
 
-    // The packet for the same client.
-    await page.goto(`http://stepwise.test/index.html#/print?client=${zoe.id}`);
+    // The packet for the same client, from the client page.
+    await page.getByRole('link', { name: /^Back to / }).click();
+    await page.getByRole('link', { name: 'Print packet' }).click();
     await page.getByRole('heading', { name: 'Print the homework packet' }).waitFor();
     await page.getByRole('img', { name: /page 1 of \d+/ }).waitFor();
     await page.waitForTimeout(300);

@@ -206,6 +206,9 @@ function AssignmentCard({ a, busy, onComplete, onDiscontinue, onReactivate }: Ca
             Reactivate
           </button>
         )}
+        <Link className="button small" to={`/print?assignment=${a.id}`} aria-describedby={titleId}>
+          Print
+        </Link>
         <Link className="button small" to={`/assignments/${a.id}/edit`} aria-describedby={titleId}>
           Edit tailoring
         </Link>

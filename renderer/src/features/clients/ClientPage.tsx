@@ -79,6 +79,11 @@ function ClientShell({ client }: { client: ClientDetail }) {
               Assign homework
             </Link>
           )}
+          {archived ? null : (
+            <Link className="button" to={`/print?client=${client.id}`}>
+              Print packet
+            </Link>
+          )}
           <Link className="button" to={`/clients/${client.id}/edit`}>
             Edit details
           </Link>
