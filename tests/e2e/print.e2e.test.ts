@@ -28,14 +28,25 @@ describe('print preview, save and print', () => {
       value: { id: string; title: string; status: string }[];
     };
 
+    // Today lists what is overdue or due soon across the caseload.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.getByRole('heading', { name: /^Overdue/ }).waitFor();
+    await page.getByRole('heading', { name: /^Due in the next few days/ }).waitFor();
+    await app.shot('today-attention');
+
     // From the client's Assignments tab, as a therapist would.
     await page.goto(`http://stepwise.test/index.html#/clients/${zoe.id}/assignments`);
-    await page.reload();
     await page.getByRole('link', { name: 'Print', exact: true }).first().waitFor();
     const firstTitle = (await page.locator('article h3, article h2').first().textContent())!;
     await page.getByRole('link', { name: 'Print', exact: true }).first().click();
     await page.getByRole('heading', { name: /^Print “/ }).waitFor();
-    expect(await page.getByRole('heading', { name: /^Print “/ }).textContent()).toContain(firstTitle.replace(/\s*v\d+.*$/, '').trim().slice(0, 20));
+    expect(await page.getByRole('heading', { name: /^Print “/ }).textContent()).toContain(
+      firstTitle
+        .replace(/\s*v\d+.*$/, '')
+        .trim()
+        .slice(0, 20),
+    );
     await page.getByRole('img', { name: /page 1 of \d+/ }).waitFor();
     const pages = await page.getByRole('img', { name: /, page \d+ of \d+$/ }).count();
     expect(pages).toBeGreaterThanOrEqual(1);

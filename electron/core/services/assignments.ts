@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Handlers } from '../../../shared/contract';
-import { daysBetween } from '../../../shared/dates';
+import { addDays, daysBetween } from '../../../shared/dates';
 import {
   DUE_SOON_DAYS,
   type Assignment,
@@ -147,6 +147,26 @@ export const assignmentsHandlers: Handlers<Core>['assignments'] = {
     return rows
       .map((r) => withoutDefinition(toAssignment(r, today)))
       .sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state)); // stable: keeps the SQL order within a state
+  },
+
+  attention: (_input, core) => {
+    const today = todayIso(core);
+    const rows = core.db
+      .prepare(
+        `${SELECT_SQL} JOIN client c ON c.id = a.client_id
+          WHERE a.status = 'active' AND c.status = 'active' AND a.due_date IS NOT NULL AND a.due_date <= ?
+          ORDER BY a.due_date, a.created_at`,
+      )
+      .all(addDays(today, DUE_SOON_DAYS)) as AssignmentRow[];
+    const names = new Map<string, { name: string; preferred: string | null }>();
+    return rows.map((r) => {
+      let n = names.get(r.client_id);
+      if (!n) {
+        const c = requireClient(core.db, r.client_id);
+        names.set(r.client_id, (n = { name: c.name, preferred: c.preferred_name }));
+      }
+      return { ...withoutDefinition(toAssignment(r, today)), clientName: n.name, clientPreferredName: n.preferred };
+    });
   },
 
   get: ({ id }, core): AssignmentDetail => {
