@@ -85,10 +85,9 @@ function longTextPlan(c: BlockContext, b: BlockOf<'longText'>): Planner {
   return (x, w) => {
     const e = c.e;
     const lh = e.t.writeLine;
-    const body: Piece[] = Array.from({ length: b.lines }, () => ({
-      h: lh,
-      draw: (y: number) => e.hline(x, y + lh - 0.5, w, COLOURS.rule, 0.6),
-    }));
+    // Every writing line is the same piece (pieces are never modified).
+    const line: Piece = { h: lh, draw: (y: number) => e.hline(x, y + lh - 0.5, w, COLOURS.rule, 0.6) };
+    const body: Piece[] = new Array<Piece>(b.lines).fill(line);
     return {
       head: [labelPiece(e, x, w, b.label, helpOf(b), 0)],
       body,
@@ -309,8 +308,8 @@ function optionsPlan(c: BlockContext, b: BlockOf<'checklist' | 'choice'>): Plann
 // ------------------------------------------------------------------------------ tables and grids
 
 interface HeaderCell {
-  lines: string[];
-  sub: string[];
+  lines: readonly string[];
+  sub: readonly string[];
 }
 
 /** A header row: tinted, bold headings with optional muted second parts, centred in their columns. */

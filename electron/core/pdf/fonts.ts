@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { batchStreamWrites, cacheLineLayouts } from './speedups';
+import { speedUpSubsetting, type FontkitFont } from './subset';
 
 /**
  * Fonts: DejaVu Sans and DejaVu Sans Bold, embedded (subset) in every PDF, never one of the
@@ -34,10 +36,14 @@ interface FontInternals {
 /**
  * pdfkit caches the shaped glyphs of each word per document; sharing that cache between
  * documents (same parsed font, same scale) saves most of the text-shaping time. It lives in
- * memory only and is dropped now and then so it cannot grow without bound.
+ * memory only, and is dropped when it grows past LAYOUT_CACHE_LIMIT words, so it cannot grow
+ * without bound (the built-in worksheets use a few thousand words in all).
  */
 const layoutCaches: Record<string, Record<string, unknown>> = {};
-let documentsSinceReset = 0;
+const LAYOUT_CACHE_LIMIT = 20_000;
+/** How often (in documents) the caches' sizes are checked: counting keys is not free. */
+const CHECK_EVERY = 50;
+let documentsSinceCheck = 0;
 
 function shareLayoutCache(doc: PDFKit.PDFDocument): void {
   const font = (doc as unknown as FontInternals)._font;
@@ -45,87 +51,47 @@ function shareLayoutCache(doc: PDFKit.PDFDocument): void {
   font.layoutCache = layoutCaches[font.name] ??= Object.create(null) as Record<string, unknown>;
 }
 
+/**
+ * Text widths, memoised per font, size and text across documents: layout measures every word
+ * and line, often several times, and the answer never changes (pdfkit's widthOfString is pure
+ * for a given font and size). On a miss the document's current font and size are changed, as
+ * pdfkit's own measuring does; every drawing call sets its font and size first.
+ */
+const widths = new Map<string, Map<number, Map<string, number>>>();
+const WIDTH_CACHE_LIMIT = 50_000;
+let widthCount = 0;
+
+export function widthOf(doc: Doc, font: string, size: number, text: string): number {
+  let bySize = widths.get(font);
+  if (!bySize) widths.set(font, (bySize = new Map()));
+  let byText = bySize.get(size);
+  if (!byText) bySize.set(size, (byText = new Map()));
+  let w = byText.get(text);
+  if (w === undefined) {
+    w = doc.font(font).fontSize(size).widthOfString(text);
+    byText.set(text, w);
+    widthCount++;
+  }
+  return w;
+}
+
+/** Drops the shared caches that have grown too big (checked every CHECK_EVERY documents). */
+function trimCaches(): void {
+  if (++documentsSinceCheck < CHECK_EVERY) return;
+  documentsSinceCheck = 0;
+  for (const k of Object.keys(layoutCaches)) {
+    if (Object.keys(layoutCaches[k]!).length > LAYOUT_CACHE_LIMIT) delete layoutCaches[k];
+  }
+  if (widthCount > WIDTH_CACHE_LIMIT) {
+    widths.clear();
+    widthCount = 0;
+  }
+}
+
 /** The pdfkit font source for a parsed font object (pdfkit accepts any object with `layout`). */
 const asSource = (f: unknown) => f as Buffer;
 
 export type Doc = PDFKit.PDFDocument;
-
-interface FontkitGlyph {
-  _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
-  advanceWidth: number;
-  _getMetrics(): { leftBearing: number };
-}
-interface FontkitFont {
-  getGlyph(gid: number): FontkitGlyph;
-  loca: { offsets: number[] };
-  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
-  _variationProcessor?: unknown;
-  createSubset(): object;
-}
-interface SubsetInternals {
-  font: FontkitFont;
-  glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
-  offset: number;
-  includeGlyph(gid: number): number;
-}
-interface CachedGlyph {
-  bytes: Uint8Array;
-  components: { glyphID: number; pos: number }[] | null;
-  advance: number;
-  bearing: number;
-}
-
-const glyphCaches = new WeakMap<object, Map<number, CachedGlyph>>();
-const patchedSubsets = new WeakSet<object>();
-
-/**
- * Subsetting (fontkit's TTFSubset._addGlyph) decodes every glyph's outline again for every
- * document, only to learn whether it is a composite. The glyph bytes, components and metrics of
- * a static TrueType font never change, so they are kept per parsed font and reused. Output is
- * byte-identical; the subsetting work per document drops to copying bytes.
- */
-function cacheGlyphSubsetting(font: FontkitFont): void {
-  if (font._variationProcessor) return;
-  const proto = Object.getPrototypeOf(font.createSubset()) as { _addGlyph(this: SubsetInternals, gid: number): number };
-  if (patchedSubsets.has(proto)) return;
-  patchedSubsets.add(proto);
-  const original = proto._addGlyph;
-  proto._addGlyph = function (this: SubsetInternals, gid: number): number {
-    if (this.font._variationProcessor) return original.call(this, gid);
-    let cache = glyphCaches.get(this.font);
-    if (!cache) glyphCaches.set(this.font, (cache = new Map()));
-    let c = cache.get(gid);
-    if (!c) {
-      const glyph = this.font.getGlyph(gid);
-      const glyf = glyph._decode();
-      const start = this.font.loca.offsets[gid]!;
-      const end = this.font.loca.offsets[gid + 1]!;
-      const stream = this.font._getTableStream('glyf');
-      stream.pos += start;
-      const bytes = new Uint8Array(stream.readBuffer(end - start));
-      c = {
-        bytes,
-        components: glyf && glyf.numberOfContours < 0 ? (glyf.components ?? []).map((k) => ({ glyphID: k.glyphID, pos: k.pos })) : null,
-        advance: glyph.advanceWidth,
-        bearing: glyph._getMetrics().leftBearing,
-      };
-      cache.set(gid, c);
-    }
-    let bytes = c.bytes;
-    if (c.components) {
-      bytes = new Uint8Array(c.bytes);
-      const view = new DataView(bytes.buffer);
-      for (const k of c.components) view.setUint16(k.pos, this.includeGlyph(k.glyphID));
-    }
-    this.glyf.push(bytes);
-    this.loca.offsets.push(this.offset);
-    this.hmtx.metrics.push({ advance: c.advance, bearing: c.bearing });
-    this.offset += bytes.length;
-    return this.glyf.length - 1;
-  };
-}
 
 /**
  * A new pdfkit document whose only fonts are the embedded DejaVu faces. Passing `font` in the
@@ -137,25 +103,47 @@ export function createDocument(options: PDFKit.PDFDocumentOptions): Doc {
   // The types only list font names; pdfkit also takes font data and parsed fonts here.
   const doc = new PDFDocument({ ...options, font: asSource(parsed.regular ?? f.regular) as unknown as string });
   const current = () => (doc as unknown as FontInternals)._font;
-  if (++documentsSinceReset > 200) {
-    documentsSinceReset = 0;
-    for (const k of Object.keys(layoutCaches)) delete layoutCaches[k];
-  }
+  trimCaches();
+  // The catalog is a stream reference like any other (creating one would renumber the objects).
+  batchStreamWrites((doc as unknown as { _root: object })._root);
+  cacheLineLayouts(current());
   if (!parsed.regular) {
     parsed.regular = current().font;
-    cacheGlyphSubsetting(parsed.regular as FontkitFont);
+    speedUpSubsetting(parsed.regular as FontkitFont);
   }
   shareLayoutCache(doc);
   doc.font(asSource(parsed.bold ?? f.bold));
   if (!parsed.bold) {
     parsed.bold = current().font;
-    cacheGlyphSubsetting(parsed.bold as FontkitFont);
+    speedUpSubsetting(parsed.bold as FontkitFont);
   }
   shareLayoutCache(doc);
   if (current().name !== BOLD) throw new Error(`Unexpected bold font ${current().name}`);
   doc.font(REGULAR);
   if (current().name !== REGULAR) throw new Error(`Unexpected regular font ${current().name}`);
   return doc;
+}
+
+/** Options as pdfkit's `text(line, x, y, { lineBreak: false })` hands them to `_fragment`. */
+const LINE_OPTIONS = Object.freeze({ lineBreak: false, columns: 0, columnGap: 18, rotation: 0, textWidth: 0, wordCount: 0 });
+
+interface FragmentInternals {
+  _fragment?: (text: string, x: number, y: number, options: object) => void;
+}
+
+/**
+ * Draws one line of text at (x, y) in the current font, size and colour, exactly as
+ * `doc.text(line, x, y, { lineBreak: false })` would, minus the work whose result we never use:
+ * pdfkit's text() copies its options, then measures the line twice (once for underlines and
+ * links, once to advance doc.x) before shaping it again to draw it. This calls the drawing step
+ * (`_fragment`) directly, saying the line is 0 wide with 0 words, which only underlines, strikes
+ * and links would read. doc.x and doc.y are left alone: nothing here reads them (every drawing
+ * call passes its position). Falls back to text() for multi-line strings or another pdfkit.
+ */
+export function drawLine(doc: Doc, line: string, x: number, y: number): void {
+  const d = doc as unknown as FragmentInternals;
+  if (typeof d._fragment === 'function' && !line.includes('\n')) d._fragment(line, x, y, LINE_OPTIONS);
+  else doc.text(line, x, y, { lineBreak: false });
 }
 
 /** The resource name (F1, F2 …) of the current font, for AcroForm default appearances. */

@@ -1,4 +1,4 @@
-import { BOLD, REGULAR, createDocument, currentFontId, includeGlyphs, type Doc } from './fonts';
+import { BOLD, REGULAR, createDocument, currentFontId, drawLine, includeGlyphs, widthOf, type Doc } from './fonts';
 import type { FieldPath } from './fields';
 import { COLOURS, PAPER, themeFor, type Theme } from './theme';
 import type { Paper } from './types';
@@ -44,6 +44,11 @@ interface PageMeta {
   footerTitle: string;
   landscape: boolean;
 }
+
+/** Memoised results of Engine.wrap, per font, size and width, then text (see wrap). */
+const wrapped = new Map<string, Map<string, readonly string[]>>();
+const WRAP_CACHE_LIMIT = 20_000;
+let wrappedCount = 0;
 
 const sum = (ps: Piece[]) => ps.reduce((a, p) => a + p.h, 0);
 
@@ -239,7 +244,7 @@ export class Engine {
   }
 
   measure(text: string, font: FontName, size: number): number {
-    return this.doc.font(font).fontSize(size).widthOfString(text);
+    return widthOf(this.doc, font, size, text);
   }
 
   private spaceWidth(font: FontName, size: number): number {
@@ -252,8 +257,28 @@ export class Engine {
     return w;
   }
 
-  /** Wraps text into lines no wider than `width` (paragraphs kept; over-long words broken). */
-  wrap(text: string, font: FontName, size: number, width: number): string[] {
+  /**
+   * Wraps text into lines no wider than `width` (paragraphs kept; over-long words broken). The
+   * result depends only on its arguments, so it is memoised across documents (labels, help and
+   * instructions are wrapped again for every print): callers must not modify the array.
+   */
+  wrap(text: string, font: FontName, size: number, width: number): readonly string[] {
+    const key = `${font}|${size}|${width}`;
+    let lines = wrapped.get(key)?.get(text);
+    if (!lines) {
+      if (++wrappedCount > WRAP_CACHE_LIMIT) {
+        wrapped.clear();
+        wrappedCount = 1;
+      }
+      lines = this.wrapUncached(text, font, size, width);
+      let byText = wrapped.get(key);
+      if (!byText) wrapped.set(key, (byText = new Map()));
+      byText.set(text, lines);
+    }
+    return lines;
+  }
+
+  private wrapUncached(text: string, font: FontName, size: number, width: number): string[] {
     const out: string[] = [];
     const space = this.spaceWidth(font, size);
     const maxW = Math.max(width, size);
@@ -322,11 +347,18 @@ export class Engine {
   /** Draws one line of text with its top at y. */
   text(line: string, x: number, y: number, s: TextStyle): void {
     if (!line) return;
-    this.doc.font(s.font).fontSize(s.size).fillColor(s.color).text(line, x, y, { lineBreak: false });
+    drawLine(this.doc.font(s.font).fontSize(s.size).fillColor(s.color), line, x, y);
   }
 
   /** Draws wrapped lines; align within `width`. Returns the height used. */
-  lines(lines: string[], x: number, y: number, s: TextStyle, width: number, align: 'left' | 'center' | 'right' = 'left'): number {
+  lines(
+    lines: readonly string[],
+    x: number,
+    y: number,
+    s: TextStyle,
+    width: number,
+    align: 'left' | 'center' | 'right' = 'left',
+  ): number {
     const lh = this.lh(s.size);
     lines.forEach((line, i) => {
       let lx = x;

@@ -59,7 +59,7 @@ function headerPlanner(e: Engine, kicker: string, title: string, meta: MetaItem[
     // Meta grid: 4 columns (3 in large print), the name spanning two.
     const cols = s > 1 ? 3 : 4;
     const colW = w / cols;
-    const rows: { x: number; w: number; item: MetaItem; lines: string[] }[][] = [[]];
+    const rows: { x: number; w: number; item: MetaItem; lines: readonly string[] }[][] = [[]];
     let used = 0;
     for (const item of meta) {
       const span = Math.min(item.span ?? 1, cols);
