@@ -23,10 +23,6 @@ describe('print preview, save and print', () => {
       value: { id: string; name: string }[];
     };
     const zoe = clients.value.find((c) => c.name === 'Zoë Łukasiewicz')!;
-    const list = (await app.dispatch('assignments.list', { clientId: zoe.id })) as {
-      ok: true;
-      value: { id: string; title: string; status: string }[];
-    };
 
     // Today lists what is overdue or due soon across the caseload.
     await page.reload();
