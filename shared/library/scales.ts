@@ -1,8 +1,9 @@
 import type { Scale } from '../worksheet';
 
 /**
- * The rating scales the built-in worksheets share. Each is a function returning a fresh object,
- * so that no two worksheets hold (and could mutate) the same scale.
+ * The rating scales the built-in worksheets share, and the designer offers as presets. Each is a
+ * function returning a fresh object, so that no two worksheets hold (and could mutate) the same
+ * scale.
  */
 
 /** Subjective units of distress: the exposure scale. */
@@ -17,15 +18,15 @@ export const sudsScale = (): Scale => ({
   ],
 });
 
-/** How much you believe a thought or a prediction, 0–100 %. */
-export const beliefScale = (): Scale => ({
+/** How much you believe a thought or a prediction, 0–100 %; `halfway: false` names the two ends only. */
+export const beliefScale = ({ halfway = true }: { halfway?: boolean } = {}): Scale => ({
   min: 0,
   max: 100,
   step: 10,
   unit: '%',
   anchors: [
     { value: 0, label: 'do not believe it at all' },
-    { value: 50, label: 'half believe it' },
+    ...(halfway ? [{ value: 50, label: 'half believe it' }] : []),
     { value: 100, label: 'completely sure it is true' },
   ],
 });

@@ -1,3 +1,4 @@
 export * from './schema';
 export * from './answers';
 export * from './series';
+export * from './presentation';

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseDuration, parseNumber, parseTime } from '../../electron/core/pdf/parse';
-import {
-  dayHeadings,
-  decodeIdentity,
-  definitionHash,
-  encodeIdentity,
-  fillableIdentity,
-  longDate,
-  safeLocale,
-  scaleSummary,
-  scaleTicks,
-} from '../../electron/core/pdf/format';
+import { decodeIdentity, definitionHash, encodeIdentity, fillableIdentity, safeLocale } from '../../electron/core/pdf/format';
+import { dayHeadings, longDate, scaleSummary, scaleTicks } from '../../shared/worksheet';
 import { EVERY_BLOCK, IDENTITY, parse } from '../support/pdf';
 
 describe('reading what clients type', () => {

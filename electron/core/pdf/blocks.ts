@@ -1,7 +1,18 @@
 import type { Block, BlockOf, Scale } from '../../../shared/worksheet';
+import {
+  columnCaption,
+  dayHeadings,
+  ladderHint,
+  needsLandscape,
+  optionsHint,
+  printedNumber,
+  scaleLine,
+  scaleRange,
+  scaleTicks,
+  writesText,
+} from '../../../shared/worksheet';
 import { fieldPath } from './fields';
 import { BOLD, REGULAR } from './fonts';
-import { dayHeadings, scaleRange, scaleSummary, scaleTicks, tickLabel } from './format';
 import type { Engine, Piece, Plan, Planner, TextStyle } from './layout';
 import { COLOURS } from './theme';
 
@@ -149,7 +160,7 @@ export function scalePiece(e: Engine, x: number, width: number, scale: Scale): P
   const st = styles(e);
   const s = e.t.scale;
   const ticks = scaleTicks(scale);
-  const labels = ticks.map(tickLabel);
+  const labels = ticks.map((v) => printedNumber(v));
   const widths = labels.map((l) => e.measure(l, st.small.font, st.small.size));
   const maxLabel = Math.max(...widths);
   const inset = maxLabel / 2 + 2;
@@ -158,12 +169,11 @@ export function scalePiece(e: Engine, x: number, width: number, scale: Scale): P
   const n = ticks.length;
   const gap = n > 1 ? (x1 - x0) / (n - 1) : 0;
   const tx = (i: number) => (n > 1 ? x0 + i * gap : (x0 + x1) / 2);
-  const xOf = (v: number) => tx((v - scale.min) / scale.step);
   // Label every k-th tick so numbers never touch; always the ends and the anchors.
   let k = 1;
   while (k < n && maxLabel + 4 * s > gap * k) k++;
-  const anchorValues = new Set(scale.anchors.map((a) => a.value));
-  const shown = ticks.map((v, i) => i % k === 0 || i === n - 1 || anchorValues.has(v));
+  const { numbered: shown, anchors } = scaleLine(scale, k, tx, x, x + width);
+  const anchorValues = new Set(anchors.map((a) => a.value));
   // Drop a label that would collide with the one after it (keep ends and anchors first).
   for (let i = n - 2; i > 0; i--) {
     if (!shown[i]) continue;
@@ -176,19 +186,14 @@ export function scalePiece(e: Engine, x: number, width: number, scale: Scale): P
   }
   // Anchors: each wraps in the space halfway to its neighbours (at least its longest word), sits
   // centred under its tick, then the boxes are pushed apart and kept inside the scale's width.
-  const anchors = [...scale.anchors].sort((a, b) => a.value - b.value);
-  const positions = anchors.map((a) => xOf(a.value));
   const aGap = 6 * s;
-  const boxes = anchors.map((a, i) => {
-    const lo = i === 0 ? x : (positions[i - 1]! + positions[i]!) / 2;
-    const hi = i === anchors.length - 1 ? x + width : (positions[i]! + positions[i + 1]!) / 2;
+  const boxes = anchors.map((a) => {
     const longest = Math.max(...a.label.split(/\s+/).map((wd) => e.measure(wd, st.smallMuted.font, st.smallMuted.size)));
-    const lines = e.wrap(a.label, st.smallMuted.font, st.smallMuted.size, Math.min(width, Math.max(hi - lo - aGap, longest)));
+    const lines = e.wrap(a.label, st.smallMuted.font, st.smallMuted.size, Math.min(width, Math.max(a.hi - a.lo - aGap, longest)));
     const lw = lines.map((l) => e.measure(l, st.smallMuted.font, st.smallMuted.size));
     const bw = Math.max(...lw);
-    const align: 'left' | 'center' | 'right' = a.value === scale.min ? 'left' : a.value === scale.max ? 'right' : 'center';
-    const left = Math.min(Math.max(positions[i]! - bw / 2, x), x + width - bw);
-    return { lines, lw, bw, align, left };
+    const left = Math.min(Math.max(a.at - bw / 2, x), x + width - bw);
+    return { lines, lw, bw, align: a.align, left };
   });
   for (let i = 1; i < boxes.length; i++) boxes[i]!.left = Math.max(boxes[i]!.left, boxes[i - 1]!.left + boxes[i - 1]!.bw + aGap);
   for (let i = boxes.length - 1; i >= 0; i--) {
@@ -300,8 +305,7 @@ function optionsPlan(c: BlockContext, b: BlockOf<'checklist' | 'choice'>): Plann
         },
       });
     }
-    const extra = b.type === 'choice' ? ['Choose one.'] : ['Tick all that apply.'];
-    return { head: [labelPiece(e, x, w, b.label, [...helpOf(b), ...extra], 8 * s)], body: rows, keepTogether: true };
+    return { head: [labelPiece(e, x, w, b.label, [...helpOf(b), optionsHint(b.type)], 8 * s)], body: rows, keepTogether: true };
   };
 }
 
@@ -342,20 +346,11 @@ function continuedPiece(e: Engine, x: number, w: number, label: string): Piece {
   return { h: e.lh(st.help.size) + 4 * s, draw: (y) => e.text(line, x, y, st.help) };
 }
 
-const mentions = (label: string, range: string) => label.replace(/-/g, '–').replace(/\s/g, '').includes(range.replace(/\s/g, ''));
+const landscapeRule = (e: Engine) => ({ largePrint: e.t.scale > 1, paper: e.paper });
 
-function columnCaption(kind: string, label: string, unit?: string, scale?: Scale): string {
-  if (kind === 'rating' && scale) {
-    const r = scaleRange(scale);
-    return mentions(label, `${scale.min}–${scale.max}`) ? '' : r;
-  }
-  if (unit && !label.includes(unit)) return `(${unit})`;
-  return '';
-}
-
-/** Table: landscape at ≥ 6 columns (≥ 5 in large print), or when a heading word cannot fit its portrait column. */
+/** Table: landscape by the shared rule (≥ 6 columns, ≥ 5 in large print), or when a heading word cannot fit its portrait column. */
 export function tableIsWide(e: Engine, b: BlockOf<'table'>): boolean {
-  if (b.columns.length >= (e.t.scale > 1 ? 5 : 6)) return true;
+  if (needsLandscape(b, landscapeRule(e))) return true;
   const total = b.columns.reduce((a, col) => a + col.width, 0);
   const portrait = e.widthFor(false);
   return b.columns.some((col) => {
@@ -378,7 +373,7 @@ function tablePlan(c: BlockContext, b: BlockOf<'table'>): Planner {
       x,
       b.columns.map((col, i) => {
         const cw = widths[i]! - 2 * pad;
-        const cap = columnCaption(col.kind, col.label, col.unit, col.scale);
+        const cap = columnCaption(col);
         return {
           w: widths[i]!,
           cell: {
@@ -388,8 +383,7 @@ function tablePlan(c: BlockContext, b: BlockOf<'table'>): Planner {
         };
       }),
     );
-    const hasText = b.columns.some((col) => col.kind === 'text');
-    const rowH = hasText ? e.t.rowText : e.t.rowShort;
+    const rowH = writesText(b) ? e.t.rowText : e.t.rowShort;
     const rows: Piece[] = Array.from({ length: b.rows }, (_, r) => ({
       h: rowH,
       draw: (y: number) => {
@@ -417,21 +411,13 @@ function tablePlan(c: BlockContext, b: BlockOf<'table'>): Planner {
   };
 }
 
-/** Daily grid: landscape when the label column plus the days cannot get their minimum widths in portrait. */
-export function gridIsWide(e: Engine, b: BlockOf<'dailyGrid'>): boolean {
-  const s = e.t.scale;
-  const hasText = b.items.some((it) => it.kind === 'text');
-  const need = 110 * s + b.days * (hasText ? 62 : 34) * s;
-  return need > e.widthFor(false);
-}
-
 function gridPlan(c: BlockContext, b: BlockOf<'dailyGrid'>): Planner {
   return (x, w) => {
     const e = c.e;
     const s = e.t.scale;
     const st = styles(e);
     const pad = e.t.pad;
-    const captions = b.items.map((it) => columnCaption(it.kind, it.label, it.unit, it.scale));
+    const captions = b.items.map((it) => columnCaption(it));
     const widestLabel = Math.max(...b.items.map((it) => e.measure(it.label, REGULAR, st.small.size)));
     const labelW = Math.min(Math.max(widestLabel + 2 * pad + 2, 90 * s), w * 0.34);
     const dayW = (w - labelW) / b.days;
@@ -528,7 +514,7 @@ function hierarchyPlan(c: BlockContext, b: BlockOf<'hierarchy'>): Planner {
         });
       },
     }));
-    const help = [...helpOf(b), `Step 1 is the easiest and step ${b.steps} the hardest. Rating ${scaleSummary(b.scale)}.`];
+    const help = [...helpOf(b), ladderHint(b.steps, b.scale)];
     return {
       head: [labelPiece(e, x, w, b.label, help, 8 * s), header],
       body: rows,
@@ -591,7 +577,7 @@ export function planBlock(c: BlockContext, b: Block): { planner: Planner; wide: 
     case 'table':
       return { planner: tablePlan(c, b), wide: tableIsWide(c.e, b) };
     case 'dailyGrid':
-      return { planner: gridPlan(c, b), wide: gridIsWide(c.e, b) };
+      return { planner: gridPlan(c, b), wide: needsLandscape(b, landscapeRule(c.e)) };
     case 'hierarchy':
       return { planner: hierarchyPlan(c, b), wide: false };
   }

@@ -1,6 +1,7 @@
+import { PAPER_SIZES } from '../../../shared/worksheet';
 import { BOLD, REGULAR, createDocument, currentFontId, drawLine, includeGlyphs, widthOf, type Doc } from './fonts';
 import type { FieldPath } from './fields';
-import { COLOURS, PAPER, themeFor, type Theme } from './theme';
+import { COLOURS, themeFor, type Theme } from './theme';
 import type { Paper } from './types';
 
 /**
@@ -117,11 +118,11 @@ export class Engine {
   // ---------------------------------------------------------------- page geometry
 
   get pageWidth(): number {
-    const p = PAPER[this.paper];
+    const p = PAPER_SIZES[this.paper];
     return this.landscape ? p.height : p.width;
   }
   get pageHeight(): number {
-    const p = PAPER[this.paper];
+    const p = PAPER_SIZES[this.paper];
     return this.landscape ? p.width : p.height;
   }
   get left(): number {
@@ -132,7 +133,7 @@ export class Engine {
   }
   /** The content width a page of the given orientation offers. */
   widthFor(landscape: boolean): number {
-    const p = PAPER[this.paper];
+    const p = PAPER_SIZES[this.paper];
     return (landscape ? p.height : p.width) - 2 * this.t.margin.x;
   }
   get bottom(): number {
@@ -152,7 +153,7 @@ export class Engine {
   }
   /** Height available on an empty continuation page of the given orientation. */
   freshHeight(landscape: boolean): number {
-    const p = PAPER[this.paper];
+    const p = PAPER_SIZES[this.paper];
     const h = landscape ? p.width : p.height;
     return h - this.t.margin.bottom - this.t.margin.top - this.runningHeaderHeight();
   }
@@ -163,7 +164,7 @@ export class Engine {
 
   newPage(landscape: boolean, opts: { runningHeader?: boolean } = {}): void {
     this.landscape = landscape;
-    const p = PAPER[this.paper];
+    const p = PAPER_SIZES[this.paper];
     this.doc.addPage({ size: [p.width, p.height], layout: landscape ? 'landscape' : 'portrait', margin: 0 });
     this.pages.push({ footerTitle: this.footerTitle, landscape });
     this.y = this.t.margin.top;

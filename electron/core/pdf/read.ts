@@ -2,6 +2,7 @@ import { PDFCheckBox, PDFDocument, PDFName, PDFTextField, type PDFField } from '
 import { AppError } from '../../../shared/result';
 import {
   answersSchemaFor,
+  scaleRange,
   worksheetDefinitionSchema,
   type Answers,
   type Block,
@@ -9,7 +10,7 @@ import {
   type WorksheetDefinition,
 } from '../../../shared/worksheet';
 import { IDENTITY_FIELD, fieldName, fieldPath, type FieldPath } from './fields';
-import { decodeIdentity, definitionHash, safeLocale, scaleRange } from './format';
+import { decodeIdentity, definitionHash, safeLocale } from './format';
 import { parseDate, parseDuration, parseNumber, parseTime } from './parse';
 
 export interface ReadExpectation {

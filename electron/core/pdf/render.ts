@@ -3,14 +3,16 @@ import {
   APPROACH_LABELS,
   CATEGORY_LABELS,
   PHASE_LABELS,
+  firstInputIndex,
   frequencyLabel,
+  longDate,
   worksheetDefinitionSchema,
   type WorksheetDefinition,
 } from '../../../shared/worksheet';
 import { panelPlan, planBlock, type BlockContext } from './blocks';
 import { IDENTITY_FIELD } from './fields';
 import { BOLD, REGULAR, toBuffer } from './fonts';
-import { encodeIdentity, fillableIdentity, longDate, safeLocale } from './format';
+import { encodeIdentity, fillableIdentity, safeLocale } from './format';
 import { Engine, type Piece, type Planner, type TextStyle } from './layout';
 import { COLOURS } from './theme';
 import type { PacketJob, PrintJob, PrintOptions } from './types';
@@ -168,8 +170,7 @@ function layoutWorksheet(e: Engine, job: PrintJob, def: WorksheetDefinition, loc
   const a = job.assignment;
   const ctx: BlockContext = { e, locale, ...(a?.startDate ? { startDate: a.startDate } : {}) };
   const plans = def.blocks.map((b) => planBlock(ctx, b));
-  const firstInput = def.blocks.findIndex((b) => b.type !== 'prompt');
-  const firstWide = plans[firstInput]?.wide ?? false;
+  const firstWide = plans[firstInputIndex(def.blocks)]?.wide ?? false;
 
   e.footerTitle = def.title;
   e.runningHeader = '';

@@ -1,10 +1,4 @@
-import type { Paper } from './types';
-
-/** Paper sizes in PDF points (portrait). */
-export const PAPER: Record<Paper, { width: number; height: number }> = {
-  a4: { width: 595.28, height: 841.89 },
-  letter: { width: 612, height: 792 },
-};
+import { LARGE_PRINT_SCALE, PAGE_MARGIN_X } from '../../../shared/worksheet';
 
 export const COLOURS = {
   text: '#1f2933',
@@ -17,7 +11,7 @@ export const COLOURS = {
   headerFill: '#eef2f5',
 } as const;
 
-/** Every size the layout uses, in points. Large print scales type and writing space by 1.4. */
+/** Every size the layout uses, in points. Large print scales type and writing space by LARGE_PRINT_SCALE (1.4). */
 export interface Theme {
   scale: number;
   margin: { x: number; top: number; bottom: number };
@@ -45,10 +39,10 @@ export interface Theme {
 }
 
 export function themeFor(largePrint: boolean): Theme {
-  const s = largePrint ? 1.4 : 1;
+  const s = largePrint ? LARGE_PRINT_SCALE : 1;
   return {
     scale: s,
-    margin: { x: 54, top: 46, bottom: 58 },
+    margin: { x: PAGE_MARGIN_X, top: 46, bottom: 58 },
     title: 20 * s,
     heading: 12.5 * s,
     body: 11 * s,

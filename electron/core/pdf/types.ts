@@ -1,6 +1,6 @@
-import type { Frequency, Phase, WorksheetDefinition } from '../../../shared/worksheet';
+import type { Frequency, Paper, Phase, WorksheetDefinition } from '../../../shared/worksheet';
 
-export type Paper = 'a4' | 'letter';
+export type { Paper };
 
 export interface PrintOptions {
   paper: Paper;

@@ -34,7 +34,7 @@ import { capital, DNumber, DSelect, DText, GroupError, TextList } from './design
 import { describePath, fieldId, validate } from './designer/validation';
 import { approachLabel, categoryLabel, phaseLabel } from './format';
 import { useDuplicateWorksheet, useSaveWorksheet, useWorksheet } from './queries';
-import { BUILT_IN_NOTE, type DetailLocationState } from './WorksheetDetailPage';
+import { BUILT_IN_NOTE, WorksheetNotOpen, type DetailLocationState } from './WorksheetDetailPage';
 import { WorksheetPreview } from './WorksheetPreview';
 
 export const SAVED_VERSION = (n: number) => `Saved as version ${n}. Assignments already given keep the version they were given.`;
@@ -66,20 +66,7 @@ export function DesignerEditPage() {
   const q = useWorksheet(id, null);
   const duplicate = useDuplicateWorksheet();
   const navigate = useNavigate();
-  if (q.isPending) return <p className="loading">Opening the worksheet…</p>;
-  if (q.isError) {
-    return (
-      <section className="page narrow">
-        <Link to="/library" className="back-link">
-          Library
-        </Link>
-        <h1>Worksheet not available</h1>
-        <div className="form-error" role="alert">
-          {errorMessage(q.error)}
-        </div>
-      </section>
-    );
-  }
+  if (q.isPending || q.isError) return <WorksheetNotOpen query={q} />;
   const w = q.data.worksheet;
   if (w.builtIn) {
     return (

@@ -16,26 +16,29 @@ export interface DetailLocationState {
   saved?: string;
 }
 
+/** What a worksheet's page shows while the worksheet opens, or instead of it when it cannot be opened. */
+export function WorksheetNotOpen({ query }: { query: { isError: boolean; error: unknown } }) {
+  if (!query.isError) return <p className="loading">Opening the worksheet…</p>;
+  return (
+    <section className="page narrow">
+      <Link to="/library" className="back-link">
+        Library
+      </Link>
+      <h1>Worksheet not available</h1>
+      <div className="form-error" role="alert">
+        {errorMessage(query.error)}
+      </div>
+    </section>
+  );
+}
+
 export function WorksheetDetailPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const versionId = params.get('version');
   const q = useWorksheet(id, versionId);
 
-  if (q.isPending) return <p className="loading">Opening the worksheet…</p>;
-  if (q.isError) {
-    return (
-      <section className="page narrow">
-        <Link to="/library" className="back-link">
-          Library
-        </Link>
-        <h1>Worksheet not available</h1>
-        <div className="form-error" role="alert">
-          {errorMessage(q.error)}
-        </div>
-      </section>
-    );
-  }
+  if (q.isPending || q.isError) return <WorksheetNotOpen query={q} />;
   return <Detail key={q.data.worksheet.id} d={q.data} />;
 }
 

@@ -2,8 +2,20 @@
 /** @jsxImportSource react */
 import type { ReactNode } from 'react';
 import {
+  columnCaption,
+  dayHeadings,
+  firstInputIndex,
   frequencyLabel,
+  ladderHint,
+  longDate,
+  needsLandscape,
+  optionsHint,
   PHASE_LABELS,
+  printedNumber,
+  scaleLine,
+  scaleRange,
+  scaleTicks,
+  writesText,
   type Block,
   type BlockOf,
   type Frequency,
@@ -11,7 +23,7 @@ import {
   type Scale,
   type WorksheetDefinition,
 } from '../../../../shared/worksheet';
-import { dayHeadings, kindLine, longDate, num, scaleRange, scaleSummary, scaleTicks } from './format';
+import { kindLine } from './format';
 
 /**
  * The worksheet as the client will see it on paper. A pure component: props in, markup out (no
@@ -57,20 +69,15 @@ const int = (n: unknown, fallback: number, min: number, max: number): number =>
 
 const text = (s: unknown): string => (typeof s === 'string' ? s.trim() : '');
 
-/** Whether the worksheet prints in landscape (its first part to fill in is a wide table or grid), as the PDF does. */
+/**
+ * Whether the worksheet prints in landscape on A4 (its first part to fill in is a wide table or
+ * grid), by the PDF's shared rule. The PDF also turns a table whose heading word cannot fit a
+ * portrait column; that needs the print font's metrics, which the preview does not have.
+ */
 export function previewIsLandscape(def: WorksheetDefinition, largePrint = false): boolean {
-  const first = (def.blocks ?? []).find((b) => b.type !== 'prompt');
-  return first ? blockIsWide(first, largePrint) : false;
-}
-
-export function blockIsWide(b: Block, largePrint = false): boolean {
-  const s = largePrint ? 1.4 : 1;
-  if (b.type === 'table') return (b.columns?.length ?? 0) >= (largePrint ? 5 : 6);
-  if (b.type === 'dailyGrid') {
-    const hasText = (b.items ?? []).some((it) => it.kind === 'text');
-    return 110 * s + int(b.days, 7, 1, 31) * (hasText ? 62 : 34) * s > 487;
-  }
-  return false;
+  const blocks = def.blocks ?? [];
+  const first = blocks[firstInputIndex(blocks)];
+  return first ? needsLandscape(first, { largePrint }) : false;
 }
 
 export function WorksheetPreviewMarkup(props: WorksheetPreviewProps) {
@@ -266,15 +273,12 @@ function InlineBlock({ block: b, level }: { block: BlockOf<'number' | 'duration'
 
 /** A line with a numbered tick per point, anchors named under their ticks. */
 function ScaleLine({ scale }: { scale: Scale }) {
-  const ticks = scaleTicks(scale);
-  const n = ticks.length;
-  const anchors = [...(scale.anchors ?? [])].filter((a) => text(a.label)).sort((a, b) => a.value - b.value);
-  const anchorValues = new Set(anchors.map((a) => a.value));
-  // Every tick gets a number up to 11 points; beyond that every other one (and the ends and anchors).
-  const every = n > 11 ? 2 : 1;
+  const n = scaleTicks(scale).length;
   const centre = (i: number) => ((i + 0.5) / n) * 100;
-  const indexOf = (v: number) => Math.min(Math.max((v - ticks[0]!) / Math.max(1, scale.step || 1), 0), n - 1);
-  const positions = anchors.map((a) => centre(indexOf(a.value)));
+  // Every tick gets a number up to 11 points; beyond that every other one (and the ends and anchors).
+  // Each anchor owns the space halfway to its neighbours; ends hug the page edge.
+  const { ticks, numbered, anchors } = scaleLine(scale, n > 11 ? 2 : 1, centre, 0, 100);
+  const anchorValues = new Set(anchors.map((a) => a.value));
   return (
     <div className="wsp-scale" style={{ ['--wsp-points' as string]: n }}>
       <div className="wsp-scale-ticks" aria-hidden="true">
@@ -290,32 +294,21 @@ function ScaleLine({ scale }: { scale: Scale }) {
       <ol className="wsp-scale-numbers">
         {ticks.map((v, i) => (
           <li key={v} className={anchorValues.has(v) ? 'wsp-num-anchor' : undefined}>
-            {i % every === 0 || i === n - 1 || anchorValues.has(v) ? num(v) : ''}
+            {numbered[i] ? printedNumber(v) : ''}
           </li>
         ))}
       </ol>
       {anchors.length ? (
         <div className="wsp-anchors">
-          {anchors.map((a, i) => {
-            const pos = positions[i]!;
-            const lo = i === 0 ? 0 : (positions[i - 1]! + pos) / 2;
-            const hi = i === anchors.length - 1 ? 100 : (pos + positions[i + 1]!) / 2;
-            const atStart = i === 0 && pos <= centre(0) + 0.01;
-            const atEnd = i === anchors.length - 1 && pos >= centre(n - 1) - 0.01;
-            // Each anchor owns the space halfway to its neighbours; ends hug the page edge.
-            const left = atStart ? 0 : lo;
-            const right = atEnd ? 0 : 100 - hi;
-            const align = atStart ? 'left' : atEnd ? 'right' : 'center';
-            return (
-              <span
-                key={`${a.value}-${i}`}
-                className={`wsp-anchor wsp-anchor-${align}`}
-                style={{ left: `${left}%`, right: `${right}%` }}
-              >
-                {a.label}
-              </span>
-            );
-          })}
+          {anchors.map((a, i) => (
+            <span
+              key={`${a.value}-${i}`}
+              className={`wsp-anchor wsp-anchor-${a.align}`}
+              style={{ left: `${a.lo}%`, right: `${100 - a.hi}%` }}
+            >
+              {a.label}
+            </span>
+          ))}
         </div>
       ) : null}
     </div>
@@ -328,7 +321,7 @@ function OptionsBlock({ block: b, level }: { block: BlockOf<'checklist' | 'choic
   const cols = short && options.length >= 6 ? 3 : short && options.length >= 4 ? 2 : 1;
   return (
     <div className="wsp-block">
-      <Label label={b.label} help={b.help} extra={[b.type === 'choice' ? 'Choose one.' : 'Tick all that apply.']} level={level} />
+      <Label label={b.label} help={b.help} extra={[optionsHint(b.type)]} level={level} />
       <ul className={`wsp-options wsp-cols-${cols}`}>
         {options.map((o, i) => (
           <li key={i}>
@@ -341,19 +334,10 @@ function OptionsBlock({ block: b, level }: { block: BlockOf<'checklist' | 'choic
   );
 }
 
-const mentions = (label: string, range: string) => label.replace(/-/g, '–').replace(/\s/g, '').includes(range.replace(/\s/g, ''));
-
-/** The muted second line of a heading: a rating column's range, a number column's unit. */
-function caption(kind: string, label: string, unit?: string, scale?: Scale): string {
-  if (kind === 'rating' && scale) return mentions(label, `${num(scale.min)}–${num(scale.max)}`) ? '' : scaleRange(scale);
-  if (unit && !label.includes(unit)) return `(${unit})`;
-  return '';
-}
-
 function TableBlock({ block: b, level }: { block: BlockOf<'table'>; level: Level }) {
   const columns = b.columns ?? [];
   const total = columns.reduce((a, c) => a + int(c.width, 2, 1, 4), 0) || 1;
-  const hasText = columns.some((c) => c.kind === 'text');
+  const hasText = writesText(b);
   const rows = int(b.rows, 5, 1, 30);
   return (
     <div className={`wsp-block${columns.length >= 6 ? ' wsp-dense' : ''}`}>
@@ -367,7 +351,7 @@ function TableBlock({ block: b, level }: { block: BlockOf<'table'>; level: Level
         <thead>
           <tr>
             {columns.map((c, i) => {
-              const cap = caption(c.kind, text(c.label), c.unit, c.scale);
+              const cap = columnCaption({ ...c, label: text(c.label) });
               return (
                 <th key={i} scope="col">
                   {text(c.label)}
@@ -417,7 +401,7 @@ function GridBlock({ block: b, level, startDate, locale }: BlockProps & { block:
         </thead>
         <tbody>
           {items.map((it, r) => {
-            const cap = caption(it.kind, text(it.label), it.unit, it.scale);
+            const cap = columnCaption({ ...it, label: text(it.label) });
             return (
               <tr key={r} className={it.kind === 'text' ? 'wsp-row-tall' : 'wsp-row'}>
                 <th scope="row">
@@ -443,12 +427,7 @@ function LadderBlock({ block: b, level }: { block: BlockOf<'hierarchy'> } & { le
   const order = Array.from({ length: steps }, (_, i) => steps - i); // hardest at the top
   return (
     <div className="wsp-block">
-      <Label
-        label={b.label}
-        help={b.help}
-        extra={[`Step 1 is the easiest and step ${steps} the hardest. Rating ${scaleSummary(b.scale)}.`]}
-        level={level}
-      />
+      <Label label={b.label} help={b.help} extra={[ladderHint(steps, b.scale)]} level={level} />
       <table className="wsp-table wsp-ladder">
         <colgroup>
           <col className="wsp-ladder-step" />

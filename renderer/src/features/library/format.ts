@@ -1,4 +1,3 @@
-import { addDays, formatDate, isValidIsoDate } from '../../../../shared/dates';
 import {
   APPROACH_LABELS,
   CATEGORY_LABELS,
@@ -6,59 +5,12 @@ import {
   type Approach,
   type Category,
   type Phase,
-  type Scale,
 } from '../../../../shared/worksheet';
 
 /**
- * Small pure helpers shared by the preview and the library screens. They never throw on a
- * half-finished definition (the designer previews drafts that do not validate yet).
+ * Small pure helpers for the library screens. How a worksheet is put on paper (scales, dates,
+ * day headings, landscape) lives in shared/worksheet (presentation.ts), used by the PDF too.
  */
-
-const finite = (n: unknown, fallback: number): number => (typeof n === 'number' && Number.isFinite(n) ? n : fallback);
-
-/** A number as printed: a real minus sign. */
-export const num = (n: number): string => String(n).replace('-', '−');
-
-/** The tick values of a scale (at most 101, whatever the draft holds). */
-export function scaleTicks(scale: Scale): number[] {
-  const min = finite(scale.min, 0);
-  const max = finite(scale.max, min);
-  const step = Math.max(1, finite(scale.step, 1));
-  const out: number[] = [];
-  for (let v = min; v <= max && out.length < 101; v += step) out.push(v);
-  if (out.length === 0) out.push(min);
-  return out;
-}
-
-/** "0–100 %", "1–5". */
-export function scaleRange(scale: Scale): string {
-  return `${num(finite(scale.min, 0))}–${num(finite(scale.max, 0))}${scale.unit ? ` ${scale.unit}` : ''}`;
-}
-
-/** "0–10: 0 = very low · 5 = okay · 10 = very good". */
-export function scaleSummary(scale: Scale): string {
-  const anchors = [...(scale.anchors ?? [])]
-    .filter((a) => a.label?.trim())
-    .sort((a, b) => a.value - b.value)
-    .map((a) => `${num(a.value)} = ${a.label}`);
-  return anchors.length ? `${scaleRange(scale)}: ${anchors.join(' · ')}` : scaleRange(scale);
-}
-
-/** Column headings of a daily grid: weekday and date from the start date, else "Day 1", "Day 2" … */
-export function dayHeadings(days: number, startDate?: string, locale?: string): { top: string; sub?: string }[] {
-  const n = Math.min(Math.max(Math.round(finite(days, 1)), 1), 31);
-  if (!startDate || !isValidIsoDate(startDate)) return Array.from({ length: n }, (_, i) => ({ top: `Day ${i + 1}` }));
-  const wd = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
-  const dm = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' });
-  return Array.from({ length: n }, (_, i) => {
-    const [y, m, d] = addDays(startDate, i).split('-').map(Number) as [number, number, number];
-    const at = new Date(Date.UTC(y, m - 1, d));
-    return { top: wd.format(at).replace(/\.$/, ''), sub: dm.format(at) };
-  });
-}
-
-/** A calendar date in the clinician's locale ("14 March 2026"); anything else is shown as given. */
-export const longDate = (iso: string, locale?: string): string => (isValidIsoDate(iso) ? formatDate(iso, locale, 'long') : iso);
 
 /** An instant (UTC ISO) as a date in the clinician's locale. */
 export function instantDate(iso: string, locale?: string): string {

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { PASSPHRASE_MIN_LENGTH } from '../../../../shared/contract/vault';
 import { api, errorMessage, fieldErrors, unwrap } from '../../api/client';
 import { FormError, TextField } from '../../components/Field';
-import { PassphraseStrength } from './PassphraseStrength';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 
 /**
  * Sets a new passphrase. After unlocking with the recovery key, the key proves who you are;
@@ -18,8 +17,7 @@ export function NewPassphraseForm({
   onCancel?: () => void;
 }) {
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const next = useNewPassphrase('next');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,14 +26,15 @@ export function NewPassphraseForm({
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!recoveryKey && !current) errs['current.passphrase'] = 'Please enter your current passphrase.';
-    if (next.length < PASSPHRASE_MIN_LENGTH) errs.next = `A passphrase needs at least ${PASSPHRASE_MIN_LENGTH} characters.`;
-    if (repeat !== next) errs.repeat = 'The two passphrases are not the same. Please type it again.';
+    Object.assign(errs, next.problems());
     setErrors(errs);
     setFormError(null);
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
-      await unwrap(api().vault.changePassphrase({ current: recoveryKey ? { recoveryKey } : { passphrase: current }, next }));
+      await unwrap(
+        api().vault.changePassphrase({ current: recoveryKey ? { recoveryKey } : { passphrase: current }, next: next.value }),
+      );
       onDone();
     } catch (err) {
       setErrors(fieldErrors(err));
@@ -58,23 +57,13 @@ export function NewPassphraseForm({
           error={errors['current.passphrase']}
         />
       )}
-      <TextField
+      <NewPassphraseFields
+        passphrase={next}
+        errors={errors}
         label="New passphrase"
-        type="password"
-        autoComplete="new-password"
+        repeatLabel="Type the new passphrase again"
+        strengthId="new-strength"
         autoFocus={!!recoveryKey}
-        value={next}
-        onChange={(e) => setNext(e.target.value)}
-        error={errors.next}
-        hint={<PassphraseStrength value={next} id="new-strength" />}
-      />
-      <TextField
-        label="Type the new passphrase again"
-        type="password"
-        autoComplete="new-password"
-        value={repeat}
-        onChange={(e) => setRepeat(e.target.value)}
-        error={errors.repeat}
       />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { beliefScale, fivePointScale, sudsScale, tenPointScale } from '../../../../../shared/library/scales';
 import {
   BLOCK_LABELS,
   type Approach,
@@ -141,63 +142,16 @@ function autoIdsOf<T extends { id: string; label: string } & Meta>(list: T[], fa
 
 // ------------------------------------------------------------------------------ new parts
 
+/** The scales offered as a starting point (the built-in worksheets' own, from shared/library/scales). */
 export const SCALE_PRESETS: { key: string; label: string; scale: () => Scale }[] = [
   {
     key: '0-10',
     label: '0–10, with “not at all” and “extremely”',
-    scale: () => ({
-      min: 0,
-      max: 10,
-      step: 1,
-      anchors: [
-        { value: 0, label: 'not at all' },
-        { value: 5, label: 'moderate' },
-        { value: 10, label: 'extremely' },
-      ],
-    }),
+    scale: () => tenPointScale('not at all', 'moderate', 'extremely'),
   },
-  {
-    key: 'suds',
-    label: '0–100 in tens (distress, SUDS)',
-    scale: () => ({
-      min: 0,
-      max: 100,
-      step: 10,
-      anchors: [
-        { value: 0, label: 'calm' },
-        { value: 50, label: 'moderately anxious' },
-        { value: 100, label: 'the most anxious I have ever felt' },
-      ],
-    }),
-  },
-  {
-    key: 'belief',
-    label: '0–100 % (how much you believe it)',
-    scale: () => ({
-      min: 0,
-      max: 100,
-      step: 10,
-      unit: '%',
-      anchors: [
-        { value: 0, label: 'do not believe it at all' },
-        { value: 100, label: 'completely sure it is true' },
-      ],
-    }),
-  },
-  {
-    key: '1-5',
-    label: '1–5, from “very poor” to “very good”',
-    scale: () => ({
-      min: 1,
-      max: 5,
-      step: 1,
-      anchors: [
-        { value: 1, label: 'very poor' },
-        { value: 3, label: 'okay' },
-        { value: 5, label: 'very good' },
-      ],
-    }),
-  },
+  { key: 'suds', label: '0–100 in tens (distress, SUDS)', scale: sudsScale },
+  { key: 'belief', label: '0–100 % (how much you believe it)', scale: () => beliefScale({ halfway: false }) },
+  { key: '1-5', label: '1–5, from “very poor” to “very good”', scale: () => fivePointScale('very poor', 'okay', 'very good') },
 ];
 
 export const defaultScale = (): Scale => SCALE_PRESETS[0]!.scale();
@@ -246,7 +200,7 @@ export function newBlock(type: BlockType): DraftBlock {
         ],
       };
     case 'hierarchy':
-      return { ...meta, type, label: '', steps: 8, scale: SCALE_PRESETS[1]!.scale() };
+      return { ...meta, type, label: '', steps: 8, scale: sudsScale() };
   }
 }
 
