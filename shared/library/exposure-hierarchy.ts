@@ -30,7 +30,7 @@ export const exposureHierarchy: WorksheetDefinitionInput = {
       type: 'hierarchy',
       id: 'ladder',
       label: 'My fear ladder',
-      help: 'Step 1 is the easiest. Rate each step with how anxious you expect to feel (SUDS 0–100).',
+      help: 'Rate each step with how anxious you expect to feel (SUDS 0–100).',
       steps: 10,
       scale: sudsScale(),
     },
