@@ -6,6 +6,7 @@ import { worksheetDefinitionSchema, type WorksheetDefinition, type WorksheetDefi
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { Answers, Block } from '../../shared/worksheet';
 import { fieldName, fieldPath, type PrintJob, type PrintOptions } from '../../electron/core/pdf';
+import { sudsScale as sudsScaleOf } from '../../shared/library/scales';
 
 /** Fixed creation date: renders are byte-identical. */
 export const CREATED = new Date(Date.UTC(2026, 2, 14, 9, 30, 0));
@@ -19,16 +20,7 @@ export const IDENTITY = {
 
 export const UNICODE_NAMES = ['Zoë Łukasiewicz', 'Øyvind Ødegård', 'Ελένη', 'Алёна'];
 
-const sudsScale = {
-  min: 0,
-  max: 100,
-  step: 10,
-  anchors: [
-    { value: 0, label: 'calm' },
-    { value: 50, label: 'moderately anxious' },
-    { value: 100, label: 'the most anxious I have ever felt' },
-  ],
-};
+const sudsScale = sudsScaleOf();
 
 /** A worksheet with every block type (and the awkward cases: long labels, units, wide scales). */
 export const EVERY_BLOCK: WorksheetDefinitionInput = {
