@@ -18,6 +18,25 @@ export function FieldShell({ label, hint, error, children, className }: FieldShe
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children({ id, describedBy, invalid: !!error })}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+/** The hint and the error message under a control (or a group of them), with their IDs. */
+export function FieldMessages({
+  hint,
+  hintId,
+  error,
+  errorId,
+}: {
+  hint?: ReactNode;
+  hintId?: string | undefined;
+  error?: string | undefined;
+  errorId?: string | undefined;
+}) {
+  return (
+    <>
       {hint ? (
         <p className="field-hint" id={hintId}>
           {hint}
@@ -28,7 +47,7 @@ export function FieldShell({ label, hint, error, children, className }: FieldShe
           {error}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { FieldMessages } from './Field';
 
 interface RadioGroupProps<T extends string> {
   legend: string;
@@ -50,16 +51,7 @@ export function RadioGroup<T extends string>({
           </label>
         ))}
       </div>
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </fieldset>
   );
 }
