@@ -13,7 +13,8 @@ import type { Frequency, Phase } from '../../../shared/worksheet';
 import type { Core } from '../core';
 import type { Db } from '../vault/vault';
 import { checkGoalOfClient, requireClient } from './clients';
-import { newId, nowIso, todayIso } from './ids';
+import { newId } from '../util/ids';
+import { nowIso, todayIso } from '../util/clock';
 import { readDefinition, requireWorksheet } from './library';
 
 type AssignmentFields = z.output<typeof assignmentFieldsSchema>;

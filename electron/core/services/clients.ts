@@ -4,7 +4,9 @@ import type { Client, ClientSummary, Goal, clientInputSchema, goalInputSchema } 
 import { AppError } from '../../../shared/result';
 import type { Core } from '../core';
 import type { Db } from '../vault/vault';
-import { compareText, matchesSearch, newId, nowIso, todayIso } from './ids';
+import { newId } from '../util/ids';
+import { nowIso, todayIso } from '../util/clock';
+import { compareText, matchesSearch } from '../util/text';
 
 type ClientFields = z.output<typeof clientInputSchema>;
 type GoalFields = z.output<typeof goalInputSchema>;

@@ -5,7 +5,10 @@ import { AppError } from '../../../shared/result';
 import { LIMITS, worksheetDefinitionSchema, type WorksheetDefinition } from '../../../shared/worksheet';
 import type { Core } from '../core';
 import type { Db } from '../vault/vault';
-import { canonicalJson, compareText, matchesSearch, newId, nowIso } from './ids';
+import { newId } from '../util/ids';
+import { nowIso } from '../util/clock';
+import { compareText, matchesSearch } from '../util/text';
+import { canonicalJson } from '../util/json';
 
 export const WORKSHEET_NOT_FOUND = 'That worksheet could not be found.';
 export const BUILT_IN_READ_ONLY = 'Built-in worksheets cannot be changed. Duplicate it to make your own version.';
