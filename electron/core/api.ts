@@ -5,7 +5,8 @@ import type { Core } from './core';
 import { assignmentsHandlers } from './services/assignments';
 import { clientsHandlers, goalsHandlers } from './services/clients';
 import { libraryHandlers } from './services/library';
-import { auditHandlers, internalHandlers, printHandlers } from './services/print';
+import { auditHandlers, internalHandlers } from './services/audit';
+import { printHandlers } from './services/print';
 import { vaultHandlers } from './services/vault';
 
 /** One handler map for the whole contract. */

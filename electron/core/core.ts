@@ -1,7 +1,6 @@
 import { AppError } from '../../shared/result';
-import { ReadDb, WriteDb } from './db/handle';
-import { sql } from './db/sql';
-import type { AuditEventRow } from './db/tables';
+import { inTransaction, ReadDb, type WriteDb } from './db/handle';
+import { recordAudit } from './db/audit';
 import { AttemptCounter, failureDelayMs } from './vault/attempts';
 import type { Secret } from './vault/keyfile';
 import { Vault, type Db, type VaultOptions } from './vault/vault';
@@ -123,37 +122,15 @@ export class Core implements CoreContext {
       return db.transaction(() => raw(db)).immediate();
     }
     const audit = first as AuditEvents | ((result: T) => AuditEvents);
-    return db
-      .transaction(() => {
-        const w = new WriteDb(db);
-        try {
-          const result = fn(w);
-          const events = typeof audit === 'function' ? audit(result) : audit;
-          const at = this.now().toISOString();
-          for (const e of Array.isArray(events) ? (events as readonly AuditEvent[]) : [events as AuditEvent]) {
-            const row: Omit<AuditEventRow, 'id'> = {
-              at,
-              action: e.action,
-              entity: e.entity,
-              entity_id: e.entityId ?? null,
-              detail: e.detail ?? null,
-            };
-            w.run(sql`INSERT INTO audit_event (at, action, entity, entity_id, detail)
-                      VALUES (${row.at}, ${row.action}, ${row.entity}, ${row.entity_id}, ${row.detail})`);
-          }
-          return result;
-        } finally {
-          w.end();
-        }
-      })
-      .immediate();
-  }
-
-  /** Records that something happened: what and when, never the content. */
-  audit(action: AuditAction, entity: string, entityId?: string | null, detail?: string | null): void {
-    this.db
-      .prepare('INSERT INTO audit_event (at, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(this.now().toISOString(), action, entity, entityId ?? null, detail ?? null);
+    return inTransaction(db, (w) => {
+      const result = fn(w);
+      const events = typeof audit === 'function' ? audit(result) : audit;
+      const at = this.now().toISOString();
+      for (const e of Array.isArray(events) ? (events as readonly AuditEvent[]) : [events as AuditEvent]) {
+        recordAudit(w, { at, action: e.action, entity: e.entity, entity_id: e.entityId ?? null, detail: e.detail ?? null });
+      }
+      return result;
+    });
   }
 
   async createVault(passphrase: string): Promise<{ recoveryKey: string }> {

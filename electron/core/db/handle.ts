@@ -103,3 +103,21 @@ export class WriteDb extends ReadDb {
     this.#open = false;
   }
 }
+
+/**
+ * Runs `fn` as one IMMEDIATE transaction on a connection, with a write handle that ends with it.
+ * Only the core (`core.write()`) and the vault's own setup call it: services never hold a
+ * connection.
+ */
+export function inTransaction<T>(raw: RawDb, fn: (w: WriteDb) => T): T {
+  return raw
+    .transaction(() => {
+      const w = new WriteDb(raw);
+      try {
+        return fn(w);
+      } finally {
+        w.end();
+      }
+    })
+    .immediate();
+}

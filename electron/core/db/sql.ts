@@ -123,5 +123,14 @@ export function sqlJoin(items: readonly SqlPart[], separator: SqlFragment = sqlF
   return new SqlFragment(TOKEN, text, values);
 }
 
+/**
+ * A name SQLite gave (a table listed in `sqlite_master`), quoted as one identifier: whatever it
+ * contains, it names a table or column and nothing more. Names written in code go in the
+ * template itself; a value from outside is never a name.
+ */
+export function sqlIdentifier(name: string): SqlFragment {
+  return new SqlFragment(TOKEN, `"${name.replace(/"/g, '""')}"`, []);
+}
+
 /** An empty fragment, for a clause that is not needed: `${limit ?? sqlEmpty}`. */
 export const sqlEmpty: SqlFragment = sqlFragment``;
