@@ -27,6 +27,11 @@ const NODE_BUILTINS = [
   'v8',
   'vm',
 ];
+const WINDOW_SAFETY = [
+  { selector: "Property[key.name='sandbox'][value.value=false]", message: 'Windows are always sandboxed.' },
+  { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'Node integration stays off.' },
+  { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'Context isolation stays on.' },
+];
 const nodeBuiltinPatterns = [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `node:${m}`), 'node:*'];
 
 export default tseslint.config(
@@ -38,12 +43,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "Property[key.name='sandbox'][value.value=false]", message: 'Windows are always sandboxed.' },
-        { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'Node integration stays off.' },
-        { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'Context isolation stays on.' },
-      ],
+      'no-restricted-syntax': ['error', ...WINDOW_SAFETY],
     },
   },
   // The layers (ARCHITECTURE.md): a wrong arrow fails the lint.
@@ -55,6 +55,54 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'electron/core and shared run in plain Node: never import electron here.' }],
           patterns: [{ group: ['electron/*'], message: 'No Electron here.' }],
+        },
+      ],
+    },
+  },
+  // Services read through `core.read` and write only inside `core.write()` (ARCHITECTURE.md rule 5):
+  // no connection, no raw statements, no transaction of their own.
+  {
+    files: ['electron/core/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'electron/core and shared run in plain Node: never import electron here.' },
+            { name: 'better-sqlite3', message: 'Services never hold a connection: read with core.read, write in core.write().' },
+            {
+              name: 'better-sqlite3-multiple-ciphers',
+              message: 'Services never hold a connection: read with core.read, write in core.write().',
+            },
+            {
+              name: '../core',
+              importNames: ['Core'],
+              message: 'Services see the core as CoreContext, which has no database handle.',
+            },
+          ],
+          patterns: [
+            { group: ['electron/*'], message: 'No Electron here.' },
+            {
+              group: ['**/vault/vault', '**/vault/migrate', '**/vault/migrations', '**/vault/migrations/*'],
+              message: 'The vault and its migrations own the connection; services use CoreContext.',
+            },
+            { group: ['**/db/audit'], message: 'Audit events are part of core.write(audit, fn).' },
+            { group: ['**/db/handle'], importNames: ['inTransaction'], message: 'Transactions are core.write(audit, fn).' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...WINDOW_SAFETY,
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|exec|pragma|transaction|iterate)$/]',
+          message:
+            'Services use no raw statements: read with core.read.get/all/pluck(sql`…`), write with w.run(sql`…`) in core.write().',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='run']:not([arguments.length=1][arguments.0.type='TaggedTemplateExpression'][arguments.0.tag.name='sql'])",
+          message: 'A write is w.run(sql`…`) inside core.write(), with the statement written where it runs.',
         },
       ],
     },
