@@ -48,7 +48,9 @@ export interface CoreContext {
   /**
    * Runs `fn` as one IMMEDIATE transaction and records its audit events in it: all of it is saved,
    * or none of it. `audit` is the event(s), or a function of `fn`'s result that gives them (for
-   * an ID made inside, or a write that may turn out to change nothing: return `[]`).
+   * a write that may turn out to change nothing, it returns `[]`). Give that function's
+   * parameter its type, `(changed: boolean) => …`: TypeScript reads the arguments in order.
+   * IDs of new records are made before the write (`newId()`), so the event can name them.
    */
   write<T>(audit: AuditEvents | ((result: T) => AuditEvents), fn: (w: WriteDb) => T): T;
 

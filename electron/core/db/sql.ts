@@ -2,7 +2,8 @@
  * SQL as tagged templates, after Signal Desktop's `ts/sql/util.ts`: what is written in the
  * template is SQL, and every `${value}` is a bound parameter. A value never becomes SQL text,
  * whatever it contains; the only things that splice SQL text into a query are fragments, which
- * are themselves written as templates in the source.
+ * are themselves written as templates in the source (and `sqlIdentifier`, which quotes a name
+ * SQLite itself gave).
  *
  *   const active = sqlFragment`a.status = ${'active'}`;
  *   db.all(sql<ClientRow>`SELECT * FROM client WHERE id IN (${sqlJoin(ids)}) AND ${active}`);
