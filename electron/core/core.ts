@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/result';
+import { CallQueue } from '../host/queue';
 import { AttemptCounter, failureDelayMs } from './vault/attempts';
 import { Vault, type Db, type VaultOptions } from './vault/vault';
 
@@ -21,6 +22,8 @@ export type AuditAction =
 export class Core {
   vault: Vault | null = null;
   readonly attempts = new AttemptCounter();
+  /** The order of this core's calls: the ones that open or close the database run alone. */
+  readonly calls = new CallQueue();
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
 
