@@ -59,14 +59,18 @@ process.on('uncaughtException', () => {
   process.exit(1);
 });
 
+// The exit code is set, not forced: the process ends once stdout and stderr have drained, so a
+// long listing arrives whole through a pipe (process.exit would cut it at the pipe's buffer).
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     const msg =
       e instanceof Error && (e instanceof CliError || e.name === 'AppError')
         ? e.message
         : 'something went wrong inside Stepwise; nothing was changed.';
     process.stderr.write(`stepwise: ${msg}\n`);
-    process.exit(e instanceof CliError ? e.exitCode : 1);
+    process.exitCode = e instanceof CliError ? e.exitCode : 1;
   },
 );
