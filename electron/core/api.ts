@@ -1,5 +1,5 @@
 import { coreContract, workerContract, type Handlers, type HandlersOf, type WorkerContract } from '../../shared/contract';
-import { createContractDispatcher, runAlone, toErrorData, validationError, type Dispatch, type Logger } from '../host';
+import { createContractDispatcher, runAlone, type Dispatch, type Logger } from '../host';
 import type { Core } from './core';
 import { assignmentsHandlers } from './services/assignments';
 import { clientsHandlers, goalsHandlers } from './services/clients';
@@ -27,9 +27,9 @@ const workerHandlers: HandlersOf<WorkerContract, Core> = {
   audit: { ...handlers.audit, ...internalHandlers.audit },
 };
 
-export { internalHandlers, toErrorData, validationError, type Dispatch, type Logger };
+export type { Dispatch, Logger };
 
-/** The api dispatcher for the renderer's core channels: what the browser tests' page and the tests reach. */
+/** The api dispatcher for the renderer's core channels only (the tests' cores). */
 export function createDispatcher(core: Core, log: Logger = (l) => process.stderr.write(`${l}\n`)): Dispatch {
   return createContractDispatcher(coreContract, handlers, core, { log, queue: core.calls });
 }
