@@ -123,6 +123,62 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },
+  // The host module: the one door to the core for every host. Free of Electron and of the core's
+  // services, so the main process can use it without bundling the database or pdfkit.
+  {
+    files: ['electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/host runs in every host: never import electron here.' }],
+          patterns: [
+            { group: ['electron/*'], message: 'No Electron here.' },
+            {
+              group: ['**/core/**', '**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'electron/host imports only shared/ (the contract) and Node: not the core, main or renderer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The main process reaches the core only through electron/host (its worker runs the core).
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '**/core'],
+              message: 'electron/main does not import the core (it would bundle its services): use electron/host.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The preload carries channel names only: no schemas, no zod.
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'The preload carries no zod: the main process and the core check every call.' }],
+          patterns: [
+            {
+              regex: 'shared/contract(/index)?$',
+              message: 'The preload imports the channel names (shared/contract/channels), not the schemas.',
+            },
+            { group: ['**/electron/core/**', '**/electron/host/**', '**/core/**', '**/host/**'], message: 'Not in the preload.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/result';
+import { CallQueue } from '../host/queue';
 import { inTransaction, ReadDb, type WriteDb } from './db/handle';
 import { recordAudit } from './db/audit';
 import { AttemptCounter, failureDelayMs } from './vault/attempts';
@@ -76,6 +77,8 @@ const LOCKED_MESSAGE = 'Stepwise is locked. Unlock it with your passphrase to co
 export class Core implements CoreContext {
   vault: Vault | null = null;
   readonly attempts = new AttemptCounter();
+  /** The order of this core's calls: the ones that open or close the database run alone. */
+  readonly calls = new CallQueue();
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
 
