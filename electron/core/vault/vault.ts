@@ -53,6 +53,8 @@ const DB_MISSING_MESSAGE =
   'The vault’s database file (stepwise.db) is missing from its folder, so the vault cannot open. Nothing was changed. Put stepwise.db back from a backup of this vault folder.';
 const KEY_MISSING_MESSAGE =
   'The vault’s key file (stepwise.key) is missing from its folder, so the vault cannot open. Nothing was changed. Put stepwise.key back from a backup of this vault folder.';
+const KEY_MISMATCH_MESSAGE =
+  'The vault could not be read with its key file: either the database file (stepwise.db) is damaged, or the key file (stepwise.key) is an old copy from before new keys were made. Nothing was changed. Put back both files from the same backup, or contact support.';
 const LOCKED_MESSAGE = 'Stepwise is locked. Unlock it with your passphrase to continue.';
 
 function readKeyFile(file: string): ReturnType<typeof parseKeyFile> {
@@ -211,7 +213,7 @@ export class Vault {
       if (hasPending) removeFile(pendingFile);
     } catch (e) {
       dbKey.fill(0);
-      if (!hasPending) throw e;
+      if (!hasPending) throw e instanceof AppError && e.code === 'DAMAGED' ? new AppError('DAMAGED', KEY_MISMATCH_MESSAGE) : e;
       let pending: KeyFile;
       try {
         pending = readKeyFile(pendingFile).keyFile;
