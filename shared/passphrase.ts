@@ -17,7 +17,18 @@ import { PASSPHRASE_MIN_LENGTH } from './contract/vault';
 export const PASSPHRASE_MIN_SCORE = 3;
 
 /** Words an attacker of a Stepwise vault would try first. */
-const APP_WORDS = ['stepwise', 'vault', 'therapy', 'therapist', 'psychotherapy', 'client', 'clients', 'homework', 'worksheet', 'session'];
+const APP_WORDS = [
+  'stepwise',
+  'vault',
+  'therapy',
+  'therapist',
+  'psychotherapy',
+  'client',
+  'clients',
+  'homework',
+  'worksheet',
+  'session',
+];
 
 /** Longer passphrases are judged by their first 128 characters (the estimate is slow beyond). */
 const MAX_CHECKED = 128;

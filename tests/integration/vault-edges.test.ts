@@ -281,7 +281,10 @@ describe('passphrase strength', () => {
     expect(existsSync(t.dir)).toBe(false);
     await t.call('vault.create', { passphrase: PASSPHRASE });
     const change = await t.dispatch('vault.changePassphrase', { current: { passphrase: PASSPHRASE }, next: 'password12' });
-    expect(change).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { next: expect.stringMatching(/too easy/) } } });
+    expect(change).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { next: expect.stringMatching(/too easy/) } },
+    });
   });
 });
 
@@ -329,4 +332,3 @@ describe('one process per vault', () => {
     expect(await a.call('vault.unlock', { passphrase: PASSPHRASE })).toEqual({ exists: true, unlocked: true });
   });
 });
-

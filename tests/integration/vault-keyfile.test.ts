@@ -80,18 +80,21 @@ describe('a damaged key file is reported as damaged, never as a wrong passphrase
     expect(await attempt(original, RECOVER())).toMatchObject({ ok: true });
   });
 
-  it.each(HEADER.map((p) => [p.join('.'), p] as const))('a change in %s: DAMAGED for both secrets, with what to do', async (_n, p) => {
-    const text = edited(p, oneCharChanged);
-    for (const secret of [PASS, RECOVER()]) {
-      const r = await attempt(text, secret);
-      expect(r).toMatchObject({ ok: false, code: 'DAMAGED' });
-      if (!r.ok) {
-        expect(r.message).toMatch(/key file \(stepwise\.key\) is damaged/);
-        expect(r.message).toMatch(/Put back stepwise\.key from a backup/);
-        expect(r.ms).toBeLessThan(1000);
+  it.each(HEADER.map((p) => [p.join('.'), p] as const))(
+    'a change in %s: DAMAGED for both secrets, with what to do',
+    async (_n, p) => {
+      const text = edited(p, oneCharChanged);
+      for (const secret of [PASS, RECOVER()]) {
+        const r = await attempt(text, secret);
+        expect(r).toMatchObject({ ok: false, code: 'DAMAGED' });
+        if (!r.ok) {
+          expect(r.message).toMatch(/key file \(stepwise\.key\) is damaged/);
+          expect(r.message).toMatch(/Put back stepwise\.key from a backup/);
+          expect(r.ms).toBeLessThan(1000);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(SLOT_FIELDS('passphrase').map((p) => [p.join('.'), p] as const))(
     'a change in %s: DAMAGED for the passphrase (with the way out), never WRONG_PASSPHRASE',
@@ -203,9 +206,17 @@ describe('key-file parameters are bounded', () => {
   });
 
   it('a key file from a newer Stepwise asks for an update', async () => {
-    const r = await attempt(edited(['version'], () => 3), PASS);
+    const r = await attempt(
+      edited(['version'], () => 3),
+      PASS,
+    );
     expect(r).toMatchObject({ ok: false, code: 'NEWER_VERSION' });
-    expect(await attempt(edited(['version'], () => 0), PASS)).toMatchObject({ ok: false, code: 'DAMAGED' });
+    expect(
+      await attempt(
+        edited(['version'], () => 0),
+        PASS,
+      ),
+    ).toMatchObject({ ok: false, code: 'DAMAGED' });
   });
 });
 

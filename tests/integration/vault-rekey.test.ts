@@ -38,7 +38,8 @@ async function withProbe() {
   t.core.write((db) => db.prepare(`INSERT INTO meta (key, value) VALUES ('probe', 'Zoë kept this')`).run());
   return t;
 }
-const probe = (tc: TestCore) => (tc.core.db.prepare(`SELECT value FROM meta WHERE key = 'probe'`).get() as { value: string }).value;
+const probe = (tc: TestCore) =>
+  (tc.core.db.prepare(`SELECT value FROM meta WHERE key = 'probe'`).get() as { value: string }).value;
 
 describe('rekey: a new database key and a new recovery key', () => {
   it('re-encrypts in place: old key and old recovery key no longer open it; the new one and the passphrase do; data intact', async () => {
@@ -54,7 +55,9 @@ describe('rekey: a new database key and a new recovery key', () => {
     expect(probe(tc)).toBe('Zoë kept this');
     // Nothing left over: no pending key file, no rollback journal, no temporary file.
     expect(readdirSync(tc.dir).filter((f) => /\.new$|\.tmp$|-journal$/.test(f))).toEqual([]);
-    const events = tc.core.db.prepare(`SELECT action, entity FROM audit_event WHERE entity = 'vault' AND action = 'changed'`).all();
+    const events = tc.core.db
+      .prepare(`SELECT action, entity FROM audit_event WHERE entity = 'vault' AND action = 'changed'`)
+      .all();
     expect(events).toEqual([{ action: 'changed', entity: 'vault' }]);
 
     // The old key (an old laptop's copy of the key file) no longer opens the database.
@@ -81,8 +84,14 @@ describe('rekey: a new database key and a new recovery key', () => {
     // The old key file put back does not open the vault either.
     await tc.call('vault.lock');
     writeFileSync(path.join(tc.dir, KEY_FILE), oldKeyText);
-    expect(await tc.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
-    expect(await tc.dispatch('vault.unlock', { recoveryKey: tc.recoveryKey })).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
+    expect(await tc.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'DAMAGED' },
+    });
+    expect(await tc.dispatch('vault.unlock', { recoveryKey: tc.recoveryKey })).toMatchObject({
+      ok: false,
+      error: { code: 'DAMAGED' },
+    });
     writeFileSync(path.join(tc.dir, KEY_FILE), newKeyText);
     await tc.call('vault.unlock', { passphrase: PASSPHRASE });
   });

@@ -53,7 +53,8 @@ export const vaultHandlers: Handlers<Core>['vault'] = {
   create: ({ passphrase }, core) =>
     serially(core, async () => {
       // An open vault stays open: creating is refused without touching it.
-      if (core.vault?.isOpen) throw new AppError('CONFLICT', 'A Stepwise vault already exists in this folder. Unlock it instead.');
+      if (core.vault?.isOpen)
+        throw new AppError('CONFLICT', 'A Stepwise vault already exists in this folder. Unlock it instead.');
       await requireStrong(passphrase, 'passphrase');
       const { vault, recoveryKey } = await Vault.create(core.vaultDir, passphrase, { ...core.options.vault, now: core.now });
       core.vault = vault;

@@ -24,13 +24,13 @@ export function failureDelayMs(failures: number): number {
   return Math.min(MAX_DELAY_MS, 1000 * 2 ** Math.min(failures - FREE_ATTEMPTS - 1, 30));
 }
 
-interface Record_ {
+interface FailureRecord {
   failures: number;
   /** Milliseconds since the epoch. */
   lastFailureAt: number;
 }
 
-function read(dir: string): Record_ | null {
+function read(dir: string): FailureRecord | null {
   const file = attemptsPath(dir);
   if (!existsSync(file)) return null;
   try {
@@ -50,13 +50,13 @@ function read(dir: string): Record_ | null {
  * copy keeps counting when the folder cannot be written (a read-only disk).
  */
 export class AttemptCounter {
-  private memory = new Map<string, Record_>();
+  private memory = new Map<string, FailureRecord>();
   /** The failure count whose delay this process has already waited after recording it. */
   private served = new Map<string, number>();
 
   constructor(private readonly clock: () => number = Date.now) {}
 
-  private current(dir: string): Record_ {
+  private current(dir: string): FailureRecord {
     const onDisk = read(dir);
     const inMemory = this.memory.get(dir);
     if (onDisk && inMemory) return onDisk.failures >= inMemory.failures ? onDisk : inMemory;

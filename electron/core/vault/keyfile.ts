@@ -56,7 +56,14 @@ export function scryptParamsProblem({ N, r, p }: ScryptParams): string | null {
 
 /** Canonical base64 of exactly `n` bytes (so that no two spellings of the same bytes pass). */
 const bytes = (n: number) =>
-  z.string().refine((s) => /^[A-Za-z0-9+/]+={0,2}$/.test(s) && Buffer.from(s, 'base64').toString('base64') === s && Buffer.from(s, 'base64').length === n);
+  z
+    .string()
+    .refine(
+      (s) =>
+        /^[A-Za-z0-9+/]+={0,2}$/.test(s) &&
+        Buffer.from(s, 'base64').toString('base64') === s &&
+        Buffer.from(s, 'base64').length === n,
+    );
 
 const wrappedSchema = z.strictObject({ iv: bytes(12), tag: bytes(16), data: bytes(32) });
 
@@ -106,9 +113,7 @@ const RECOVERY_SLOT_DAMAGED =
 
 function slotCheck(kf: Omit<KeyFile, 'passphrase' | 'recovery' | 'version'>, name: SlotName, slot: object): string {
   const fields =
-    name === 'passphrase'
-      ? (['kdf', 'N', 'r', 'p', 'salt', 'wrapped'] as const)
-      : (['kdf', 'salt', 'wrapped'] as const);
+    name === 'passphrase' ? (['kdf', 'N', 'r', 'p', 'salt', 'wrapped'] as const) : (['kdf', 'salt', 'wrapped'] as const);
   const s = slot as Record<string, unknown>;
   const w = s.wrapped as Wrapped;
   const canonical = JSON.stringify([
@@ -156,7 +161,12 @@ export function parseKeyFile(raw: string): ParsedKeyFile {
     throw new AppError('DAMAGED', KEY_FILE_DAMAGED_MESSAGE);
   }
   const version = (json as { version?: unknown } | null)?.version;
-  if ((json as { format?: unknown } | null)?.format === KEY_FILE_FORMAT && typeof version === 'number' && version > KEY_FILE_VERSION && version < 1000) {
+  if (
+    (json as { format?: unknown } | null)?.format === KEY_FILE_FORMAT &&
+    typeof version === 'number' &&
+    version > KEY_FILE_VERSION &&
+    version < 1000
+  ) {
     throw new AppError('NEWER_VERSION', 'This vault was made by a newer version of Stepwise. Update Stepwise to open it.');
   }
   const v2 = keyFileSchema.safeParse(json);
@@ -309,7 +319,13 @@ export async function createKeys(
   const pKek = await passphraseKek(passphrase, pSalt, scryptParams);
   const rKek = recoveryKek(recovery, rSalt);
   try {
-    const base = { format: KEY_FILE_FORMAT as typeof KEY_FILE_FORMAT, version: 2 as const, vaultId, createdAt, cipher: 'sqlcipher-4' as const };
+    const base = {
+      format: KEY_FILE_FORMAT as typeof KEY_FILE_FORMAT,
+      version: 2 as const,
+      vaultId,
+      createdAt,
+      cipher: 'sqlcipher-4' as const,
+    };
     const pSlot = {
       kdf: 'scrypt' as const,
       N: scryptParams.N,

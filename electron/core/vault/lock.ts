@@ -42,7 +42,8 @@ export function acquireVaultLock(dir: string, nativeBinding?: string): VaultLock
   } catch (e) {
     db.close();
     const code = String((e as { code?: unknown }).code ?? '');
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw new AppError('CONFLICT', OPEN_ELSEWHERE_MESSAGE);
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+      throw new AppError('CONFLICT', OPEN_ELSEWHERE_MESSAGE);
     if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))
       throw new AppError('IO', 'Stepwise cannot use the vault folder: it is read-only or not accessible. Check its permissions.');
     throw e;

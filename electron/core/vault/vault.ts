@@ -273,7 +273,8 @@ export class Vault {
   private async checkWith(secret: Secret, dbKey: Buffer): Promise<void> {
     const key = await unlockKey(this.keyFile, secret);
     try {
-      if (!sameKey(key, dbKey)) throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Please check it and try again.');
+      if (!sameKey(key, dbKey))
+        throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Please check it and try again.');
     } finally {
       key.fill(0);
     }
