@@ -297,6 +297,14 @@ describe('one process per vault', () => {
     expect(OPEN_ELSEWHERE_MESSAGE).toMatch(/open in another Stepwise window or command/);
     // A refused attempt is not a wrong passphrase.
     expect(b.core.attempts.count(a.dir)).toBe(0);
+    // The refused core in this process did not loosen the lock for other processes (closing any
+    // descriptor of a file drops a process's fcntl locks on it).
+    const other = spawn(process.execPath, ['--import', 'tsx', 'tests/support/hold-vault.ts', a.dir], {
+      env: { ...process.env, STEPWISE_PASSPHRASE: PASSPHRASE },
+    });
+    cleanups.push(() => other.kill('SIGKILL'));
+    expect(await new Promise((resolve) => other.stdout.once('data', (d: Buffer) => resolve(String(d).trim())))).toBe('CONFLICT');
+    other.kill('SIGKILL');
     await a.call('vault.lock');
     expect(await b.call('vault.unlock', { passphrase: PASSPHRASE })).toEqual({ exists: true, unlocked: true });
     expect(await a.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({
@@ -323,7 +331,7 @@ describe('one process per vault', () => {
       encoding: 'utf8',
       input: '',
     });
-    expect(cli.status).not.toBe(0);
+    expect(`${cli.status} ${cli.stdout} ${cli.stderr}`).toBe(`1  stepwise: ${OPEN_ELSEWHERE_MESSAGE}\n`);
     expect(cli.stderr).toBe(`stepwise: ${OPEN_ELSEWHERE_MESSAGE}\n`);
 
     const exited = new Promise((r) => holder.once('exit', r));

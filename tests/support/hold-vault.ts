@@ -11,4 +11,5 @@ const core = new Core({ vaultDir: process.argv[2]!, vault: { scrypt: TEST_SCRYPT
 const dispatch = createDispatcher(core, () => {});
 const r = await dispatch('vault.unlock', { passphrase: process.env.STEPWISE_PASSPHRASE ?? '' });
 process.stdout.write(r.ok ? 'open\n' : `${r.error.code}\n`);
-setInterval(() => {}, 60_000);
+// Keep the core reachable: a collected connection would be closed, and its lock released with it.
+setInterval(() => void core.vault?.isOpen, 60_000);

@@ -16,7 +16,7 @@ import path from 'node:path';
 /** The files of a vault folder. Documented in the README. */
 export const DB_FILE = 'stepwise.db';
 export const KEY_FILE = 'stepwise.key';
-/** A new key file waiting for a rekey to finish (see Vault.rekey); never there for long. */
+/** A new key file waiting for a rekey to finish (see Vault.commitRekey); never there for long. */
 export const PENDING_KEY_FILE = 'stepwise.key.new';
 /** Wrong-passphrase count and time: no secret, no client data. */
 export const ATTEMPTS_FILE = 'stepwise.attempts';

@@ -1,10 +1,16 @@
-import { chmodSync, closeSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/result';
 import { lockPath } from './files';
 
 export const OPEN_ELSEWHERE_MESSAGE =
   'This vault is open in another Stepwise window or command. Close it there (or wait for the command to finish), then try again.';
+
+/**
+ * Every lock connection this process holds. better-sqlite3 closes a connection that is garbage
+ * collected, which would drop its lock silently; this set keeps each one reachable until released.
+ */
+const held = new Set<Database.Database>();
 
 /** Held while one core opens or uses a vault; `release` lets the next one in. */
 export interface VaultLock {
@@ -25,8 +31,16 @@ export function acquireVaultLock(dir: string, nativeBinding?: string): VaultLock
   const file = lockPath(dir);
   let db: Database.Database;
   try {
-    // Like every file of the vault, readable by the clinician's account only.
-    closeSync(openSync(file, 'a', 0o600));
+    // Like every file of the vault, readable by the clinician's account only. Created without
+    // ever opening an existing one: closing any descriptor of a file drops every fcntl lock this
+    // process holds on it, so a second core here must not touch the file the first one locked.
+    if (!existsSync(file)) {
+      try {
+        closeSync(openSync(file, 'wx', 0o600));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
     chmodSync(file, 0o600);
     db = new Database(file, { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (e) {
@@ -48,11 +62,10 @@ export function acquireVaultLock(dir: string, nativeBinding?: string): VaultLock
       throw new AppError('IO', 'Stepwise cannot use the vault folder: it is read-only or not accessible. Check its permissions.');
     throw e;
   }
-  let held = true;
+  held.add(db);
   return {
     release() {
-      if (!held) return;
-      held = false;
+      if (!held.delete(db)) return;
       try {
         db.close();
       } catch {

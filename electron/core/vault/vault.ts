@@ -227,7 +227,11 @@ export class Vault {
         dbKey.fill(0);
         throw e2;
       }
-      replaceFile(pendingFile, keyPath(dir));
+      try {
+        replaceFile(pendingFile, keyPath(dir));
+      } catch {
+        // The pending file keeps working from where it is; the next open tries the swap again.
+      }
       chosen = pending;
     }
     try {
