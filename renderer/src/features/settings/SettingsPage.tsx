@@ -4,6 +4,8 @@ import type { Settings } from '../../../../shared/settings';
 import { api, errorMessage, fieldErrors, unwrap } from '../../api/client';
 import { FormError, SelectField, TextField } from '../../components/Field';
 import { NewPassphraseForm } from '../vault/NewPassphrase';
+import { RecoveryKeyNotice } from '../vault/RecoveryKeyNotice';
+import { NewKeys } from './NewKeys';
 
 export function SettingsPage() {
   const qc = useQueryClient();
@@ -16,8 +18,23 @@ export function SettingsPage() {
   const [changing, setChanging] = useState(false);
   const [changed, setChanged] = useState(false);
   const [verify, setVerify] = useState<string | null>(null);
+  const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
   const s = settings.data;
   const errs = fieldErrors(save.error);
+
+  if (newRecoveryKey)
+    return (
+      <div className="page narrow">
+        <RecoveryKeyNotice
+          inline
+          recoveryKey={newRecoveryKey}
+          title="Your new recovery key"
+          lead="The vault has new keys. Your old recovery key no longer works: destroy it. Write this one down or print it, and keep it somewhere safe — away from this computer. Stepwise shows it only now."
+          doneLabel="Back to Settings"
+          onDone={() => setNewRecoveryKey(null)}
+        />
+      </div>
+    );
 
   return (
     <section className="page narrow" aria-labelledby="settings-title">
@@ -88,6 +105,7 @@ export function SettingsPage() {
           </div>
         )}
       </div>
+      <NewKeys onDone={setNewRecoveryKey} />
       <div className="card stack">
         <h2>Vault</h2>
         {info.data ? (
