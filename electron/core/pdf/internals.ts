@@ -27,8 +27,9 @@ import { equalBytes, templateFrom, writeSubset, type SubsetTemplate } from './su
  * pdfkit's EmbeddedFont: `layout()` and `layoutCache` (cacheLineLayouts, shareLayoutCache).
  * fontkit's TTFSubset: `_addGlyph()`, `encode()`, `includeGlyph()` and the fields encode() fills,
  *   `font`, `glyphs`, `glyf`, `loca`, `hmtx`, `offset` (speedUpSubsetting).
- * fontkit's TTFFont: `loca`, `_getTableStream()`, `_variationProcessor`; its glyphs' `_decode()`
- *   and `_getMetrics()` (cacheGlyphs, which reads what fontkit's own _addGlyph reads).
+ * fontkit's TTFFont: `getGlyph()` (public, but patched: giveGlyphsCodePoints), `loca`,
+ *   `_getTableStream()`, `_variationProcessor`; its glyphs' `codePoints`, `_decode()` and
+ *   `_getMetrics()` (cacheGlyphs, which reads what fontkit's own _addGlyph reads).
  *
  * pdfkit and fontkit are pinned to exact versions in package.json (fontkit, pdfkit's dependency,
  * which we never import, through "overrides") because of this file. tests/unit/pdf-internals
@@ -208,6 +209,7 @@ export function speedUp(doc: Doc): void {
   cacheLineLayouts(font);
   speedUpSubsetting(font.subset);
   shareLayoutCache(font);
+  giveGlyphsCodePoints(font.font);
 }
 
 // ------------------------------------------------------------------------------ patching
@@ -320,6 +322,30 @@ export function trimLayoutCaches(): void {
   for (const k of Object.keys(layoutCaches)) {
     if (Object.keys(layoutCaches[k]!).length > LAYOUT_CACHE_LIMIT) delete layoutCaches[k];
   }
+}
+
+// ------------------------------------------------------------------------------ fontkit's TTFFont
+
+/**
+ * fontkit keeps one glyph object per glyph id, with the code points of its first request
+ * (`getGlyph(id, codePoints)`), and pdfkit writes the ToUnicode map (what copying, searching and
+ * screen readers see) from them. Glyphs fontkit creates as parts of composites, when it writes a
+ * subset (the е and ¨ of ё), get none. In one document that cannot matter, since the subset is
+ * written last; but the parsed fonts are shared between documents, and after "Алёна" had been
+ * printed, the е of "Елена" in any later document had no code point and dropped out of its text.
+ * So a request with code points gives them to a glyph that has none, as a fresh font would.
+ */
+function giveGlyphsCodePoints(font: object): void {
+  const proto = Object.getPrototypeOf(font) as FontkitFont;
+  if (!patchOnce(proto, 'getGlyph')) return;
+  const getGlyph = proto.getGlyph;
+  proto.getGlyph = function (this: FontkitFont, gid: number, codePoints?: number[]): FontkitGlyph {
+    const glyph = getGlyph.call(this, gid, codePoints);
+    if (speedups && codePoints?.length && glyph && Array.isArray(glyph.codePoints) && glyph.codePoints.length === 0) {
+      glyph.codePoints = codePoints;
+    }
+    return glyph;
+  };
 }
 
 // ------------------------------------------------------------------------------ fontkit's TTFSubset
