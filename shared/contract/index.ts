@@ -5,10 +5,14 @@ import { libraryContract } from './library';
 import { auditContract, internalContract, printContract } from './print';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
+import { practiceContract, reviewsContract, sessionsContract, timelineContract } from './sessions';
+import { clientImportContract, exportContract, importsContract } from './data';
 
 export * from './define';
 export * from './vault';
 export * from './print';
+export * from './sessions';
+export * from './data';
 export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */
@@ -18,6 +22,13 @@ export const coreContract = {
   goals: goalsContract,
   library: libraryContract,
   assignments: assignmentsContract,
+  sessions: sessionsContract,
+  reviews: reviewsContract,
+  practice: practiceContract,
+  timeline: timelineContract,
+  imports: importsContract,
+  export: exportContract,
+  clientImport: clientImportContract,
   print: printContract,
   audit: auditContract,
 };
