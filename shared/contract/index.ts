@@ -5,8 +5,6 @@ import { libraryContract } from './library';
 import { auditContract, internalContract, printContract } from './print';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
-import { practiceContract, reviewsContract, sessionsContract, timelineContract } from './sessions';
-import { clientImportContract, exportContract, importsContract } from './data';
 
 export * from './define';
 export * from './vault';
@@ -22,13 +20,6 @@ export const coreContract = {
   goals: goalsContract,
   library: libraryContract,
   assignments: assignmentsContract,
-  sessions: sessionsContract,
-  reviews: reviewsContract,
-  practice: practiceContract,
-  timeline: timelineContract,
-  imports: importsContract,
-  export: exportContract,
-  clientImport: clientImportContract,
   print: printContract,
   audit: auditContract,
 };

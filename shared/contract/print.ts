@@ -22,11 +22,6 @@ export const printPacketSchema = z.object({
   options: printOptionsSchema.default({ paper: 'a4', largePrint: false, nameOnWorksheets: 'full' }),
 });
 
-export const printHandoutSchema = z.object({
-  sessionId: idSchema,
-  options: printOptionsSchema.default({ paper: 'a4', largePrint: false, nameOnWorksheets: 'full' }),
-});
-
 export const pdfOutputSchema = z.object({
   bytes: z.instanceof(Uint8Array),
   pages: z.number().int().min(1),
@@ -39,8 +34,6 @@ export type PdfOutput = z.infer<typeof pdfOutputSchema>;
 export const printContract = {
   assignment: channel(printAssignmentSchema, pdfOutputSchema),
   packet: channel(printPacketSchema, pdfOutputSchema),
-  /** The client's handout after a session: what was reviewed, their takeaways, next week's homework. */
-  handout: channel(printHandoutSchema, pdfOutputSchema),
 };
 
 export const auditEventSchema = z.object({
@@ -64,7 +57,7 @@ export const internalContract = {
     record: channel(
       z.object({
         action: z.enum(['exported', 'printed']),
-        entity: z.enum(['assignment', 'packet', 'handout', 'client', 'vault']),
+        entity: z.enum(['assignment', 'packet']),
         entityId: idSchema,
         detail: z.string().max(120).nullable(),
       }),

@@ -3,7 +3,6 @@ import { settingsPatchSchema, settingsSchema } from '../settings';
 import { idSchema } from '../domain';
 import { channel, noInput } from './define';
 import { printOptionsSchema } from './print';
-import { exportRequestSchema, MAX_PDF_BYTES } from './data';
 
 /**
  * Channels the Electron main process answers itself (preferences, native dialogs), not the core.
@@ -26,7 +25,6 @@ const outputTarget = z.discriminatedUnion('kind', [
     options: printOptionsSchema,
   }),
   z.object({ kind: z.literal('packet'), clientId: idSchema, options: printOptionsSchema }),
-  z.object({ kind: z.literal('handout'), sessionId: idSchema, options: printOptionsSchema }),
 ]);
 export type OutputTarget = z.input<typeof outputTarget>;
 
@@ -38,14 +36,4 @@ export type OutputTarget = z.input<typeof outputTarget>;
 export const outputContract = {
   save: channel(outputTarget, z.object({ saved: z.boolean(), fileName: z.string().nullable() })),
   print: channel(outputTarget, z.object({ opened: z.boolean() })),
-  /**
-   * Exports the clinician's data (JSON file, or a folder of CSV files) through the save dialog.
-   * The export is not encrypted: the screen says so before this is called. Audited.
-   */
-  exportData: channel(exportRequestSchema, z.object({ saved: z.boolean(), fileName: z.string().nullable() })),
-  /** Asks for a filled PDF with the open dialog and returns its bytes (null when cancelled). */
-  openPdf: channel(
-    z.undefined(),
-    z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_PDF_BYTES) }).nullable(),
-  ),
 };
