@@ -9,6 +9,8 @@ import { vaultContract } from './vault';
 export * from './define';
 export * from './vault';
 export * from './print';
+export * from './sessions';
+export * from './data';
 export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */

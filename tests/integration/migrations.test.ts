@@ -26,6 +26,9 @@ const GOAL_ID = 'd'.repeat(32);
 const WORKSHEET_ID = 'e'.repeat(32);
 const VERSION_ID = 'f'.repeat(32);
 const ASSIGNMENT_ID = 'a'.repeat(32);
+const SESSION_ID = 'b'.repeat(32);
+const REVIEW_ID = '1'.repeat(32);
+const PRACTICE_ID = '2'.repeat(32);
 const DEFINITION = JSON.stringify({
   schemaVersion: 1,
   title: 'Evening wind-down log',
@@ -115,6 +118,51 @@ const FIXTURES: Record<number, { insert(db: Db): void; check(db: Db): void }> = 
         step_current: 2,
         step_total: 5,
         phase: 'skill-practice',
+      });
+    },
+  },
+  3: {
+    insert(db) {
+      db.prepare(
+        `INSERT INTO session (id, client_id, number, date, time, duration_minutes, attendance, modality, notes, takeaways, stage,
+                              finished_at, created_at, updated_at)
+         VALUES (?, ?, 1, '2026-03-21', '14:30', 50, 'attended', 'video', 'Private note', 'Ride one stop', 'finish', ?, ?, ?)`,
+      ).run(SESSION_ID, CLIENT_ID, AT, AT, AT);
+      db.prepare(
+        `INSERT INTO homework_review (id, session_id, assignment_id, completion, amount_done, amount_expected, quality, obstacles,
+                                      learning, plan, position, created_at, updated_at)
+         VALUES (?, ?, ?, 'partial', 4, 7, 3, '["no-time"]', 'It got easier', 'continue', 1, ?, ?)`,
+      ).run(REVIEW_ID, SESSION_ID, ASSIGNMENT_ID, AT, AT);
+      db.prepare(
+        `INSERT INTO practice_record (id, assignment_id, client_id, worksheet_version_id, practiced_on, source, duration_minutes,
+                                      answers, created_at, updated_at)
+         VALUES (?, ?, ?, ?, '2026-03-16', 'paper', 20, '{"note":"calm"}', ?, ?)`,
+      ).run(PRACTICE_ID, ASSIGNMENT_ID, CLIENT_ID, VERSION_ID, AT, AT);
+    },
+    check(db) {
+      expect(
+        db.prepare('SELECT number, date, time, attendance, modality, takeaways FROM session WHERE id = ?').get(SESSION_ID),
+      ).toEqual({
+        number: 1,
+        date: '2026-03-21',
+        time: '14:30',
+        attendance: 'attended',
+        modality: 'video',
+        takeaways: 'Ride one stop',
+      });
+      expect(
+        db
+          .prepare('SELECT completion, amount_done, amount_expected, quality, obstacles FROM homework_review WHERE id = ?')
+          .get(REVIEW_ID),
+      ).toEqual({ completion: 'partial', amount_done: 4, amount_expected: 7, quality: 3, obstacles: '["no-time"]' });
+      expect(db.prepare('SELECT practiced_on, source, answers FROM practice_record WHERE id = ?').get(PRACTICE_ID)).toEqual({
+        practiced_on: '2026-03-16',
+        source: 'paper',
+        answers: '{"note":"calm"}',
+      });
+      expect(db.prepare('SELECT follows_id, ended_reason FROM assignment WHERE id = ?').get(ASSIGNMENT_ID)).toEqual({
+        follows_id: null,
+        ended_reason: null,
       });
     },
   },

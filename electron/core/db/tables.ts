@@ -96,6 +96,88 @@ export interface AssignmentRow {
   status: 'active' | 'completed' | 'discontinued';
   created_at: string;
   updated_at: string;
+  /** The assignment this one follows (a modified or replacing step): the chain of graded steps. */
+  follows_id: string | null;
+  /** Why it ended (e.g. "modified", "replaced", or the clinician's reason for discontinuing). */
+  ended_reason: string | null;
+  /** UTC ISO-8601 instant it was completed or discontinued. */
+  ended_at: string | null;
+}
+
+export interface SessionRow {
+  id: string;
+  client_id: string;
+  number: number;
+  /** `YYYY-MM-DD`, as the clinician picked it. */
+  date: string;
+  /** `HH:MM` local time, as the clinician picked it. */
+  time: string | null;
+  duration_minutes: number | null;
+  attendance: 'attended' | 'cancelled' | 'did-not-attend';
+  modality: 'in-person' | 'video' | 'phone';
+  /** The clinician's private notes: never on anything made for the client. */
+  notes: string | null;
+  /** What the client takes away, in their words (for the handout). */
+  takeaways: string | null;
+  stage: 'review' | 'measures' | 'notes' | 'homework' | 'finish';
+  /** UTC ISO-8601; null while the session is under way. */
+  finished_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HomeworkReviewRow {
+  id: string;
+  session_id: string;
+  assignment_id: string;
+  completion: 'full' | 'partial' | 'not-done' | 'not-attempted' | null;
+  amount_done: number | null;
+  amount_expected: number | null;
+  quality: number | null;
+  understood: 'yes' | 'partly' | 'no' | null;
+  rationale_belief: number | null;
+  /** JSON array of obstacle codes. */
+  obstacles: string;
+  obstacle_other: string | null;
+  learning: string | null;
+  plan: 'continue' | 'modify' | 'replace' | 'completed' | 'discontinued' | null;
+  plan_note: string | null;
+  next_assignment_id: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A filled PDF that came back: its hash recognises the same file twice. */
+export interface PdfImportRow {
+  id: string;
+  client_id: string;
+  assignment_id: string;
+  file_sha256: string;
+  records: number;
+  imported_at: string;
+}
+
+export interface PracticeRecordRow {
+  id: string;
+  assignment_id: string;
+  client_id: string;
+  worksheet_version_id: string;
+  /** `YYYY-MM-DD` */
+  practiced_on: string;
+  /** `HH:MM` local */
+  practiced_time: string | null;
+  source: 'paper' | 'pdf' | 'session';
+  duration_minutes: number | null;
+  ladder_step: number | null;
+  note: string | null;
+  /** JSON answers, checked against the worksheet version's definition before they were written. */
+  answers: string;
+  pdf_import_id: string | null;
+  /** Set by delete; only the most recent delete can be undone, older ones are purged. */
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 /** Every table of the latest schema and its row. */
@@ -107,6 +189,10 @@ export interface Tables {
   worksheet: WorksheetRow;
   worksheet_version: WorksheetVersionRow;
   assignment: AssignmentRow;
+  session: SessionRow;
+  homework_review: HomeworkReviewRow;
+  pdf_import: PdfImportRow;
+  practice_record: PracticeRecordRow;
 }
 
 export type TableName = keyof Tables;
@@ -147,6 +233,63 @@ export const COLUMNS = {
     'status',
     'created_at',
     'updated_at',
+    'follows_id',
+    'ended_reason',
+    'ended_at',
+  ],
+  session: [
+    'id',
+    'client_id',
+    'number',
+    'date',
+    'time',
+    'duration_minutes',
+    'attendance',
+    'modality',
+    'notes',
+    'takeaways',
+    'stage',
+    'finished_at',
+    'created_at',
+    'updated_at',
+  ],
+  homework_review: [
+    'id',
+    'session_id',
+    'assignment_id',
+    'completion',
+    'amount_done',
+    'amount_expected',
+    'quality',
+    'understood',
+    'rationale_belief',
+    'obstacles',
+    'obstacle_other',
+    'learning',
+    'plan',
+    'plan_note',
+    'next_assignment_id',
+    'position',
+    'created_at',
+    'updated_at',
+  ],
+  pdf_import: ['id', 'client_id', 'assignment_id', 'file_sha256', 'records', 'imported_at'],
+  practice_record: [
+    'id',
+    'assignment_id',
+    'client_id',
+    'worksheet_version_id',
+    'practiced_on',
+    'practiced_time',
+    'source',
+    'duration_minutes',
+    'ladder_step',
+    'note',
+    'answers',
+    'pdf_import_id',
+    'deleted_at',
+    'created_at',
+    'updated_at',
   ],
 } as const satisfies { [T in TableName]: readonly (keyof Tables[T])[] };
 
@@ -160,5 +303,9 @@ const columnsMatchRows: { [T in TableName]: Same<(typeof COLUMNS)[T][number], ke
   worksheet: true,
   worksheet_version: true,
   assignment: true,
+  session: true,
+  homework_review: true,
+  pdf_import: true,
+  practice_record: true,
 };
 void columnsMatchRows;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { m001 } from './001_initial';
 import { m002 } from './002_clients_library_assignments';
+import { m003 } from './003_sessions_practice';
 
 export interface Migration {
   /** The schema version after this migration: equals its position in MIGRATIONS (1-based). */
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** One file per schema version, forward only. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
 
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of order`);
