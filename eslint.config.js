@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -29,6 +30,55 @@ const NODE_BUILTINS = [
 ];
 const nodeBuiltinPatterns = [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `node:${m}`), 'node:*'];
 
+const SECURITY_SYNTAX = [
+  { selector: "Property[key.name='sandbox'][value.value=false]", message: 'Windows are always sandboxed.' },
+  { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'Node integration stays off.' },
+  { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'Context isolation stays on.' },
+];
+
+// The renderer: imports allowed everywhere in it, then what each feature folder may not import.
+const RENDERER_IMPORTS = {
+  paths: [{ name: 'electron', message: 'The renderer talks to the main process only through window.stepwise.' }],
+  patterns: [
+    { group: ['**/electron/**', 'electron/*'], message: 'The renderer imports nothing from electron/.' },
+    { group: nodeBuiltinPatterns, message: 'The renderer has no Node.' },
+  ],
+};
+const FEATURES = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const featureIsolation = FEATURES.map((feature) => ({
+  files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        ...RENDERER_IMPORTS,
+        patterns: [
+          ...RENDERER_IMPORTS.patterns,
+          {
+            regex: `^(\\.\\./)+(${FEATURES.filter((f) => f !== feature).join('|')})(/|$)|(^|/)features/`,
+            message:
+              'Features do not import each other. Move what two features share to renderer/src/components or renderer/src/api, and join features in renderer/src/app.',
+          },
+        ],
+      },
+    ],
+  },
+}));
+
+// Query keys come from the factory in renderer/src/api/keys.ts, never written by hand.
+const RAW_QUERY_KEY = 'Query keys come from queryKeys in renderer/src/api/keys.ts: no literal array as a key.';
+const RENDERER_SYNTAX = [
+  ...SECURITY_SYNTAX,
+  { selector: 'Property[key.name=/^(queryKey|mutationKey)$/] > ArrayExpression.value', message: RAW_QUERY_KEY },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(setQueryData|getQueryData|getQueryState|ensureQueryData|fetchQuery|prefetchQuery)$/] > ArrayExpression.arguments:first-child',
+    message: RAW_QUERY_KEY,
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'build/**', 'node_modules/**', 'tests/artifacts/**', 'coverage/**'] },
   js.configs.recommended,
@@ -38,12 +88,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "Property[key.name='sandbox'][value.value=false]", message: 'Windows are always sandboxed.' },
-        { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'Node integration stays off.' },
-        { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'Context isolation stays on.' },
-      ],
+      'no-restricted-syntax': ['error', ...SECURITY_SYNTAX],
     },
   },
   // The layers (ARCHITECTURE.md): a wrong arrow fails the lint.
@@ -81,16 +126,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer talks to the main process only through window.stepwise.' }],
-          patterns: [
-            { group: ['**/electron/**', 'electron/*'], message: 'The renderer imports nothing from electron/.' },
-            { group: nodeBuiltinPatterns, message: 'The renderer has no Node.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', RENDERER_IMPORTS],
+      'no-restricted-syntax': ['error', ...RENDERER_SYNTAX],
     },
   },
+  ...featureIsolation,
+  { files: ['renderer/src/api/keys.ts'], rules: { 'no-restricted-syntax': ['error', ...SECURITY_SYNTAX] } },
 );

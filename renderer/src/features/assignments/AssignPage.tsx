@@ -8,8 +8,9 @@ import { FormError } from '../../components/Field';
 import { fieldsOf, formMessage, useFocusFirstInvalid } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
 import { SearchList } from '../../components/SearchList';
-import { useClient, useClientList } from '../clients/api';
-import { useCreateAssignment, useWorksheet, useWorksheetChoices } from './api';
+import { useClient, useClientList } from '../../api/clients';
+import { useCreateAssignment } from '../../api/assignments';
+import { useLibrary, useWorksheet } from '../../api/library';
 import type { AssignedState } from './ClientAssignments';
 import {
   blankValues,
@@ -168,7 +169,8 @@ function AssignToClient({ client }: { client: ClientDetail }) {
 
 function WorksheetPicker({ onPick, onCancel }: { onPick: (id: string) => void; onCancel?: (() => void) | undefined }) {
   const [search, setSearch] = useState('');
-  const list = useWorksheetChoices(search);
+  const s = search.trim();
+  const list = useLibrary(s ? { search: s } : {});
   return (
     <div className="worksheet-picker">
       <SearchList

@@ -6,10 +6,10 @@ import { errorMessage } from '../../api/client';
 import { FormError } from '../../components/Field';
 import { fieldsOf, formMessage, useFocusFirstInvalid } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
-import { useClient } from '../clients/api';
-import { useAssignment, useUpdateAssignment } from './api';
+import { useClient } from '../../api/clients';
+import { useAssignment, useUpdateAssignment } from '../../api/assignments';
 import type { AssignedState } from './ClientAssignments';
-import { StateBadge } from './present';
+import { StateBadge } from '../../components/AssignmentState';
 import { TailoringFields, TAILORING_ERROR_KEYS, toFields, valuesOfAssignment, type TailoringValues } from './TailoringFields';
 
 /** /assignments/:id/edit: change the tailoring of an assignment. The worksheet version stays. */

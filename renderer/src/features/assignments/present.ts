@@ -1,26 +1,7 @@
-import { formatDate } from '../../../../shared/dates';
-import { ASSIGNMENT_STATE_LABELS, type Assignment, type AssignmentState } from '../../../../shared/domain';
-import { Badge, type BadgeTone } from '../../components/Badge';
+import type { AssignmentState } from '../../../../shared/domain';
 
 /** The order of the groups on the Assignments tab: what needs attention first. */
 export const STATE_ORDER: readonly AssignmentState[] = ['overdue', 'due-soon', 'active', 'completed', 'discontinued'];
-
-const TONES: Record<AssignmentState, BadgeTone> = {
-  overdue: 'warn',
-  'due-soon': 'accent',
-  active: 'neutral',
-  completed: 'ok',
-  discontinued: 'muted',
-};
-
-export function StateBadge({ state }: { state: AssignmentState }) {
-  return <Badge tone={TONES[state]}>{ASSIGNMENT_STATE_LABELS[state]}</Badge>;
-}
-
-/** "Due 14 Mar 2026", or "No due date". */
-export function dueText(a: Pick<Assignment, 'dueDate'>): string {
-  return a.dueDate ? `Due ${formatDate(a.dueDate, undefined, 'medium')}` : 'No due date';
-}
 
 /** The first words of a longer text, cut at a word. */
 export function excerpt(text: string, max = 160): string {

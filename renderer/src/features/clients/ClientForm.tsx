@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/client';
 import { FormError, TextArea, TextField } from '../../components/Field';
 import { fieldsOf, formMessage, useFocusFirstInvalid } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
-import { useClient, useSaveClient } from './api';
+import { useClient, useSaveClient } from '../../api/clients';
 
 interface Values {
   name: string;

@@ -4,7 +4,7 @@ import { GOAL_STATUS_LABELS, GOAL_STATUSES, type ClientDetail, type Goal } from 
 import { Badge, type BadgeTone } from '../../components/Badge';
 import { FormError, SelectField, TextArea, TextField } from '../../components/Field';
 import { fieldsOf, formMessage, useFocusFirstInvalid } from '../../components/forms';
-import { useSaveGoal } from './api';
+import { useSaveGoal } from '../../api/clients';
 
 type GoalStatus = (typeof GOAL_STATUSES)[number];
 const STATUS_TONES: Record<GoalStatus, BadgeTone> = { active: 'accent', met: 'ok', dropped: 'muted' };

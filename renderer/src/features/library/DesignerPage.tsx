@@ -33,7 +33,7 @@ import {
 import { capital, DNumber, DSelect, DText, GroupError, TextList } from './designer/fields';
 import { describePath, fieldId, validate } from './designer/validation';
 import { approachLabel, categoryLabel, phaseLabel } from './format';
-import { useDuplicateWorksheet, useSaveWorksheet, useWorksheet } from './queries';
+import { useDuplicateWorksheet, useSaveWorksheet, useWorksheet } from '../../api/library';
 import { BUILT_IN_NOTE, WorksheetNotOpen, type DetailLocationState } from './WorksheetDetailPage';
 import { WorksheetPreview } from './WorksheetPreview';
 

@@ -1,18 +1,17 @@
-import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import type { Settings } from '../../../../shared/settings';
 import { api, errorMessage, fieldErrors, unwrap } from '../../api/client';
+import { useSettings, useUpdateSettings } from '../../api/settings';
+import { useVaultInfo } from '../../api/vault';
 import { FormError, SelectField, TextField } from '../../components/Field';
-import { NewPassphraseForm } from '../vault/NewPassphrase';
 
-export function SettingsPage() {
-  const qc = useQueryClient();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().settings.get()) });
-  const info = useQuery({ queryKey: ['vault', 'info'], queryFn: () => unwrap(api().vault.info()) });
-  const save = useMutation({
-    mutationFn: (patch: Partial<Settings>) => unwrap(api().settings.update(patch)),
-    onSuccess: (s) => qc.setQueryData(['settings'], s),
-  });
+/** How the page shows the form that changes the passphrase (the vault feature's; app/routes.tsx joins them). */
+export type PassphraseFormSlot = (props: { onDone: () => void; onCancel: () => void }) => ReactNode;
+
+export function SettingsPage({ passphraseForm }: { passphraseForm: PassphraseFormSlot }) {
+  const settings = useSettings();
+  const info = useVaultInfo();
+  const save = useUpdateSettings();
   const [changing, setChanging] = useState(false);
   const [changed, setChanged] = useState(false);
   const [verify, setVerify] = useState<string | null>(null);
@@ -73,13 +72,13 @@ export function SettingsPage() {
         <h2>Passphrase</h2>
         {changed ? <p role="status">Your passphrase was changed. Use the new one next time you unlock.</p> : null}
         {changing ? (
-          <NewPassphraseForm
-            onDone={() => {
+          passphraseForm({
+            onDone: () => {
               setChanging(false);
               setChanged(true);
-            }}
-            onCancel={() => setChanging(false)}
-          />
+            },
+            onCancel: () => setChanging(false),
+          })
         ) : (
           <div className="actions">
             <button type="button" onClick={() => setChanging(true)}>

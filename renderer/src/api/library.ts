@@ -1,0 +1,65 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { WorksheetDetail } from '../../../shared/domain';
+import type { WorksheetDefinition } from '../../../shared/worksheet';
+import { afterChange } from './changes';
+import { api, unwrap } from './client';
+import { queryKeys, type LibraryFilters } from './keys';
+
+export type { LibraryFilters } from './keys';
+
+export function useLibrary(filters: LibraryFilters) {
+  return useQuery({
+    queryKey: queryKeys.library.list(filters),
+    queryFn: () => unwrap(api().library.list(filters)),
+    placeholderData: keepPreviousData,
+    // Assignment counts change elsewhere (assigning homework): refetch whenever the screen opens.
+    staleTime: 0,
+  });
+}
+
+/** One worksheet at a version (null or left out: the current one); nothing while id is empty. */
+export function useWorksheet(id: string | null | undefined, versionId?: string | null) {
+  return useQuery({
+    queryKey: queryKeys.library.detail(id ?? '', versionId),
+    queryFn: () => unwrap(api().library.get(versionId ? { id: id!, versionId } : { id: id! })),
+    enabled: !!id,
+    staleTime: 0,
+  });
+}
+
+export function useDuplicateWorksheet() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api().library.duplicate({ id })),
+    onSuccess: () => afterChange.worksheet(qc),
+  });
+}
+
+export function useArchiveWorksheet() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, archived }: { id: string; archived: boolean }) =>
+      unwrap(archived ? api().library.archive({ id }) : api().library.restore({ id })),
+    onSuccess: () => afterChange.worksheet(qc),
+  });
+}
+
+export type SaveInput =
+  | { kind: 'create'; definition: WorksheetDefinition }
+  | { kind: 'update'; id: string; baseVersion: number; definition: WorksheetDefinition };
+
+export function useSaveWorksheet() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SaveInput): Promise<WorksheetDetail> =>
+      unwrap(
+        input.kind === 'create'
+          ? api().library.create({ definition: input.definition })
+          : api().library.update({ id: input.id, baseVersion: input.baseVersion, definition: input.definition }),
+      ),
+    onSuccess: async (d) => {
+      qc.setQueryData(queryKeys.library.detail(d.worksheet.id), d);
+      await afterChange.worksheet(qc);
+    },
+  });
+}
