@@ -61,19 +61,17 @@ export function showServerErrors<T extends FieldValues>(setError: UseFormSetErro
 }
 
 /**
- * A token that changes each time a submit fails (in the form or at the core), for
- * useFocusFirstInvalid: `failed()` after the messages are set.
+ * After each failed submit, moves focus to the first field with a message (in the order of the
+ * page), so the keyboard lands where the work is. `submitCount` is react-hook-form's (it changes
+ * in the same render as the form's own messages); call the function it returns when the core
+ * refused a save and its messages were set with showServerErrors.
  */
-export function useFailedSubmits(): [unknown, () => void] {
-  const [token, setToken] = useState<object | null>(null);
-  return [token, () => setToken({})];
-}
-
-/** After a failed save, moves focus to the first field with a message, so the keyboard lands where the work is. */
-export function useFocusFirstInvalid(form: RefObject<HTMLElement | null>, error: unknown) {
+export function useFocusAfterFailedSubmit(form: RefObject<HTMLElement | null>, submitCount: number): () => void {
+  const [refused, setRefused] = useState(0);
+  const attempt = `${submitCount}/${refused}`;
   useEffect(() => {
-    if (!error) return;
-    const el = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    el?.focus();
-  }, [form, error]);
+    if (attempt === '0/0') return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [form, attempt]);
+  return () => setRefused((n) => n + 1);
 }

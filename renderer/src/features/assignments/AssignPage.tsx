@@ -7,14 +7,7 @@ import type { z } from 'zod';
 import { CATEGORY_LABELS, frequencyLabel } from '../../../../shared/worksheet';
 import { errorMessage } from '../../api/client';
 import { FormError } from '../../components/Field';
-import {
-  checkFields,
-  errorMessages,
-  formMessage,
-  showServerErrors,
-  useFailedSubmits,
-  useFocusFirstInvalid,
-} from '../../components/forms';
+import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
 import { SearchList } from '../../components/SearchList';
 import { useClient, useClientList } from '../../api/clients';
@@ -80,8 +73,7 @@ function AssignToClient({ client }: { client: ClientDetail }) {
     shouldFocusError: false,
   });
   const formRef = useRef<HTMLFormElement>(null);
-  const [failed, onFailed] = useFailedSubmits();
-  useFocusFirstInvalid(formRef, failed);
+  const onRefused = useFocusAfterFailedSubmit(formRef, form.formState.submitCount);
 
   // What follows from the worksheet (its frequency, phase, rationale) is set when it opens; the
   // clinician's other changes stay when another worksheet is chosen.
@@ -113,12 +105,11 @@ function AssignToClient({ client }: { client: ClientDetail }) {
       } catch (e) {
         // Shown next to the fields.
         showServerErrors(form.setError, e);
-        onFailed();
+        onRefused();
       }
     },
     () => {
       create.reset();
-      onFailed();
     },
   );
 

@@ -6,14 +6,7 @@ import type { z } from 'zod';
 import { assignmentUpdateSchema, type AssignmentDetail } from '../../../../shared/domain';
 import { errorMessage } from '../../api/client';
 import { FormError } from '../../components/Field';
-import {
-  checkFields,
-  errorMessages,
-  formMessage,
-  showServerErrors,
-  useFailedSubmits,
-  useFocusFirstInvalid,
-} from '../../components/forms';
+import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
 import { useClient } from '../../api/clients';
 import { useAssignment, useUpdateAssignment } from '../../api/assignments';
@@ -54,8 +47,7 @@ function EditTailoring({ a }: { a: AssignmentDetail }) {
     shouldFocusError: false,
   });
   const formRef = useRef<HTMLFormElement>(null);
-  const [failed, onFailed] = useFailedSubmits();
-  useFocusFirstInvalid(formRef, failed);
+  const onRefused = useFocusAfterFailedSubmit(formRef, form.formState.submitCount);
   const back = `/clients/${a.clientId}/assignments`;
 
   const submit = form.handleSubmit(
@@ -69,12 +61,11 @@ function EditTailoring({ a }: { a: AssignmentDetail }) {
       } catch (e) {
         // Shown next to the fields.
         showServerErrors(form.setError, e);
-        onFailed();
+        onRefused();
       }
     },
     () => {
       update.reset();
-      onFailed();
     },
   );
 

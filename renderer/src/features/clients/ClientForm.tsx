@@ -8,14 +8,7 @@ import { clientInputSchema, type Client, type ClientInput } from '../../../../sh
 import { useClient, useSaveClient } from '../../api/clients';
 import { errorMessage } from '../../api/client';
 import { FormError, TextArea, TextField } from '../../components/Field';
-import {
-  checkFields,
-  errorMessages,
-  formMessage,
-  showServerErrors,
-  useFailedSubmits,
-  useFocusFirstInvalid,
-} from '../../components/forms';
+import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
 
 /** What the form holds: the shared schema's input, every field as text. */
@@ -59,8 +52,7 @@ export function ClientForm({ client }: { client: Client | undefined }) {
     shouldFocusError: false,
   });
   const form = useRef<HTMLFormElement>(null);
-  const [failed, onFailed] = useFailedSubmits();
-  useFocusFirstInvalid(form, failed);
+  const onRefused = useFocusAfterFailedSubmit(form, formState.submitCount);
 
   const prefix = client ? 'client.' : '';
   const errs = errorMessages(formState.errors);
@@ -73,12 +65,11 @@ export function ClientForm({ client }: { client: Client | undefined }) {
       } catch (e) {
         // The messages show next to the fields and above the form.
         showServerErrors(setError, e, prefix);
-        onFailed();
+        onRefused();
       }
     },
     () => {
       save.reset();
-      onFailed();
     },
   );
 

@@ -13,14 +13,7 @@ import {
 } from '../../../../shared/domain';
 import { Badge, type BadgeTone } from '../../components/Badge';
 import { FormError, SelectField, TextArea, TextField } from '../../components/Field';
-import {
-  checkFields,
-  errorMessages,
-  formMessage,
-  showServerErrors,
-  useFailedSubmits,
-  useFocusFirstInvalid,
-} from '../../components/forms';
+import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { useSaveGoal } from '../../api/clients';
 
 type GoalStatus = (typeof GOAL_STATUSES)[number];
@@ -111,8 +104,7 @@ function GoalForm({ clientId, goal, onDone }: { clientId: string; goal: Goal | n
     shouldFocusError: false,
   });
   const form = useRef<HTMLFormElement>(null);
-  const [failed, onFailed] = useFailedSubmits();
-  useFocusFirstInvalid(form, failed);
+  const onRefused = useFocusAfterFailedSubmit(form, formState.submitCount);
   const errs = errorMessages(formState.errors);
 
   const submit = handleSubmit(
@@ -123,12 +115,11 @@ function GoalForm({ clientId, goal, onDone }: { clientId: string; goal: Goal | n
       } catch (e) {
         // Shown next to the fields.
         showServerErrors(setError, e, 'goal.');
-        onFailed();
+        onRefused();
       }
     },
     () => {
       save.reset();
-      onFailed();
     },
   );
 
