@@ -40,17 +40,30 @@ export function checkFields(count: number): string | null {
 
 const ERROR_KEYS = new Set(['type', 'message', 'ref', 'types']);
 
-/** A react-hook-form errors object as messages by field path ('step.current'), the first message of each field. */
-export function errorMessages(errors: object, path = ''): Record<string, string> {
-  const out: Record<string, string> = {};
+export interface FlatError {
+  /** The field path, e.g. 'step.current' or 'blocks.2.scale.max'. */
+  path: string;
+  message: string;
+  /** The kind of problem; 'server' for a message the core gave (showServerErrors). */
+  type: string;
+}
+
+/** A react-hook-form errors object as a list, in the order of the form's values, one message per path. */
+export function flattenErrors(errors: object, path = ''): FlatError[] {
+  const out: FlatError[] = [];
   for (const [k, v] of Object.entries(errors)) {
     if (ERROR_KEYS.has(k) || !v || typeof v !== 'object') continue;
     const at = k === 'root' ? path : path ? `${path}.${k}` : k;
-    const message = (v as { message?: unknown }).message;
-    if (typeof message === 'string' && message && !(at in out)) out[at] = message;
-    for (const [p, m] of Object.entries(errorMessages(v as object, at))) if (!(p in out)) out[p] = m;
+    const { message, type } = v as { message?: unknown; type?: unknown };
+    if (typeof message === 'string' && message) out.push({ path: at, message, type: String(type ?? '') });
+    out.push(...flattenErrors(v as object, at));
   }
-  return out;
+  return out.filter((e, i) => out.findIndex((o) => o.path === e.path) === i);
+}
+
+/** A react-hook-form errors object as messages by field path ('step.current'), the first message of each field. */
+export function errorMessages(errors: object): Record<string, string> {
+  return Object.fromEntries(flattenErrors(errors).map((e) => [e.path, e.message]));
 }
 
 /** Shows the core's per-field messages of a failed save at the form's fields. */
