@@ -4,6 +4,7 @@ import { Badge } from '../components/Badge';
 import { Dialog } from '../components/Dialog';
 import { SearchList, type SearchListItem } from '../components/SearchList';
 import { useClientList } from '../api/clients';
+import './QuickSearch.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 export const QUICK_SEARCH_SHORTCUT = isMac ? '⌘K' : 'Ctrl+K';

@@ -23,6 +23,7 @@ import {
   type TailoringValues,
 } from './tailoring';
 import { TailoringFields } from './TailoringFields';
+import './assignments.css';
 
 /** What assignments.create takes besides the tailoring. */
 interface AssignTo {

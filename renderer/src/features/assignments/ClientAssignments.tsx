@@ -10,6 +10,7 @@ import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
 import { useClient } from '../../api/clients';
 import { useAssignments, useSetAssignmentStatus, type AssignmentStatus } from '../../api/assignments';
 import { excerpt, STATE_ORDER } from './present';
+import './assignments.css';
 
 /** Location state after saving an assignment: which one to point out. */
 export interface AssignedState {

@@ -14,6 +14,7 @@ import type { AssignedState } from './ClientAssignments';
 import { StateBadge } from '../../components/AssignmentState';
 import { tailoringResolver, TAILORING_ERROR_KEYS, valuesOfAssignment, type TailoringValues } from './tailoring';
 import { TailoringFields } from './TailoringFields';
+import './assignments.css';
 
 const resolver = tailoringResolver<typeof assignmentUpdateSchema, { id: string }>(assignmentUpdateSchema);
 

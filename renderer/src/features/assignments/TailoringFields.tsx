@@ -5,6 +5,7 @@ import { PHASE_LABELS, PHASES, type Frequency, type Phase } from '../../../../sh
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { RadioGroup } from '../../components/RadioGroup';
 import type { TailoringValues } from './tailoring';
+import './assignments.css';
 
 interface Props {
   /** Messages by the path of the core's input ('dueDate', 'frequency.times', 'step' …). */

@@ -7,6 +7,7 @@ import { useAssignments } from '../../api/assignments';
 import { dueText, StateBadge } from '../../components/AssignmentState';
 import { useClient } from '../../api/clients';
 import { GoalsSection } from './GoalsSection';
+import './clients.css';
 
 /** The Overview tab: details, treatment goals, active homework, last session. */
 export function ClientOverview() {

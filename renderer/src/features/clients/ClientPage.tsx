@@ -10,6 +10,7 @@ import { TabLinks } from '../../components/TabLinks';
 import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
 import { useClient, useSetClientArchived } from '../../api/clients';
 import type { ClientTab } from './tabs';
+import './clients.css';
 
 /** /clients/:id — the client's header and actions, with one tab per section below. */
 export function ClientPage({ tabs }: { tabs: readonly ClientTab[] }) {

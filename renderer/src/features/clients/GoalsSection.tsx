@@ -15,6 +15,7 @@ import { Badge, type BadgeTone } from '../../components/Badge';
 import { FormError, SelectField, TextArea, TextField } from '../../components/Field';
 import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { useSaveGoal } from '../../api/clients';
+import './clients.css';
 
 type GoalStatus = (typeof GOAL_STATUSES)[number];
 const STATUS_TONES: Record<GoalStatus, BadgeTone> = { active: 'accent', met: 'ok', dropped: 'muted' };

@@ -5,6 +5,7 @@ import { useAttention } from '../../api/assignments';
 import { errorMessage } from '../../api/client';
 import { FormError } from '../../components/Field';
 import { StateBadge } from '../../components/AssignmentState';
+import './today.css';
 
 /**
  * The home screen: homework that is overdue or due in the next few days, across the caseload.

@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { instantDate, kindLine, phaseLabel, plural, usedIn } from './format';
 import { useArchiveWorksheet, useDuplicateWorksheet, useWorksheet } from '../../api/library';
 import { WorksheetPreview, previewIsLandscape } from './WorksheetPreview';
+import './library.css';
 
 export const BUILT_IN_NOTE = 'Built-in worksheets are read-only — duplicate to customise.';
 

@@ -6,6 +6,7 @@ import { usePdf, usePrintSubject } from '../../api/print';
 import { useSettings } from '../../api/settings';
 import { FormError, SelectField } from '../../components/Field';
 import { PdfPreview } from './PdfPreview';
+import './print.css';
 
 type Options = { paper: 'a4' | 'letter'; largePrint: boolean; nameOnWorksheets: 'full' | 'initials' };
 

@@ -1,4 +1,5 @@
 import { passphraseStrength } from '../../../../shared/passphrase';
+import './vault.css';
 
 export function PassphraseStrength({ value, id }: { value: string; id: string }) {
   const s = passphraseStrength(value);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import './vault.css';
 
 /** Shown once, right after the vault is created. The key is never shown again. */
 export function RecoveryKeyNotice({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {

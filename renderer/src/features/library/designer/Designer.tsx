@@ -13,6 +13,8 @@ import { useLeaveGuard, useSaveShortcut } from './guards';
 import { PartsSection } from './PartsSection';
 import { AboutSection, ClientSection, PracticeSection } from './sections';
 import { useDesignerForm } from './useDesignerForm';
+import '../library.css';
+import './designer.css';
 
 export const SAVED_VERSION = (n: number) => `Saved as version ${n}. Assignments already given keep the version they were given.`;
 
