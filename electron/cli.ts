@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { workerContract } from '../shared/contract';
 import { createWorkerDispatcher } from './core/api';
 import { Core } from './core/core';
 import { runCommand, CliError, USAGE } from './core/cli/commands';
 import { readPassphrase } from './core/cli/prompt';
+import { hostClient } from './host';
 
 /**
  * Stepwise from a terminal: the same core as the app. Exit 0 on success; on failure one clear
@@ -19,10 +21,13 @@ async function main(argv: string[]): Promise<number> {
   if (typeof vault !== 'string' || !vault) throw new CliError('Please name the vault folder with --vault DIR.', 2);
   const core = new Core({ vaultDir: path.resolve(vault) });
   // The CLI is the clinician's own process: it may record exports in the audit trail (internal channel).
-  const dispatch = createWorkerDispatcher(core, () => {});
+  const { do: calls } = hostClient(
+    workerContract,
+    createWorkerDispatcher(core, () => {}),
+  );
   try {
     return await runCommand(command, flags, {
-      dispatch,
+      calls,
       core,
       out: (s) => process.stdout.write(s),
       passphrase: (purpose) => readPassphrase(purpose),
@@ -54,14 +59,18 @@ process.on('uncaughtException', () => {
   process.exit(1);
 });
 
+// The exit code is set, not forced: the process ends once stdout and stderr have drained, so a
+// long listing arrives whole through a pipe (process.exit would cut it at the pipe's buffer).
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     const msg =
       e instanceof Error && (e instanceof CliError || e.name === 'AppError')
         ? e.message
         : 'something went wrong inside Stepwise; nothing was changed.';
     process.stderr.write(`stepwise: ${msg}\n`);
-    process.exit(e instanceof CliError ? e.exitCode : 1);
+    process.exitCode = e instanceof CliError ? e.exitCode : 1;
   },
 );

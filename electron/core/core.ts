@@ -1,5 +1,9 @@
 import { AppError } from '../../shared/result';
+import { CallQueue } from '../host/queue';
+import { inTransaction, ReadDb, type WriteDb } from './db/handle';
+import { recordAudit } from './db/audit';
 import { AttemptCounter, failureDelayMs } from './vault/attempts';
+import type { Secret } from './vault/keyfile';
 import { Vault, type Db, type VaultOptions } from './vault/vault';
 
 export interface CoreOptions {
@@ -14,13 +18,67 @@ export interface CoreOptions {
 export type AuditAction =
   'created' | 'changed' | 'viewed' | 'exported' | 'printed' | 'archived' | 'restored' | 'deleted' | 'unlocked' | 'imported';
 
+/** One line of the audit trail: what happened to which record, never the content. */
+export interface AuditEvent {
+  action: AuditAction;
+  entity: string;
+  entityId?: string | null;
+  /** A short non-identifying note (e.g. "status completed"). */
+  detail?: string | null;
+}
+
+/** The audit events of one write: one, several, or (said explicitly) none. */
+export type AuditEvents = AuditEvent | readonly AuditEvent[];
+
+/** The open vault's own operations, without its database. */
+export type VaultFile = Pick<Vault, 'id' | 'verify' | 'info' | 'changePassphrase'>;
+
+/**
+ * What a service sees of the core (its context in every handler): the clock, the read handle,
+ * `write()`, and the vault's lifecycle. It has no database handle: a service reads with
+ * `core.read` and changes the vault only inside `core.write()`.
+ */
+export interface CoreContext {
+  readonly now: () => Date;
+  readonly vaultDir: string;
+  readonly attempts: AttemptCounter;
+
+  /** The read handle of the open vault (LOCKED when there is none). Refuses statements that write. */
+  readonly read: ReadDb;
+
+  /**
+   * Runs `fn` as one IMMEDIATE transaction and records its audit events in it: all of it is saved,
+   * or none of it. `audit` is the event(s), or a function of `fn`'s result that gives them (for
+   * a write that may turn out to change nothing, it returns `[]`). Give that function's
+   * parameter its type, `(changed: boolean) => …`: TypeScript reads the arguments in order.
+   * IDs of new records are made before the write (`newId()`), so the event can name them.
+   */
+  write<T>(audit: AuditEvents | ((result: T) => AuditEvents), fn: (w: WriteDb) => T): T;
+
+  /** The open vault's file operations, or a LOCKED error the clinician understands. */
+  requireVault(): VaultFile;
+  readonly unlocked: boolean;
+  vaultExists(): boolean;
+  /** Creates a vault in the folder and keeps it open. Returns the recovery key to show once. */
+  createVault(passphrase: string): Promise<{ recoveryKey: string }>;
+  /** Opens the vault with the passphrase or the recovery key (migrating it if needed). */
+  openVault(secret: Secret): Promise<void>;
+  /** Waits as long as the failure count demands; called after a wrong passphrase. */
+  afterFailure(): Promise<void>;
+  close(): void;
+}
+
+const LOCKED_MESSAGE = 'Stepwise is locked. Unlock it with your passphrase to continue.';
+
 /**
  * The state of one running core: which vault folder it serves and, while unlocked, the open
- * vault. Services receive it as their context.
+ * vault. Services receive it as their `CoreContext`; hosts and tests hold the class itself.
  */
-export class Core {
+export class Core implements CoreContext {
   vault: Vault | null = null;
   readonly attempts = new AttemptCounter();
+  /** The order of this core's calls: the ones that open or close the database run alone. */
+  readonly calls = new CallQueue();
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
 
@@ -35,28 +93,63 @@ export class Core {
 
   /** The open vault, or a LOCKED error the clinician understands. */
   requireVault(): Vault {
-    if (!this.vault?.isOpen) throw new AppError('LOCKED', 'Stepwise is locked. Unlock it with your passphrase to continue.');
+    if (!this.vault?.isOpen) throw new AppError('LOCKED', LOCKED_MESSAGE);
     return this.vault;
   }
 
+  get unlocked(): boolean {
+    return !!this.vault?.isOpen;
+  }
+
+  vaultExists(): boolean {
+    return Vault.exists(this.vaultDir);
+  }
+
+  /**
+   * The raw database, for tests and tools outside the services (which never see it: their
+   * context is `CoreContext`).
+   */
   get db(): Db {
     return this.requireVault().db;
   }
 
-  /** Runs `fn` as one write transaction: all of it is saved, or none of it. */
-  write<T>(fn: (db: Db) => T): T {
+  get read(): ReadDb {
+    return new ReadDb(this.db);
+  }
+
+  write<T>(audit: AuditEvents | ((result: T) => AuditEvents), fn: (w: WriteDb) => T): T;
+  /** A transaction on the raw database, without an audit event: for tests and tools, never services. */
+  write<T>(fn: (db: Db) => T): T;
+  write<T>(first: AuditEvents | ((result: T) => AuditEvents) | ((db: Db) => T), fn?: (w: WriteDb) => T): T {
     const db = this.db;
-    return db.transaction(() => fn(db)).immediate();
+    if (fn === undefined) {
+      const raw = first as (db: Db) => T;
+      return db.transaction(() => raw(db)).immediate();
+    }
+    const audit = first as AuditEvents | ((result: T) => AuditEvents);
+    return inTransaction(db, (w) => {
+      const result = fn(w);
+      const events = typeof audit === 'function' ? audit(result) : audit;
+      const at = this.now().toISOString();
+      for (const e of Array.isArray(events) ? (events as readonly AuditEvent[]) : [events as AuditEvent]) {
+        recordAudit(w, { at, action: e.action, entity: e.entity, entity_id: e.entityId ?? null, detail: e.detail ?? null });
+      }
+      return result;
+    });
   }
 
-  /** Records that something happened: what and when, never the content. */
-  audit(action: AuditAction, entity: string, entityId?: string | null, detail?: string | null): void {
-    this.db
-      .prepare('INSERT INTO audit_event (at, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(this.now().toISOString(), action, entity, entityId ?? null, detail ?? null);
+  async createVault(passphrase: string): Promise<{ recoveryKey: string }> {
+    if (this.vault?.isOpen) this.close();
+    const { vault, recoveryKey } = await Vault.create(this.vaultDir, passphrase, { ...this.options.vault, now: this.now });
+    this.vault = vault;
+    return { recoveryKey };
   }
 
-  /** Waits as long as the failure count demands; called after a wrong passphrase. */
+  async openVault(secret: Secret): Promise<void> {
+    if (this.vault?.isOpen) return;
+    this.vault = await Vault.open(this.vaultDir, secret, { ...this.options.vault, now: this.now });
+  }
+
   async afterFailure(): Promise<void> {
     const n = this.attempts.fail(this.vaultDir);
     const delay = failureDelayMs(n);

@@ -1,5 +1,5 @@
 import { addDays, localIsoDate } from '../../shared/dates';
-import type { Dispatch } from './api';
+import type { CoreContract, DoOf } from '../../shared/contract';
 
 /**
  * Realistic, clearly fictional demo data, entered through the same channels the app uses (so it
@@ -390,22 +390,18 @@ export interface DemoSummary {
   assignments: number;
 }
 
-export async function seedDemo(dispatch: Dispatch, now: Date): Promise<DemoSummary> {
-  const call = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const r = await dispatch(channel, input);
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { name: 'AppError' });
-    return r.value as T;
-  };
-  const existing = await call<unknown[]>('clients.list', { status: 'all' });
+/** Fills the vault through a typed client of the core; a failure throws its AppError. */
+export async function seedDemo(core: DoOf<CoreContract>, now: Date): Promise<DemoSummary> {
+  const existing = await core.clients.list({ status: 'all' });
   if (existing.length > 0) return { created: false, clients: 0, goals: 0, assignments: 0 };
 
   const today = localIsoDate(now);
-  const library = await call<{ id: string; builtInKey: string | null }[]>('library.list', { includeArchived: true });
+  const library = await core.library.list({ includeArchived: true });
   const byKey = new Map(library.filter((w) => w.builtInKey).map((w) => [w.builtInKey!, w.id]));
   let goals = 0;
   let assignments = 0;
   for (const c of CLIENTS) {
-    const client = await call<{ id: string }>('clients.create', {
+    const client = await core.clients.create({
       name: c.name,
       preferredName: c.preferredName ?? null,
       pronouns: c.pronouns ?? null,
@@ -416,7 +412,7 @@ export async function seedDemo(dispatch: Dispatch, now: Date): Promise<DemoSumma
     });
     const goalIds: string[] = [];
     for (const g of c.goals) {
-      const goal = await call<{ id: string }>('goals.create', {
+      const goal = await core.goals.create({
         clientId: client.id,
         goal: {
           title: g.title,
@@ -431,7 +427,7 @@ export async function seedDemo(dispatch: Dispatch, now: Date): Promise<DemoSumma
     for (const a of c.assignments) {
       const worksheetId = byKey.get(a.key);
       if (!worksheetId) throw new Error(`The demo needs the built-in worksheet “${a.key}”.`);
-      const created = await call<{ id: string }>('assignments.create', {
+      const created = await core.assignments.create({
         clientId: client.id,
         worksheetId,
         goalId: a.goal !== undefined ? goalIds[a.goal] : null,
@@ -443,10 +439,10 @@ export async function seedDemo(dispatch: Dispatch, now: Date): Promise<DemoSumma
         step: a.step ?? null,
         phase: a.phase,
       });
-      if (a.status) await call('assignments.setStatus', { id: created.id, status: a.status });
+      if (a.status) await core.assignments.setStatus({ id: created.id, status: a.status });
       assignments++;
     }
-    if (c.archived) await call('clients.archive', { id: client.id });
+    if (c.archived) await core.clients.archive({ id: client.id });
   }
   return { created: true, clients: CLIENTS.length, goals, assignments };
 }

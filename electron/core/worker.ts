@@ -1,10 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { serveCore } from '../host/worker';
 import { createWorkerDispatcher } from './api';
 import { Core } from './core';
 
 /**
  * The core in a worker thread of the Electron main process, so that database and PDF work never
- * stall the window. Messages: { id, channel, input } in, { id, result } out.
+ * stall the window. It speaks the host module's numbered protocol (electron/host/worker.ts).
  */
 interface WorkerInit {
   vaultDir: string;
@@ -15,11 +16,5 @@ const init = workerData as WorkerInit;
 const core = new Core({ vaultDir: init.vaultDir, vault: init.nativeBinding ? { nativeBinding: init.nativeBinding } : {} });
 const dispatch = createWorkerDispatcher(core, (line) => process.stderr.write(`${line}\n`));
 
-parentPort!.on('message', (msg: { id: number; channel: string; input: unknown } | { close: true }) => {
-  if ('close' in msg) {
-    core.close();
-    parentPort!.postMessage({ closed: true });
-    return;
-  }
-  void dispatch(msg.channel, msg.input).then((result) => parentPort!.postMessage({ id: msg.id, result }));
-});
+// Closing runs alone in the core's queue: after every call already received, then the vault is shut.
+serveCore(parentPort!, dispatch, () => core.calls.alone(() => core.close()));

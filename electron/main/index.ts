@@ -1,9 +1,9 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CORE_CHANNELS, SHELL_CHANNELS, contract, findChannel, shellContract } from '../../shared/contract';
-import { createContractDispatcher } from '../core/api';
-import { CoreHost } from './core-host';
+import { Worker } from 'node:worker_threads';
+import { CHANNELS, shellContract, workerContract } from '../../shared/contract';
+import { CoreWorker, createContractDispatcher, createRouter, hostClient } from '../host';
 import { makeHandler } from './handle';
 import { electronNativeBinding } from './native';
 import { electronOutputHost, printResponse } from './output';
@@ -33,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 let mainWindow: BrowserWindow | null = null;
-let core: CoreHost | null = null;
+let core: CoreWorker | null = null;
 
 async function start(): Promise<void> {
   app.on('second-instance', () => {
@@ -81,7 +81,10 @@ async function start(): Promise<void> {
 
   const vaultDir = process.env.STEPWISE_VAULT_DIR || path.join(app.getPath('userData'), 'vault');
   const nativeBinding = electronNativeBinding(app.getAppPath(), process.resourcesPath, app.isPackaged);
-  core = new CoreHost(path.join(here, 'core-worker.js'), nativeBinding ? { vaultDir, nativeBinding } : { vaultDir });
+  const worker = new CoreWorker(
+    new Worker(path.join(here, 'core-worker.js'), { workerData: nativeBinding ? { vaultDir, nativeBinding } : { vaultDir } }),
+  );
+  core = worker;
 
   const settings = new SettingsStore();
   const shellDispatch = createContractDispatcher(
@@ -90,23 +93,14 @@ async function start(): Promise<void> {
     {
       settings,
       app: { version: app.getVersion(), vaultDir, platform: process.platform },
-      output: electronOutputHost(
-        () => mainWindow,
-        (c, i) => core!.call(c, i),
-      ),
+      output: electronOutputHost(() => mainWindow, hostClient(workerContract, worker.call).do),
     },
-    log,
+    { log },
   );
+  // Every channel of the contract, routed to the core's worker or to the main process's own handlers.
+  const route = createRouter({ core: worker.call, shell: shellDispatch });
   const isTrusted = (url: string | undefined) => isAppUrl(url, devOrigin);
-  for (const name of CORE_CHANNELS) {
-    ipcMain.handle(
-      name,
-      makeHandler(name, findChannel(contract, name)!, isTrusted, (c, i) => core!.call(c, i), log),
-    );
-  }
-  for (const name of SHELL_CHANNELS) {
-    ipcMain.handle(name, makeHandler(name, findChannel(contract, name)!, isTrusted, shellDispatch, log));
-  }
+  for (const name of CHANNELS) ipcMain.handle(name, makeHandler(name, isTrusted, route, log));
 
   createWindow();
 

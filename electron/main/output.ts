@@ -20,9 +20,9 @@ export function printResponse(url: string): Response | null {
   });
 }
 
-export function electronOutputHost(parent: () => BrowserWindow | null, callCore: OutputHost['callCore']): OutputHost {
+export function electronOutputHost(parent: () => BrowserWindow | null, core: OutputHost['core']): OutputHost {
   return {
-    callCore,
+    core,
     async chooseSavePath(suggestedName) {
       const win = parent();
       const options = {

@@ -1,11 +1,11 @@
-import type { OutputTarget, ShellHandlers } from '../../shared/contract';
-import { AppError, type Result } from '../../shared/result';
+import type { DoOf, OutputTarget, PdfOutput, ShellHandlers, WorkerContract } from '../../shared/contract';
+import { AppError } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 
 /** What the main process offers to save and print: Electron's dialogs in the app, a double in tests. */
 export interface OutputHost {
-  /** Sends a call to the core (the renderer's channels and the internal ones). */
-  callCore(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** The core, typed (the renderer's channels and the internal ones); a failure throws an AppError. */
+  core: DoOf<WorkerContract>;
   /** Asks where to save; null when the clinician cancels. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
   /** Writes the file so that it is either complete or absent. */
@@ -22,27 +22,20 @@ export interface ShellContext {
   output: OutputHost;
 }
 
-interface Rendered {
-  bytes: Uint8Array;
-  pages: number;
-  fileName: string;
-}
-
 async function render(
   host: OutputHost,
   target: OutputTarget,
-): Promise<{ pdf: Rendered; entity: 'assignment' | 'packet'; id: string }> {
-  const r =
+): Promise<{ pdf: PdfOutput; entity: 'assignment' | 'packet'; id: string }> {
+  const pdf =
     target.kind === 'assignment'
-      ? await host.callCore('print.assignment', {
+      ? await host.core.print.assignment({
           assignmentId: target.assignmentId,
           fillable: target.fillable ?? false,
           options: target.options,
         })
-      : await host.callCore('print.packet', { clientId: target.clientId, options: target.options });
-  if (!r.ok) throw new AppError(r.error.code, r.error.message);
+      : await host.core.print.packet({ clientId: target.clientId, options: target.options });
   return {
-    pdf: r.value as Rendered,
+    pdf,
     entity: target.kind,
     id: target.kind === 'assignment' ? target.assignmentId : target.clientId,
   };
@@ -55,11 +48,10 @@ async function record(
   id: string,
   detail: string,
 ) {
-  const r = await host.callCore('audit.record', { action, entity, entityId: id, detail });
-  if (!r.ok) throw new AppError(r.error.code, r.error.message);
+  await host.core.audit.record({ action, entity, entityId: id, detail });
 }
 
-const describe = (pdf: Rendered, target: OutputTarget) =>
+const describe = (pdf: PdfOutput, target: OutputTarget) =>
   `pdf, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${target.options.paper ?? 'a4'}${target.options.largePrint ? ', large print' : ''}${target.kind === 'assignment' && target.fillable ? ', fillable' : ''}`;
 
 export const shellHandlers: ShellHandlers<ShellContext> = {

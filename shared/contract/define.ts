@@ -31,6 +31,23 @@ export type ApiOf<C extends ContractDef> = {
   };
 };
 
+/**
+ * The same client for hosts that want the value: each function resolves to the channel's output
+ * or rejects with the failure (an error carrying its code and message).
+ */
+export type DoOf<C extends ContractDef> = {
+  [D in keyof C]: {
+    [V in keyof C[D]]: undefined extends InputOf<C[D][V]>
+      ? (input?: InputOf<C[D][V]>) => Promise<OutputOf<C[D][V]>>
+      : (input: InputOf<C[D][V]>) => Promise<OutputOf<C[D][V]>>;
+  };
+};
+
+/** Every `domain.verb` name of a contract, as a type. */
+export type ChannelName<C extends ContractDef> = {
+  [D in keyof C & string]: `${D}.${keyof C[D] & string}`;
+}[keyof C & string];
+
 /** What the core implements: one handler per channel, given parsed input. */
 export type HandlersOf<C extends ContractDef, Ctx> = {
   [D in keyof C]: {

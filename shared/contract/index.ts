@@ -41,6 +41,16 @@ export type ShellHandlers<Ctx> = HandlersOf<ShellContract, Ctx>;
 export const CHANNELS: readonly string[] = channelNames(contract);
 export { internalContract };
 export type InternalContract = typeof internalContract;
+
+/**
+ * What the core answers in its worker (and in the CLI): the renderer's core channels plus the
+ * internal ones only a host sends. The renderer never reaches this whole set.
+ */
+export const workerContract = {
+  ...coreContract,
+  audit: { ...coreContract.audit, ...internalContract.audit },
+};
+export type WorkerContract = typeof workerContract;
 export type InternalHandlers<Ctx> = HandlersOf<InternalContract, Ctx>;
 export const INTERNAL_CHANNELS: readonly string[] = channelNames(internalContract);
 export const CORE_CHANNELS: readonly string[] = channelNames(coreContract);

@@ -13,17 +13,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Calls the core directly (to set the scene quickly) and returns the value. */
-async function call<T>(app: AppPage, channel: string, input?: unknown): Promise<T> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as T;
-}
-
 /** A new app with an unlocked vault, showing Today. */
 async function unlockedApp(): Promise<AppPage> {
   const app = await openApp(browser);
-  await call(app, 'vault.create', { passphrase: PASS });
+  await app.do.vault.create({ passphrase: PASS });
   await app.page.reload();
   await app.page.getByRole('heading', { name: 'Today' }).waitFor();
   return app;
@@ -92,7 +85,7 @@ describe('clients and goals', () => {
     await page.getByText('Please enter the client’s name.').waitFor();
     expect(await nameField.getAttribute('aria-invalid')).toBe('true');
     expect(await nameField.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await call<unknown[]>(app, 'clients.list', { status: 'all' })).toHaveLength(0);
+    expect(await app.do.clients.list({ status: 'all' })).toHaveLength(0);
     await app.shot('clients-02-validation');
 
     const today = localIsoDate(new Date());
@@ -134,11 +127,11 @@ describe('clients and goals', () => {
     await app.shot('clients-03-overview');
 
     // More clients, one with overdue homework, then search with and without accents.
-    const ahmed = await call<{ id: string }>(app, 'clients.create', { name: 'Ahmed Khan', startDate: '2025-01-06' });
-    await call(app, 'clients.create', { name: 'Łukasz Nowak', preferredName: 'Luke', startDate: '2025-02-03' });
-    await call(app, 'clients.create', { name: 'Zoltan Varga', startDate: '2025-03-03' });
-    const worksheets = await call<{ id: string; title: string }[]>(app, 'library.list', {});
-    await call(app, 'assignments.create', {
+    const ahmed = await app.do.clients.create({ name: 'Ahmed Khan', startDate: '2025-01-06' });
+    await app.do.clients.create({ name: 'Łukasz Nowak', preferredName: 'Luke', startDate: '2025-02-03' });
+    await app.do.clients.create({ name: 'Zoltan Varga', startDate: '2025-03-03' });
+    const worksheets = await app.do.library.list({});
+    await app.do.assignments.create({
       clientId: ahmed.id,
       worksheetId: worksheets[0]!.id,
       frequency: { kind: 'daily' },
@@ -146,7 +139,7 @@ describe('clients and goals', () => {
       dueDate: '2025-01-13',
       phase: 'baseline',
     });
-    await call(app, 'assignments.create', {
+    await app.do.assignments.create({
       clientId: ahmed.id,
       worksheetId: worksheets[1]!.id,
       frequency: { kind: 'once' },
@@ -190,12 +183,12 @@ describe('clients and goals', () => {
     await page.getByRole('status').getByText('Ahmed Khan was archived.').waitFor();
     await page.getByText('This client is archived.').waitFor();
     expect(await page.getByRole('link', { name: 'Assign homework' }).count()).toBe(0);
-    expect(await call(app, 'clients.get', { id: ahmed.id })).toMatchObject({ status: 'archived' });
+    expect(await app.do.clients.get({ id: ahmed.id })).toMatchObject({ status: 'archived' });
     await app.shot('clients-07-archived-undo');
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByText('Undone: Ahmed Khan is active again.').waitFor();
     await page.getByRole('button', { name: 'Archive' }).waitFor();
-    expect(await call(app, 'clients.get', { id: ahmed.id })).toMatchObject({ status: 'active' });
+    expect(await app.do.clients.get({ id: ahmed.id })).toMatchObject({ status: 'active' });
 
     // Archive for good; the Archived filter shows him, Active does not.
     await page.getByRole('button', { name: 'Archive' }).click();
@@ -215,13 +208,13 @@ describe('assigning homework', () => {
   it('keyboard only: quick search to the client, assign a tailored worksheet, find it, mark it completed', async () => {
     const app = await unlockedApp();
     const { page } = app;
-    const zoe = await call<{ id: string }>(app, 'clients.create', {
+    const zoe = await app.do.clients.create({
       name: 'Zoë Martin',
       preferredName: 'Zo',
       startDate: '2025-03-01',
     });
-    await call(app, 'goals.create', { clientId: zoe.id, goal: { title: 'Take the bus to work alone' } });
-    await call(app, 'clients.create', { name: 'Ahmed Khan', startDate: '2025-01-06' });
+    await app.do.goals.create({ clientId: zoe.id, goal: { title: 'Take the bus to work alone' } });
+    await app.do.clients.create({ name: 'Ahmed Khan', startDate: '2025-01-06' });
 
     // Ctrl+K, a few letters, Enter: the client's page.
     await page.keyboard.press('Control+k');
@@ -289,13 +282,9 @@ describe('assigning homework', () => {
     }
     await page.getByRole('heading', { name: 'Active (1)' }).waitFor();
     await app.shot('clients-12-assignments-tab');
-    const [saved] = await call<{ id: string; frequency: unknown; step: unknown; goalTitle: string; dueDate: string }[]>(
-      app,
-      'assignments.list',
-      {
-        clientId: zoe.id,
-      },
-    );
+    const [saved] = await app.do.assignments.list({
+      clientId: zoe.id,
+    });
     expect(saved).toMatchObject({
       frequency: { kind: 'weekly', times: 3 },
       step: { current: 2, total: 6 },
@@ -309,7 +298,7 @@ describe('assigning homework', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Completed (1)' }).waitFor();
     await page.getByText('“Thought record (three columns)” was marked as completed.').waitFor();
-    expect(await call(app, 'assignments.get', { id: saved!.id })).toMatchObject({ status: 'completed' });
+    expect(await app.do.assignments.get({ id: saved!.id })).toMatchObject({ status: 'completed' });
     await app.shot('clients-13-completed');
 
     // The list's counts follow.
@@ -326,21 +315,20 @@ describe('assigning homework', () => {
   it('edits the tailoring, discontinues with a confirm, reactivates; /assign asks for the client first', async () => {
     const app = await unlockedApp();
     const { page } = app;
-    const zoe = await call<{ id: string }>(app, 'clients.create', { name: 'Zoë Martin', startDate: '2025-03-01' });
-    const ws = await call<{ id: string; title: string }[]>(app, 'library.list', { search: 'sleep diary' });
+    const zoe = await app.do.clients.create({ name: 'Zoë Martin', startDate: '2025-03-01' });
+    const ws = await app.do.library.list({ search: 'sleep diary' });
     const sleep = ws[0]!;
 
     // A worksheet of the clinician's own, assigned, then changed in the library: a newer version exists.
-    type Detail = { worksheet: { id: string; title: string }; version: { definition: Record<string, unknown> } };
-    const copy = await call<Detail>(app, 'library.duplicate', { id: sleep.id });
-    await call(app, 'assignments.create', {
+    const copy = await app.do.library.duplicate({ id: sleep.id });
+    await app.do.assignments.create({
       clientId: zoe.id,
       worksheetId: copy.worksheet.id,
       frequency: { kind: 'once' },
       startDate: localIsoDate(new Date()),
       phase: 'skill-practice',
     });
-    await call(app, 'library.update', {
+    await app.do.library.update({
       id: copy.worksheet.id,
       baseVersion: 1,
       definition: { ...copy.version.definition, summary: 'A sleep diary, shortened for this practice.' },
@@ -396,7 +384,7 @@ describe('assigning homework', () => {
     await card.getByRole('button', { name: 'Reactivate' }).click();
     await page.getByRole('heading', { name: 'Active (2)' }).waitFor();
     await card.getByRole('button', { name: 'Mark completed' }).waitFor();
-    const list = await call<{ title: string; status: string }[]>(app, 'assignments.list', { clientId: zoe.id });
+    const list = await app.do.assignments.list({ clientId: zoe.id });
     expect(list.map((a) => a.status)).toEqual(['active', 'active']);
     await page
       .getByRole('article', { name: copy.worksheet.title })

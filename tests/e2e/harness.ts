@@ -2,13 +2,14 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApi } from '../../shared/bridge';
-import { CHANNELS, SHELL_CHANNELS, shellContract } from '../../shared/contract';
+import { CHANNELS, contract, shellContract, workerContract, type ApiOf, type Contract, type DoOf } from '../../shared/contract';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
-import { createContractDispatcher, createWorkerDispatcher, type Dispatch } from '../../electron/core/api';
+import { createWorkerDispatcher } from '../../electron/core/api';
 import { Core } from '../../electron/core/core';
+import { createContractDispatcher, createRouter, hostClient } from '../../electron/host';
 import { shellHandlers } from '../../electron/main/shell-handlers';
 import { testOutputHost } from '../support/output';
-import { tempDir } from '../support/vault';
+import { tempDir, testCallError } from '../support/vault';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -43,7 +44,10 @@ const TYPES: Record<string, string> = {
 export interface AppPage {
   page: Page;
   core: Core;
-  dispatch: Dispatch;
+  /** What the page can reach, typed: `app.api.<domain>.<verb>(input)` gives the Result… */
+  api: ApiOf<Contract>;
+  /** …and `app.do.<domain>.<verb>(input)` the value (a failure throws). To set the scene quickly. */
+  do: DoOf<Contract>;
   vaultDir: string;
   settings: Settings;
   /** What the page saved or printed through the main process's (test double) dialogs. */
@@ -66,7 +70,7 @@ export async function openApp(browser: Browser, opts: { vaultDir?: string; now?:
   const coreDispatch = createWorkerDispatcher(core, (l) => logs.push(l));
   const exportsDir = path.join(tmp.dir, 'exports');
   mkdirSync(exportsDir, { recursive: true });
-  const output = testOutputHost(coreDispatch, exportsDir);
+  const output = testOutputHost(hostClient(workerContract, coreDispatch).do, exportsDir);
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const shellDispatch = createContractDispatcher(
     shellContract,
@@ -79,15 +83,12 @@ export async function openApp(browser: Browser, opts: { vaultDir?: string; now?:
       app: { version: 'test', vaultDir, platform: process.platform },
       output: output.host,
     },
-    (l) => logs.push(l),
+    { log: (l) => logs.push(l) },
   );
-  // Like the main process: only the contract's channels are reachable from the page.
-  const dispatch: Dispatch = (channel, input) =>
-    SHELL_CHANNELS.includes(channel)
-      ? shellDispatch(channel, input)
-      : CHANNELS.includes(channel)
-        ? coreDispatch(channel, input)
-        : Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: 'Unknown request.' } });
+  // Like the main process: only the contract's channels are reachable from the page, each routed
+  // to the core or to the main process's own handlers.
+  const dispatch = createRouter({ core: coreDispatch, shell: shellDispatch });
+  const client = hostClient(contract, dispatch, { error: testCallError });
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
   const page = await context.newPage();
@@ -116,7 +117,8 @@ export async function openApp(browser: Browser, opts: { vaultDir?: string; now?:
   return {
     page,
     core,
-    dispatch,
+    api: client.api,
+    do: client.do,
     vaultDir,
     output: output.state,
     exportsDir,

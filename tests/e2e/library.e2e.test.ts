@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorksheetDetail, WorksheetSummary } from '../../shared/domain';
 import { BUILT_IN_WORKSHEETS } from '../../shared/library';
 import { worksheetDefinitionSchema, type WorksheetDefinition } from '../../shared/worksheet';
 import { ARTIFACTS, launchBrowser, openApp, type AppPage } from './harness';
@@ -20,17 +19,11 @@ afterAll(async () => {
 /** A fresh app with an unlocked vault (created through the core), showing Today. */
 async function unlockedApp(): Promise<AppPage> {
   const app = await openApp(browser);
-  const r = await app.dispatch('vault.create', { passphrase: 'some long passphrase' });
+  const r = await app.api.vault.create({ passphrase: 'some long passphrase' });
   expect(r.ok).toBe(true);
   await app.page.reload();
   await app.page.getByRole('heading', { name: 'Today' }).waitFor();
   return app;
-}
-
-async function call<T>(app: AppPage, channel: string, input?: unknown): Promise<T> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as T;
 }
 
 const cards = (page: Page) =>
@@ -203,12 +196,12 @@ describe('the designer', () => {
     // The designer opens on the copy (version 1 of the copy, made by the duplicate).
     await page.getByRole('heading', { name: 'Edit “Worry log and worry time (copy)”', level: 1 }).waitFor();
     await page.getByText(/This is your own copy of “Worry log and worry time”/).waitFor();
-    const copies = (await call<WorksheetSummary[]>(app, 'library.list', { search: 'copy' })).filter((w) => !w.builtIn);
+    const copies = (await app.do.library.list({ search: 'copy' })).filter((w) => !w.builtIn);
     expect(copies).toHaveLength(1);
     const copyId = copies[0]!.id;
     expect(copies[0]!.version).toBe(1);
     expect(copies[0]!.derivedFromTitle).toBe('Worry log and worry time');
-    const before = (await call<WorksheetDetail>(app, 'library.get', { id: copyId })).version.definition;
+    const before = (await app.do.library.get({ id: copyId })).version.definition;
     const preview = page.getByRole('complementary', { name: 'Preview' }).getByRole('article');
 
     // Title and an instruction; the preview follows as you type.
@@ -297,7 +290,7 @@ describe('the designer', () => {
     await summary.getByRole('link', { name: /highest value/ }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`wd-blocks-${moved}-scale-max`);
     // Nothing was saved.
-    expect((await call<WorksheetDetail>(app, 'library.get', { id: copyId })).worksheet.version).toBe(1);
+    expect((await app.do.library.get({ id: copyId })).worksheet.version).toBe(1);
 
     // Fix both, then save: a new version of the copy.
     await ratingNow.getByLabel('Lowest').fill('0');
@@ -308,7 +301,7 @@ describe('the designer', () => {
     await expect(page.getByRole('status').filter({ hasText: SAVED_MESSAGE }).textContent()).resolves.toMatch(
       /Saved as version 2\./,
     );
-    const v2 = await call<WorksheetDetail>(app, 'library.get', { id: copyId });
+    const v2 = await app.do.library.get({ id: copyId });
     expect(v2.worksheet.version).toBe(2);
     const def2 = v2.version.definition;
     expect(def2.title).toBe('Evening worry log');
@@ -359,7 +352,7 @@ describe('the designer', () => {
     await expect(page.getByRole('status').filter({ hasText: SAVED_MESSAGE }).textContent()).resolves.toMatch(
       /Saved as version 3\./,
     );
-    expect((await call<WorksheetDetail>(app, 'library.get', { id: copyId })).versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    expect((await app.do.library.get({ id: copyId })).versions.map((v) => v.version)).toEqual([3, 2, 1]);
 
     // The library shows the copy as "Yours", based on the built-in.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
@@ -371,14 +364,14 @@ describe('the designer', () => {
 
   it('asks before leaving with unsaved changes, and a stale edit is refused with the core’s message, keeping the edits', async () => {
     const { page } = app;
-    const mine = (await call<WorksheetSummary[]>(app, 'library.list', { search: 'Evening worry log' }))[0]!;
+    const mine = (await app.do.library.list({ search: 'Evening worry log' }))[0]!;
     await page.evaluate((id) => (location.hash = `#/library/${id}/edit`), mine.id);
     await page.getByRole('heading', { name: 'Edit “Evening worry log”' }).waitFor();
     await page.getByLabel('Title', { exact: true }).fill('Evening worry log (edited here)');
 
     // Someone saved in between (the CLI, another window): the save is refused, the edits stay.
-    const current = await call<WorksheetDetail>(app, 'library.get', { id: mine.id });
-    await call(app, 'library.update', {
+    const current = await app.do.library.get({ id: mine.id });
+    await app.do.library.update({
       id: mine.id,
       baseVersion: current.worksheet.version,
       definition: { ...current.version.definition, summary: 'Changed elsewhere.' },
@@ -402,16 +395,14 @@ describe('the designer', () => {
     await app.shot('library-11-archive-confirm');
     await confirm.getByRole('button', { name: 'Archive' }).click();
     await page.getByText(/This worksheet is archived/).waitFor();
-    expect((await call<WorksheetDetail>(app, 'library.get', { id: mine.id })).worksheet.archived).toBe(true);
+    expect((await app.do.library.get({ id: mine.id })).worksheet.archived).toBe(true);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
     await expect.poll(() => cards(page).count()).toBe(23);
     await page.getByLabel('Show archived').check();
     await expect.poll(() => cards(page).count()).toBe(24);
     await cards(page).filter({ hasText: 'Evening worry log' }).getByRole('link').click();
     await page.getByRole('button', { name: 'Restore' }).click();
-    await expect
-      .poll(async () => (await call<WorksheetDetail>(app, 'library.get', { id: mine.id })).worksheet.archived)
-      .toBe(false);
+    await expect.poll(async () => (await app.do.library.get({ id: mine.id })).worksheet.archived).toBe(false);
   });
 
   it('builds a new worksheet from scratch with the keyboard only', async () => {
@@ -475,8 +466,8 @@ describe('the designer', () => {
     await page.keyboard.press('Control+s');
     await page.getByRole('heading', { name: 'Morning energy check', level: 1 }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Saved as version 1.' }).waitFor();
-    const made = (await call<WorksheetSummary[]>(app, 'library.list', { search: 'Morning energy' }))[0]!;
-    const def = (await call<WorksheetDetail>(app, 'library.get', { id: made.id })).version.definition;
+    const made = (await app.do.library.list({ search: 'Morning energy' }))[0]!;
+    const def = (await app.do.library.get({ id: made.id })).version.definition;
     expect(def).toMatchObject({
       title: 'Morning energy check',
       category: 'thoughts',

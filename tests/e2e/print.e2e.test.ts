@@ -16,13 +16,10 @@ describe('print preview, save and print', () => {
   it('shows the real pages, saves the PDF where the clinician chooses, and records it', async () => {
     const app = await openApp(browser);
     const { page } = app;
-    expect(await app.dispatch('vault.create', { passphrase: 'print preview passphrase' })).toMatchObject({ ok: true });
-    await seedDemo(app.dispatch, new Date());
-    const clients = (await app.dispatch('clients.list', { status: 'all' })) as {
-      ok: true;
-      value: { id: string; name: string }[];
-    };
-    const zoe = clients.value.find((c) => c.name === 'Zoë Łukasiewicz')!;
+    expect(await app.api.vault.create({ passphrase: 'print preview passphrase' })).toMatchObject({ ok: true });
+    await seedDemo(app.do, new Date());
+    const clients = await app.do.clients.list({ status: 'all' });
+    const zoe = clients.find((c) => c.name === 'Zoë Łukasiewicz')!;
 
     // Today lists what is overdue or due soon across the caseload.
     await page.reload();
@@ -56,12 +53,9 @@ describe('print preview, save and print', () => {
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const saved = app.output.saved.at(-1)!;
     expect(execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' })).toContain('Zoë Łukasiewicz');
-    const audit = (await app.dispatch('audit.list', { limit: 5 })) as {
-      ok: true;
-      value: { action: string; entity: string; detail: string }[];
-    };
-    expect(audit.value[0]).toMatchObject({ action: 'exported', entity: 'assignment' });
-    expect(audit.value[0]!.detail).toContain('large print');
+    const audit = await app.do.audit.list({ limit: 5 });
+    expect(audit[0]).toMatchObject({ action: 'exported', entity: 'assignment' });
+    expect(audit[0]!.detail).toContain('large print');
 
     await page.getByRole('button', { name: 'Print…' }).click();
     await page.getByRole('status').filter({ hasText: 'print window is open' }).waitFor();

@@ -26,7 +26,7 @@ describe('vault in the renderer', () => {
     await page.getByLabel('Type the passphrase again').fill(`${PASS}x`);
     await page.getByRole('button', { name: 'Create the vault' }).click();
     await expect(page.getByText('The two passphrases are not the same. Please type it again.').isVisible()).resolves.toBe(true);
-    expect((await app.dispatch('vault.status', undefined)).ok && (await app.dispatch('vault.status', undefined))).toMatchObject({
+    expect((await app.api.vault.status()).ok && (await app.api.vault.status())).toMatchObject({
       value: { exists: false },
     });
     await app.shot('02-create-mismatch');
@@ -55,14 +55,14 @@ describe('vault in the renderer', () => {
     // Lock with the keyboard shortcut.
     await page.keyboard.press('Control+l');
     await page.getByRole('heading', { name: 'Stepwise is locked' }).waitFor();
-    expect(await app.dispatch('vault.status', undefined)).toEqual({ ok: true, value: { exists: true, unlocked: false } });
+    expect(await app.api.vault.status()).toEqual({ ok: true, value: { exists: true, unlocked: false } });
 
     // A wrong passphrase: a clear message, still locked.
     await page.getByLabel('Passphrase').fill('not the right one');
     await page.keyboard.press('Enter');
     await page.getByText('That passphrase is not right. Please check it and try again.').waitFor();
     await app.shot('05-wrong-passphrase');
-    expect(await app.dispatch('vault.status', undefined)).toEqual({ ok: true, value: { exists: true, unlocked: false } });
+    expect(await app.api.vault.status()).toEqual({ ok: true, value: { exists: true, unlocked: false } });
 
     // The right one opens it.
     await page.getByLabel('Passphrase').fill(PASS);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignmentState } from '../../electron/core/services/assignments';
-import type { Assignment, AssignmentDetail, Client, ClientSummary, Goal, WorksheetDetail } from '../../shared/domain';
+import type { AssignmentCreateInput, Client, Goal, WorksheetDetail } from '../../shared/domain';
 import type { WorksheetDefinitionInput } from '../../shared/worksheet';
-import { unlockedCore, type TestCore } from '../support/vault';
+import { failure, unlockedCore, type TestCore } from '../support/vault';
 
 let t: TestCore | undefined;
 afterEach(() => {
@@ -29,12 +29,6 @@ const definition: WorksheetDefinitionInput = {
   ],
 };
 
-async function fail(channel: string, input: unknown) {
-  const r = await t!.dispatch(channel, input);
-  if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
-  return r.error;
-}
-
 const count = (sql: string) => (t!.core.db.prepare(sql).get() as { n: number }).n;
 
 interface Setup {
@@ -44,13 +38,13 @@ interface Setup {
 }
 
 async function setup(): Promise<Setup> {
-  const client = await t!.call<Client>('clients.create', { name: 'Zoë Łukasiewicz', startDate: '2026-01-10' });
-  const goal = await t!.call<Goal>('goals.create', { clientId: client.id, goal: { title: 'Shop alone' } });
-  const ws = await t!.call<WorksheetDetail>('library.create', { definition });
+  const client = await t!.do.clients.create({ name: 'Zoë Łukasiewicz', startDate: '2026-01-10' });
+  const goal = await t!.do.goals.create({ clientId: client.id, goal: { title: 'Shop alone' } });
+  const ws = await t!.do.library.create({ definition });
   return { client, goal, ws };
 }
 
-const base = (s: Setup) => ({
+const base = (s: Setup): AssignmentCreateInput => ({
   clientId: s.client.id,
   worksheetId: s.ws.worksheet.id,
   frequency: { kind: 'weekly', times: 3 },
@@ -62,7 +56,7 @@ describe('assignments', () => {
   it('assigns the current version with the clinician’s tailoring, and reads it back', async () => {
     t = await unlockedCore({ now: () => NOW });
     const s = await setup();
-    const a = await t.call<Assignment>('assignments.create', {
+    const a = await t.do.assignments.create({
       ...base(s),
       goalId: s.goal.id,
       personalInstructions: '  Start with the small shop on the corner.  ',
@@ -93,48 +87,46 @@ describe('assignments', () => {
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });
-    const detail = await t.call<AssignmentDetail>('assignments.get', { id: a.id });
+    const detail = await t.do.assignments.get({ id: a.id });
     expect(detail).toEqual({ ...a, definition: s.ws.version.definition, clientName: 'Zoë Łukasiewicz' });
-    expect(await t.call('assignments.list', { clientId: s.client.id })).toEqual([a]);
+    expect(await t.do.assignments.list({ clientId: s.client.id })).toEqual([a]);
 
-    const plain = await t.call<Assignment>('assignments.create', { ...base(s), frequency: { kind: 'once' } });
+    const plain = await t.do.assignments.create({ ...base(s), frequency: { kind: 'once' } });
     expect(plain).toMatchObject({ goalId: null, goalTitle: null, dueDate: null, step: null, frequency: { kind: 'once' } });
     // Same instant (fixed clock): still newest first.
-    expect((await t.call<Assignment[]>('assignments.list', { clientId: s.client.id })).map((x) => x.id)).toEqual([
-      plain.id,
-      a.id,
-    ]);
-    const summary = (await t.call<ClientSummary[]>('clients.list'))[0]!;
+    expect((await t.do.assignments.list({ clientId: s.client.id })).map((x) => x.id)).toEqual([plain.id, a.id]);
+    const summary = (await t.do.clients.list())[0]!;
     expect(summary).toMatchObject({ activeAssignments: 2, overdueAssignments: 0 });
-    expect((await t.call<WorksheetDetail>('library.get', { id: s.ws.worksheet.id })).worksheet.assignmentCount).toBe(2);
+    expect((await t.do.library.get({ id: s.ws.worksheet.id })).worksheet.assignmentCount).toBe(2);
   });
 
   it('refuses bad tailoring with a message on the field', async () => {
     t = await unlockedCore({ now: () => NOW });
     const s = await setup();
-    expect(await fail('assignments.create', { ...base(s), dueDate: '2026-03-13' })).toEqual({
+    expect(await failure(t!.api.assignments.create({ ...base(s), dueDate: '2026-03-13' }))).toEqual({
       code: 'VALIDATION',
       message: 'The due date is before the start date.',
       fields: { dueDate: 'The due date is before the start date.' },
     });
-    expect(await fail('assignments.create', { ...base(s), step: { current: 5, total: 4 } })).toEqual({
+    expect(await failure(t!.api.assignments.create({ ...base(s), step: { current: 5, total: 4 } }))).toEqual({
       code: 'VALIDATION',
       message: 'The current step cannot be above the number of steps.',
       fields: { 'step.current': 'The current step cannot be above the number of steps.' },
     });
-    expect(await fail('assignments.create', { ...base(s), phase: undefined })).toMatchObject({
+    // @ts-expect-error -- deliberately without a phase
+    expect(await failure(t!.api.assignments.create({ ...base(s), phase: undefined }))).toMatchObject({
       code: 'VALIDATION',
       fields: { phase: 'Please choose the phase of therapy.' },
     });
-    expect(await fail('assignments.create', { ...base(s), frequency: { kind: 'weekly', times: 0 } })).toMatchObject({
+    expect(await failure(t!.api.assignments.create({ ...base(s), frequency: { kind: 'weekly', times: 0 } }))).toMatchObject({
       code: 'VALIDATION',
       fields: { 'frequency.times': 'At least once a week.' },
     });
-    expect(await fail('assignments.create', { ...base(s), startDate: '14/03/2026' })).toMatchObject({
+    expect(await failure(t!.api.assignments.create({ ...base(s), startDate: '14/03/2026' }))).toMatchObject({
       code: 'VALIDATION',
       fields: { startDate: 'Please enter the start date as a real calendar date.' },
     });
-    expect(await fail('assignments.create', { ...base(s), personalInstructions: 'x'.repeat(2001) })).toMatchObject({
+    expect(await failure(t!.api.assignments.create({ ...base(s), personalInstructions: 'x'.repeat(2001) }))).toMatchObject({
       code: 'VALIDATION',
       fields: { personalInstructions: 'Personal instructions is too long (2,000 characters at most).' },
     });
@@ -144,76 +136,79 @@ describe('assignments', () => {
   it('checks that the client, worksheet, version and goal fit together', async () => {
     t = await unlockedCore({ now: () => NOW });
     const s = await setup();
-    const other = await t.call<Client>('clients.create', { name: 'Anna Berg', startDate: '2026-01-01' });
-    const othersGoal = await t.call<Goal>('goals.create', { clientId: other.id, goal: { title: 'Sleep better' } });
-    const otherWs = await t.call<WorksheetDetail>('library.create', { definition: { ...definition, title: 'Another sheet' } });
+    const other = await t.do.clients.create({ name: 'Anna Berg', startDate: '2026-01-01' });
+    const othersGoal = await t.do.goals.create({ clientId: other.id, goal: { title: 'Sleep better' } });
+    const otherWs = await t.do.library.create({ definition: { ...definition, title: 'Another sheet' } });
 
-    expect(await fail('assignments.create', { ...base(s), goalId: othersGoal.id })).toEqual({
+    expect(await failure(t!.api.assignments.create({ ...base(s), goalId: othersGoal.id }))).toEqual({
       code: 'VALIDATION',
       message: 'Please choose one of this client’s own goals, or no goal.',
       fields: { goalId: 'Please choose one of this client’s own goals, or no goal.' },
     });
-    expect(await fail('assignments.create', { ...base(s), goalId: 'd'.repeat(32) })).toMatchObject({
+    expect(await failure(t!.api.assignments.create({ ...base(s), goalId: 'd'.repeat(32) }))).toMatchObject({
       code: 'VALIDATION',
       fields: { goalId: expect.any(String) },
     });
-    expect(await fail('assignments.create', { ...base(s), worksheetVersionId: otherWs.version.id })).toMatchObject({
+    expect(await failure(t!.api.assignments.create({ ...base(s), worksheetVersionId: otherWs.version.id }))).toMatchObject({
       code: 'VALIDATION',
       fields: { worksheetVersionId: 'That version does not belong to the chosen worksheet. Please choose the worksheet again.' },
     });
-    expect(await fail('assignments.create', { ...base(s), clientId: 'e'.repeat(32) })).toEqual({
+    expect(await failure(t!.api.assignments.create({ ...base(s), clientId: 'e'.repeat(32) }))).toEqual({
       code: 'NOT_FOUND',
       message: 'That client could not be found.',
     });
-    expect(await fail('assignments.create', { ...base(s), worksheetId: 'e'.repeat(32) })).toEqual({
+    expect(await failure(t!.api.assignments.create({ ...base(s), worksheetId: 'e'.repeat(32) }))).toEqual({
       code: 'NOT_FOUND',
       message: 'That worksheet could not be found.',
     });
 
-    await t.call('library.archive', { id: s.ws.worksheet.id });
-    expect(await fail('assignments.create', base(s))).toMatchObject({
+    await t.do.library.archive({ id: s.ws.worksheet.id });
+    expect(await failure(t!.api.assignments.create(base(s)))).toMatchObject({
       code: 'CONFLICT',
       message: expect.stringMatching(/archived/),
     });
-    await t.call('library.restore', { id: s.ws.worksheet.id });
+    await t.do.library.restore({ id: s.ws.worksheet.id });
 
-    await t.call('clients.archive', { id: s.client.id });
-    expect(await fail('assignments.create', base(s))).toEqual({
+    await t.do.clients.archive({ id: s.client.id });
+    expect(await failure(t!.api.assignments.create(base(s)))).toEqual({
       code: 'CONFLICT',
       message:
         'This client is archived, so new homework cannot be assigned. Restore the client first, then assign the worksheet.',
     });
-    await t.call('clients.restore', { id: s.client.id });
-    const a = await t.call<Assignment>('assignments.create', base(s));
+    await t.do.clients.restore({ id: s.client.id });
+    const a = await t.do.assignments.create(base(s));
 
-    expect(await fail('assignments.update', { ...base(s), id: a.id, goalId: othersGoal.id })).toMatchObject({
+    expect(await failure(t!.api.assignments.update({ ...base(s), id: a.id, goalId: othersGoal.id }))).toMatchObject({
       code: 'VALIDATION',
       fields: { goalId: expect.any(String) },
     });
-    expect(await fail('assignments.get', { id: 'f'.repeat(32) })).toEqual({
+    expect(await failure(t!.api.assignments.get({ id: 'f'.repeat(32) }))).toEqual({
       code: 'NOT_FOUND',
       message: 'That assignment could not be found.',
     });
-    expect(await fail('assignments.setStatus', { id: 'f'.repeat(32), status: 'completed' })).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await fail('assignments.setStatus', { id: a.id, status: 'paused' })).toMatchObject({
+    expect(await failure(t!.api.assignments.setStatus({ id: 'f'.repeat(32), status: 'completed' }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    // @ts-expect-error -- deliberately not a status
+    expect(await failure(t!.api.assignments.setStatus({ id: a.id, status: 'paused' }))).toMatchObject({
       code: 'VALIDATION',
       fields: { status: expect.any(String) },
     });
-    expect(await fail('assignments.list', { clientId: 'f'.repeat(32) })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(t!.api.assignments.list({ clientId: 'f'.repeat(32) }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(count('SELECT count(*) AS n FROM assignment')).toBe(1);
   });
 
   it('keeps the assigned version when the worksheet changes, and says a newer one exists', async () => {
     t = await unlockedCore({ now: () => NOW });
     const s = await setup();
-    const first = await t.call<Assignment>('assignments.create', base(s));
-    const v2 = await t.call<WorksheetDetail>('library.update', {
+    const first = await t.do.assignments.create(base(s));
+    const v2 = await t.do.library.update({
       id: s.ws.worksheet.id,
       baseVersion: 1,
       definition: { ...definition, title: 'Shop exposure log' },
     });
 
-    const kept = await t.call<AssignmentDetail>('assignments.get', { id: first.id });
+    const kept = await t.do.assignments.get({ id: first.id });
     expect(kept).toMatchObject({
       worksheetVersionId: s.ws.version.id,
       worksheetVersion: 1,
@@ -222,18 +217,18 @@ describe('assignments', () => {
     });
     expect(kept.definition.title).toBe('Supermarket exposure log');
 
-    const fresh = await t.call<Assignment>('assignments.create', base(s));
+    const fresh = await t.do.assignments.create(base(s));
     expect(fresh).toMatchObject({
       worksheetVersionId: v2.version.id,
       worksheetVersion: 2,
       newerVersionAvailable: false,
       title: 'Shop exposure log',
     });
-    const pinned = await t.call<Assignment>('assignments.create', { ...base(s), worksheetVersionId: s.ws.version.id });
+    const pinned = await t.do.assignments.create({ ...base(s), worksheetVersionId: s.ws.version.id });
     expect(pinned).toMatchObject({ worksheetVersion: 1, newerVersionAvailable: true });
 
     // Tailoring changes; the version does not.
-    const updated = await t.call<Assignment>('assignments.update', {
+    const updated = await t.do.assignments.update({
       id: first.id,
       goalId: s.goal.id,
       personalInstructions: 'Two visits this week',
@@ -255,10 +250,10 @@ describe('assignments', () => {
       phase: 'relapse-prevention',
       createdAt: first.createdAt,
     });
-    const cleared = await t.call<Assignment>('assignments.update', { ...base(s), id: first.id, step: null, goalId: null });
+    const cleared = await t.do.assignments.update({ ...base(s), id: first.id, step: null, goalId: null });
     expect(cleared).toMatchObject({ step: null, goalId: null, goalTitle: null, dueDate: null, worksheetVersion: 1 });
 
-    const versions = (await t.call<WorksheetDetail>('library.get', { id: s.ws.worksheet.id })).versions;
+    const versions = (await t.do.library.get({ id: s.ws.worksheet.id })).versions;
     expect(versions.map((v) => [v.version, v.assignmentCount])).toEqual([
       [2, 1],
       [1, 2],
@@ -271,13 +266,13 @@ describe('assignments', () => {
     const s = await setup();
     const at = async (label: string, dueDate: string | null, minutes: number, status?: 'completed' | 'discontinued') => {
       now = new Date(NOW.getTime() + minutes * 60_000);
-      const a = await t!.call<Assignment>('assignments.create', {
+      const a = await t!.do.assignments.create({
         ...base(s),
         startDate: '2026-03-01',
         dueDate,
         personalInstructions: label,
       });
-      if (status) await t!.call('assignments.setStatus', { id: a.id, status });
+      if (status) await t!.do.assignments.setStatus({ id: a.id, status });
       return a;
     };
     await at('overdue-old', '2026-03-10', 1);
@@ -290,7 +285,7 @@ describe('assignments', () => {
     await at('discontinued', '2026-03-20', 8, 'discontinued');
     now = NOW;
 
-    const listed = await t.call<Assignment[]>('assignments.list', { clientId: s.client.id });
+    const listed = await t.do.assignments.list({ clientId: s.client.id });
     expect(listed.map((a) => [a.personalInstructions, a.state])).toEqual([
       ['overdue-new', 'overdue'],
       ['overdue-old', 'overdue'],
@@ -301,11 +296,11 @@ describe('assignments', () => {
       ['completed-late', 'completed'],
       ['discontinued', 'discontinued'],
     ]);
-    expect((await t.call<ClientSummary[]>('clients.list'))[0]).toMatchObject({ activeAssignments: 6, overdueAssignments: 2 });
+    expect((await t.do.clients.list())[0]).toMatchObject({ activeAssignments: 6, overdueAssignments: 2 });
 
     // Five days later, more is overdue; the stored dates are unchanged.
     now = new Date('2026-03-19T12:00:00Z');
-    const later = await t.call<Assignment[]>('assignments.list', { clientId: s.client.id });
+    const later = await t.do.assignments.list({ clientId: s.client.id });
     expect(later.filter((a) => a.state === 'overdue').map((a) => a.personalInstructions)).toEqual([
       'due-in-4',
       'due-in-3',
@@ -314,18 +309,18 @@ describe('assignments', () => {
       'overdue-old',
     ]);
     expect(later.find((a) => a.personalInstructions === 'due-today')!.dueDate).toBe(TODAY);
-    expect((await t.call<ClientSummary[]>('clients.list'))[0]).toMatchObject({ activeAssignments: 6, overdueAssignments: 5 });
+    expect((await t.do.clients.list())[0]).toMatchObject({ activeAssignments: 6, overdueAssignments: 5 });
   });
 
   it('changes status, back and forth, recording each change', async () => {
     t = await unlockedCore({ now: () => NOW });
     const s = await setup();
-    const a = await t.call<Assignment>('assignments.create', { ...base(s), dueDate: '2026-03-01', startDate: '2026-02-20' });
+    const a = await t.do.assignments.create({ ...base(s), dueDate: '2026-03-01', startDate: '2026-02-20' });
     expect(a.state).toBe('overdue');
-    const done = await t.call<Assignment>('assignments.setStatus', { id: a.id, status: 'completed' });
+    const done = await t.do.assignments.setStatus({ id: a.id, status: 'completed' });
     expect(done).toMatchObject({ status: 'completed', state: 'completed', worksheetVersion: 1 });
-    expect(await t.call('assignments.setStatus', { id: a.id, status: 'completed' })).toEqual(done);
-    expect((await t.call<Assignment>('assignments.setStatus', { id: a.id, status: 'active' })).state).toBe('overdue');
+    expect(await t.do.assignments.setStatus({ id: a.id, status: 'completed' })).toEqual(done);
+    expect((await t.do.assignments.setStatus({ id: a.id, status: 'active' })).state).toBe('overdue');
     const events = t.core.db.prepare(`SELECT action, detail FROM audit_event WHERE entity = 'assignment' ORDER BY id`).all();
     expect(events).toEqual([
       { action: 'created', detail: null },
@@ -341,7 +336,7 @@ describe('assignments', () => {
     t.core.db.exec(
       `CREATE TRIGGER fail_audit BEFORE INSERT ON audit_event WHEN NEW.entity = 'assignment' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
     );
-    const r = await t.dispatch('assignments.create', base(s));
+    const r = await t.api.assignments.create(base(s));
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(count('SELECT count(*) AS n FROM assignment')).toBe(0);
     expect(t.logs).toEqual(['stepwise: unexpected SqliteError in assignments.create']);

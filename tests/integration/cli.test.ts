@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/vault';
+import { makeCore, tempDir } from '../support/vault';
 
 const tmp = tempDir('stepwise-cli-');
 afterAll(() => tmp.cleanup());
@@ -115,6 +115,47 @@ describe('command line', () => {
       expect(r.err).not.toMatch(/\n\s+at /);
       expect(r.out).toBe('');
     }
+  });
+
+  it('passes a long listing whole through a pipe (more than the 64 KiB a pipe holds)', async () => {
+    const big = path.join(tmp.dir, 'big');
+    const EXTRA = 80;
+    expect(cli(['demo', '--vault', big]).code).toBe(0);
+    // More clients, each with homework, through the typed client on the same vault.
+    const t = makeCore({ vaultDir: big });
+    try {
+      await t.do.vault.unlock({ passphrase: PASS });
+      const worksheets = (await t.do.library.list()).slice(0, 3);
+      for (let i = 1; i <= EXTRA; i++) {
+        const client = await t.do.clients.create({ name: `Extra Client ${i}`, startDate: '2026-01-05' });
+        for (const w of worksheets) {
+          await t.do.assignments.create({
+            clientId: client.id,
+            worksheetId: w.id,
+            frequency: { kind: 'daily' },
+            startDate: '2026-01-05',
+            phase: 'baseline',
+          });
+        }
+      }
+    } finally {
+      t.cleanup();
+    }
+    // A real pipe (a shell's `| cat`), as a clinician would write `info --json | jq`.
+    const env: Record<string, string> = { ...(process.env as Record<string, string>), STEPWISE_PASSPHRASE: PASS };
+    const child = spawn('sh', ['-c', '"$0" --import tsx electron/cli.ts info --vault "$1" --json | cat', process.execPath, big], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const out = Buffer.concat(chunks);
+    expect(code).toBe(0);
+    expect(out.length).toBeGreaterThan(3 * 65_536);
+    const info = JSON.parse(out.toString('utf8')) as { clients: { name: string; assignments: unknown[] }[] };
+    expect(info.clients.length).toBe(13 + EXTRA);
+    expect(info.clients.find((c) => c.name === `Extra Client ${EXTRA}`)?.assignments).toHaveLength(3);
   });
 
   it('init refuses a short passphrase without creating anything', () => {

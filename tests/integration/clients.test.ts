@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Client, ClientDetail, ClientInput, ClientSummary, Goal, WorksheetDetail } from '../../shared/domain';
+import type { ClientInput } from '../../shared/domain';
+import type { CoreContract, InputOf } from '../../shared/contract';
 import type { WorksheetDefinitionInput } from '../../shared/worksheet';
-import { unlockedCore, type TestCore } from '../support/vault';
+import { failure, unlockedCore, type TestCore } from '../support/vault';
 
 let t: TestCore | undefined;
 afterEach(() => {
@@ -32,16 +33,10 @@ const definition: WorksheetDefinitionInput = {
   blocks: [{ type: 'rating', id: 'suds', label: 'Peak anxiety', scale: { min: 0, max: 100, step: 10 } }],
 };
 
-async function fail(channel: string, input: unknown) {
-  const r = await t!.dispatch(channel, input);
-  if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
-  return r.error;
-}
-
 describe('clients', () => {
   it('creates, reads, updates, archives and restores a client', async () => {
     t = await unlockedCore({ now: () => NOW });
-    const created = await t.call<Client>('clients.create', { ...ZOE, preferredName: '  Zo  ', pronouns: '' });
+    const created = await t.do.clients.create({ ...ZOE, preferredName: '  Zo  ', pronouns: '' });
     expect(created).toMatchObject({
       name: 'Zoë Łukasiewicz',
       preferredName: 'Zo',
@@ -54,10 +49,10 @@ describe('clients', () => {
     });
     expect(created.id).toMatch(/^[0-9a-f]{32}$/);
 
-    const detail = await t.call<ClientDetail>('clients.get', { id: created.id });
+    const detail = await t.do.clients.get({ id: created.id });
     expect(detail).toEqual({ ...created, goals: [] });
 
-    const updated = await t.call<Client>('clients.update', {
+    const updated = await t.do.clients.update({
       id: created.id,
       client: { ...ZOE, name: 'Zoë Nowak', dateOfBirth: null },
     });
@@ -69,17 +64,17 @@ describe('clients', () => {
       pronouns: 'she/her',
     });
 
-    const archived = await t.call<Client>('clients.archive', { id: created.id });
+    const archived = await t.do.clients.archive({ id: created.id });
     expect(archived.status).toBe('archived');
-    expect(await t.call<ClientSummary[]>('clients.list')).toEqual([]);
-    expect((await t.call<ClientSummary[]>('clients.list', { status: 'archived' })).map((c) => c.id)).toEqual([created.id]);
+    expect(await t.do.clients.list()).toEqual([]);
+    expect((await t.do.clients.list({ status: 'archived' })).map((c) => c.id)).toEqual([created.id]);
 
-    const again = await fail('clients.archive', { id: created.id });
+    const again = await failure(t!.api.clients.archive({ id: created.id }));
     expect(again).toEqual({ code: 'CONFLICT', message: 'This client is already archived.' });
 
-    expect((await t.call<Client>('clients.restore', { id: created.id })).status).toBe('active');
-    expect((await fail('clients.restore', { id: created.id })).code).toBe('CONFLICT');
-    expect((await t.call<ClientSummary[]>('clients.list')).map((c) => c.id)).toEqual([created.id]);
+    expect((await t.do.clients.restore({ id: created.id })).status).toBe('active');
+    expect((await failure(t!.api.clients.restore({ id: created.id }))).code).toBe('CONFLICT');
+    expect((await t.do.clients.list()).map((c) => c.id)).toEqual([created.id]);
 
     const events = t.core.db
       .prepare(`SELECT action, entity, entity_id FROM audit_event WHERE entity = 'client' ORDER BY id`)
@@ -91,15 +86,15 @@ describe('clients', () => {
 
   it('lists by name, filters by status, and finds names without accents or case', async () => {
     t = await unlockedCore({ now: () => NOW });
-    const make = (name: string, preferredName?: string) =>
-      t!.call<Client>('clients.create', { name, preferredName, startDate: '2026-02-01' });
+    const make = (name: string, preferredName?: string) => t!.do.clients.create({ name, preferredName, startDate: '2026-02-01' });
     const zoe = await make('Zoë Łukasiewicz', 'Zo');
     const emil = await make('émile Durand', 'Mimi');
     const anna = await make('Anna Berg');
     const ben = await make('Ben Åkesson', 'Benny');
-    await t.call('clients.archive', { id: ben.id });
+    await t.do.clients.archive({ id: ben.id });
 
-    const names = async (input?: unknown) => (await t!.call<ClientSummary[]>('clients.list', input)).map((c) => c.name);
+    const names = async (input?: InputOf<CoreContract['clients']['list']>) =>
+      (await t!.do.clients.list(input)).map((c) => c.name);
     expect(await names()).toEqual(['Anna Berg', 'émile Durand', 'Zoë Łukasiewicz']);
     expect(await names({ status: 'all' })).toEqual(['Anna Berg', 'Ben Åkesson', 'émile Durand', 'Zoë Łukasiewicz']);
     expect(await names({ status: 'archived' })).toEqual(['Ben Åkesson']);
@@ -117,7 +112,7 @@ describe('clients', () => {
     // Text that looks like SQL is just text.
     expect(await names({ search: "' OR 1=1 --" })).toEqual([]);
 
-    const summary = (await t.call<ClientSummary[]>('clients.list', { search: 'zoe' }))[0];
+    const summary = (await t.do.clients.list({ search: 'zoe' }))[0];
     expect(summary).toEqual({
       id: zoe.id,
       name: zoe.name,
@@ -132,24 +127,25 @@ describe('clients', () => {
 
   it('refuses bad details with messages a therapist understands, naming the field', async () => {
     t = await unlockedCore();
-    expect(await fail('clients.create', { ...ZOE, name: '   ' })).toEqual({
+    expect(await failure(t!.api.clients.create({ ...ZOE, name: '   ' }))).toEqual({
       code: 'VALIDATION',
       message: 'Please enter the client’s name.',
       fields: { name: 'Please enter the client’s name.' },
     });
-    expect(await fail('clients.create', { ...ZOE, startDate: '2026-02-30' })).toMatchObject({
+    expect(await failure(t!.api.clients.create({ ...ZOE, startDate: '2026-02-30' }))).toMatchObject({
       code: 'VALIDATION',
       fields: { startDate: 'Please enter the start date as a real calendar date.' },
     });
-    expect(await fail('clients.create', { ...ZOE, dateOfBirth: '2027-01-01' })).toMatchObject({
+    expect(await failure(t!.api.clients.create({ ...ZOE, dateOfBirth: '2027-01-01' }))).toMatchObject({
       code: 'VALIDATION',
       fields: { dateOfBirth: 'The date of birth is after the start date. Please check it.' },
     });
-    expect(await fail('clients.create', { ...ZOE, name: 'x'.repeat(121) })).toMatchObject({
+    expect(await failure(t!.api.clients.create({ ...ZOE, name: 'x'.repeat(121) }))).toMatchObject({
       code: 'VALIDATION',
       fields: { name: 'Client’s name is too long (120 characters at most).' },
     });
-    expect(await fail('clients.list', { status: 'deleted' })).toMatchObject({
+    // @ts-expect-error -- deliberately not a status
+    expect(await failure(t!.api.clients.list({ status: 'deleted' }))).toMatchObject({
       code: 'VALIDATION',
       fields: { status: expect.any(String) },
     });
@@ -160,13 +156,13 @@ describe('clients', () => {
     t = await unlockedCore();
     const unknown = 'f'.repeat(32);
     const notFound = { code: 'NOT_FOUND', message: 'That client could not be found.' };
-    expect(await fail('clients.get', { id: unknown })).toEqual(notFound);
-    expect(await fail('clients.update', { id: unknown, client: ZOE })).toEqual(notFound);
-    expect(await fail('clients.archive', { id: unknown })).toEqual(notFound);
-    expect(await fail('clients.restore', { id: unknown })).toEqual(notFound);
-    expect(await fail('goals.list', { clientId: unknown })).toEqual(notFound);
-    expect(await fail('goals.create', { clientId: unknown, goal: { title: 'Ride the tram' } })).toEqual(notFound);
-    expect(await fail('clients.get', { id: 'not-an-id' })).toMatchObject({
+    expect(await failure(t!.api.clients.get({ id: unknown }))).toEqual(notFound);
+    expect(await failure(t!.api.clients.update({ id: unknown, client: ZOE }))).toEqual(notFound);
+    expect(await failure(t!.api.clients.archive({ id: unknown }))).toEqual(notFound);
+    expect(await failure(t!.api.clients.restore({ id: unknown }))).toEqual(notFound);
+    expect(await failure(t!.api.goals.list({ clientId: unknown }))).toEqual(notFound);
+    expect(await failure(t!.api.goals.create({ clientId: unknown, goal: { title: 'Ride the tram' } }))).toEqual(notFound);
+    expect(await failure(t!.api.clients.get({ id: 'not-an-id' }))).toMatchObject({
       code: 'VALIDATION',
       fields: { id: 'That record could not be found.' },
     });
@@ -174,21 +170,21 @@ describe('clients', () => {
 
   it('is locked when the vault is locked', async () => {
     t = await unlockedCore();
-    await t.call('vault.lock');
-    expect(await fail('clients.list', undefined)).toMatchObject({ code: 'LOCKED' });
-    expect(await fail('clients.create', ZOE)).toMatchObject({ code: 'LOCKED' });
+    await t.do.vault.lock();
+    expect(await failure(t!.api.clients.list(undefined))).toMatchObject({ code: 'LOCKED' });
+    expect(await failure(t!.api.clients.create(ZOE))).toMatchObject({ code: 'LOCKED' });
   });
 });
 
 describe('goals', () => {
   it('appends goals in order, updates them, and shows them on the client', async () => {
     t = await unlockedCore({ now: () => NOW });
-    const client = await t.call<Client>('clients.create', ZOE);
-    const first = await t.call<Goal>('goals.create', {
+    const client = await t.do.clients.create(ZOE);
+    const first = await t.do.goals.create({
       clientId: client.id,
       goal: { title: 'Ride the tram to work', targetDate: '2026-06-01' },
     });
-    const second = await t.call<Goal>('goals.create', {
+    const second = await t.do.goals.create({
       clientId: client.id,
       goal: { title: 'Sleep before midnight', description: '' },
     });
@@ -201,19 +197,15 @@ describe('goals', () => {
     });
     expect(second.description).toBeNull();
 
-    const met = await t.call<Goal>('goals.update', {
+    const met = await t.do.goals.update({
       id: first.id,
       goal: { title: 'Ride the tram to work alone', status: 'met' },
     });
     expect(met).toMatchObject({ id: first.id, title: 'Ride the tram to work alone', status: 'met', targetDate: null });
 
-    const third = await t.call<Goal>('goals.create', { clientId: client.id, goal: { title: 'Visit my sister' } });
-    expect((await t.call<Goal[]>('goals.list', { clientId: client.id })).map((g) => g.id)).toEqual([
-      first.id,
-      second.id,
-      third.id,
-    ]);
-    expect((await t.call<ClientDetail>('clients.get', { id: client.id })).goals.map((g) => g.title)).toEqual([
+    const third = await t.do.goals.create({ clientId: client.id, goal: { title: 'Visit my sister' } });
+    expect((await t.do.goals.list({ clientId: client.id })).map((g) => g.id)).toEqual([first.id, second.id, third.id]);
+    expect((await t.do.clients.get({ id: client.id })).goals.map((g) => g.title)).toEqual([
       'Ride the tram to work alone',
       'Sleep before midnight',
       'Visit my sister',
@@ -222,23 +214,24 @@ describe('goals', () => {
     expect(positions).toEqual([{ position: 1 }, { position: 2 }, { position: 3 }]);
 
     // Another client's goals are their own.
-    const other = await t.call<Client>('clients.create', { name: 'Anna Berg', startDate: '2026-02-01' });
-    expect(await t.call('goals.list', { clientId: other.id })).toEqual([]);
+    const other = await t.do.clients.create({ name: 'Anna Berg', startDate: '2026-02-01' });
+    expect(await t.do.goals.list({ clientId: other.id })).toEqual([]);
   });
 
   it('refuses a goal without a title or with an unknown status, and an unknown goal', async () => {
     t = await unlockedCore();
-    const client = await t.call<Client>('clients.create', ZOE);
-    expect(await fail('goals.create', { clientId: client.id, goal: { title: '' } })).toEqual({
+    const client = await t.do.clients.create(ZOE);
+    expect(await failure(t!.api.goals.create({ clientId: client.id, goal: { title: '' } }))).toEqual({
       code: 'VALIDATION',
       message: 'Please enter a goal title.',
       fields: { 'goal.title': 'Please enter a goal title.' },
     });
-    expect(await fail('goals.create', { clientId: client.id, goal: { title: 'x', status: 'done' } })).toMatchObject({
+    // @ts-expect-error -- deliberately not a status
+    expect(await failure(t!.api.goals.create({ clientId: client.id, goal: { title: 'x', status: 'done' } }))).toMatchObject({
       code: 'VALIDATION',
       fields: { 'goal.status': expect.any(String) },
     });
-    expect(await fail('goals.update', { id: 'a'.repeat(32), goal: { title: 'x' } })).toEqual({
+    expect(await failure(t!.api.goals.update({ id: 'a'.repeat(32), goal: { title: 'x' } }))).toEqual({
       code: 'NOT_FOUND',
       message: 'That goal could not be found.',
     });
@@ -248,15 +241,15 @@ describe('goals', () => {
 describe('privacy of the audit trail', () => {
   it('records what happened to which ID, never a name or any content', async () => {
     t = await unlockedCore({ now: () => NOW });
-    const client = await t.call<Client>('clients.create', ZOE);
-    await t.call('clients.update', { id: client.id, client: { ...ZOE, presentingConcerns: 'Fear of fainting in crowds.' } });
-    const goal = await t.call<Goal>('goals.create', {
+    const client = await t.do.clients.create(ZOE);
+    await t.do.clients.update({ id: client.id, client: { ...ZOE, presentingConcerns: 'Fear of fainting in crowds.' } });
+    const goal = await t.do.goals.create({
       clientId: client.id,
       goal: { title: 'Ride the tram to Kraków', description: 'With Marek' },
     });
-    await t.call('goals.update', { id: goal.id, goal: { title: 'Ride the tram to Kraków alone' } });
-    const ws = await t.call<WorksheetDetail>('library.create', { definition });
-    const a = await t.call<{ id: string }>('assignments.create', {
+    await t.do.goals.update({ id: goal.id, goal: { title: 'Ride the tram to Kraków alone' } });
+    const ws = await t.do.library.create({ definition });
+    const a = await t.do.assignments.create({
       clientId: client.id,
       worksheetId: ws.worksheet.id,
       goalId: goal.id,
@@ -267,16 +260,16 @@ describe('privacy of the audit trail', () => {
       dueDate: '2026-03-21',
       phase: 'skill-practice',
     });
-    await t.call('assignments.update', {
+    await t.do.assignments.update({
       id: a.id,
       personalInstructions: 'Zoë rides two stops',
       frequency: { kind: 'daily' },
       startDate: '2026-03-14',
       phase: 'skill-practice',
     });
-    await t.call('assignments.setStatus', { id: a.id, status: 'completed' });
-    await t.call('clients.archive', { id: client.id });
-    await t.call('clients.restore', { id: client.id });
+    await t.do.assignments.setStatus({ id: a.id, status: 'completed' });
+    await t.do.clients.archive({ id: client.id });
+    await t.do.clients.restore({ id: client.id });
 
     const rows = t.core.db.prepare('SELECT * FROM audit_event').all() as Record<string, unknown>[];
     expect(rows.length).toBeGreaterThanOrEqual(10);

@@ -197,14 +197,14 @@ describe('migrations', () => {
   it('opens a vault at the latest version through the app, with its built-ins, and keeps the fixture data', async () => {
     const t = makeCore({ vault: { scrypt: TEST_SCRYPT } });
     cleanups.push(t.cleanup);
-    await t.call('vault.create', { passphrase: PASSPHRASE });
+    await t.do.vault.create({ passphrase: PASSPHRASE });
     t.core.write((db) => {
       for (let k = 1; k <= LATEST_VERSION; k++) FIXTURES[k]!.insert(db);
     });
-    await t.call('vault.lock');
-    await t.call('vault.unlock', { passphrase: PASSPHRASE });
+    await t.do.vault.lock();
+    await t.do.vault.unlock({ passphrase: PASSPHRASE });
     for (let k = 1; k <= LATEST_VERSION; k++) FIXTURES[k]!.check(t.core.db);
-    const list = await t.call<{ id: string }[]>('assignments.list', { clientId: CLIENT_ID });
+    const list = await t.do.assignments.list({ clientId: CLIENT_ID });
     expect(list.map((a) => a.id)).toEqual([ASSIGNMENT_ID]);
   });
 
@@ -228,7 +228,7 @@ describe('migrations', () => {
     // The same through the app: a clear message, nothing changed.
     const t = makeCore({ vaultDir: dir, vault: { scrypt: TEST_SCRYPT } });
     cleanups.push(t.cleanup);
-    const r = await t.dispatch('vault.unlock', { passphrase: PASSPHRASE });
+    const r = await t.api.vault.unlock({ passphrase: PASSPHRASE });
     expect(r).toEqual({
       ok: false,
       error: {
@@ -236,7 +236,7 @@ describe('migrations', () => {
         message: `This vault was written by a newer version of Stepwise (vault format ${LATEST_VERSION + 1}; this version reads up to ${LATEST_VERSION}). Please update Stepwise to open it. Nothing was changed.`,
       },
     });
-    expect(await t.call('vault.status')).toEqual({ exists: true, unlocked: false });
+    expect(await t.do.vault.status()).toEqual({ exists: true, unlocked: false });
     expect(snapshot(dir)).toEqual(before);
   });
 

@@ -2,28 +2,31 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContractDispatcher, createWorkerDispatcher, type Dispatch } from '../../electron/core/api';
+import { createWorkerDispatcher } from '../../electron/core/api';
 import { seedDemo } from '../../electron/core/demo';
+import { createContractDispatcher, hostClient } from '../../electron/host';
 import { shellHandlers } from '../../electron/main/shell-handlers';
-import { shellContract } from '../../shared/contract';
+import { internalContract, shellContract, workerContract, type ApiOf, type ShellContract } from '../../shared/contract';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { testOutputHost } from '../support/output';
 import { unlockedCore, type TestCore } from '../support/vault';
 
 let t: TestCore;
-let worker: Dispatch;
-let shell: Dispatch;
+let shell: ApiOf<ShellContract>;
 let out: ReturnType<typeof testOutputHost>;
 let zoe: { id: string; assignments: { id: string; status: string }[] };
 const exportsDir = () => path.join(path.dirname(t.dir), 'exports');
 
 beforeAll(async () => {
   t = await unlockedCore({ now: () => new Date('2026-03-10T10:00:00Z') });
-  await seedDemo(t.dispatch, t.core.now());
-  worker = createWorkerDispatcher(t.core, () => {});
+  await seedDemo(t.do, t.core.now());
+  const worker = hostClient(
+    workerContract,
+    createWorkerDispatcher(t.core, () => {}),
+  );
   execFileSync('mkdir', ['-p', exportsDir()]);
-  out = testOutputHost(worker, exportsDir());
-  shell = createContractDispatcher(
+  out = testOutputHost(worker.do, exportsDir());
+  const shellDispatch = createContractDispatcher(
     shellContract,
     shellHandlers,
     {
@@ -31,11 +34,12 @@ beforeAll(async () => {
       app: { version: 't', vaultDir: t.dir, platform: 'linux' },
       output: out.host,
     },
-    () => {},
+    { log: () => {} },
   );
-  const clients = await t.call<{ id: string; name: string }[]>('clients.list', { status: 'all' });
+  shell = hostClient(shellContract, shellDispatch).api;
+  const clients = await t.do.clients.list({ status: 'all' });
   const c = clients.find((x) => x.name === 'Zoë Łukasiewicz')!;
-  zoe = { id: c.id, assignments: await t.call('assignments.list', { clientId: c.id }) };
+  zoe = { id: c.id, assignments: await t.do.assignments.list({ clientId: c.id }) };
 });
 afterAll(() => t.cleanup());
 
@@ -43,50 +47,50 @@ const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'],
 
 describe('printing and saving through the main process', () => {
   it('renders an assignment for preview without writing a file or an audit event', async () => {
-    const before = (await t.call<unknown[]>('audit.list')).length;
+    const before = (await t.do.audit.list()).length;
     const active = zoe.assignments.find((a) => a.status === 'active')!;
-    const pdf = await t.call<{ bytes: Uint8Array; pages: number; fileName: string }>('print.assignment', {
+    const pdf = await t.do.print.assignment({
       assignmentId: active.id,
     });
     expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
     expect(pdf.fileName).toMatch(/ - Z\. Ł\.\.pdf$/);
     expect(pdf.fileName).not.toContain('Łukasiewicz');
-    expect((await t.call<unknown[]>('audit.list')).length).toBe(before);
+    expect((await t.do.audit.list()).length).toBe(before);
   });
 
   it('saves a packet where the clinician chose, and records the export without content', async () => {
-    const r = await shell('output.save', { kind: 'packet', clientId: zoe.id, options: { paper: 'letter', largePrint: true } });
+    const r = await shell.output.save({ kind: 'packet', clientId: zoe.id, options: { paper: 'letter', largePrint: true } });
     expect(r).toMatchObject({ ok: true, value: { saved: true } });
     const file = out.state.saved.at(-1)!;
     expect(existsSync(file)).toBe(true);
     const body = text(file);
     expect(body).toContain('Zoë Łukasiewicz');
     expect(body).toContain('Exposure practice log');
-    const events = await t.call<{ action: string; entity: string; entityId: string; detail: string }[]>('audit.list');
+    const events = await t.do.audit.list();
     expect(events[0]).toMatchObject({ action: 'exported', entity: 'packet', entityId: zoe.id });
     expect(events[0]!.detail).toMatch(/^pdf, \d+ pages, letter, large print$/);
-    const all = JSON.stringify(await t.call('audit.list', { limit: 500 }));
+    const all = JSON.stringify(await t.do.audit.list({ limit: 500 }));
     expect(all).not.toContain('Łukasiewicz');
     expect(all).not.toContain('Exposure');
   });
 
   it('writes nothing and records nothing when the clinician cancels', async () => {
     const files = readdirSync(exportsDir()).length;
-    const events = (await t.call<unknown[]>('audit.list', { limit: 500 })).length;
+    const events = (await t.do.audit.list({ limit: 500 })).length;
     out.state.cancelNext = true;
     const a = zoe.assignments.find((x) => x.status === 'active')!;
-    expect(await shell('output.save', { kind: 'assignment', assignmentId: a.id, options: {} })).toEqual({
+    expect(await shell.output.save({ kind: 'assignment', assignmentId: a.id, options: {} })).toEqual({
       ok: true,
       value: { saved: false, fileName: null },
     });
     expect(readdirSync(exportsDir()).length).toBe(files);
-    expect((await t.call<unknown[]>('audit.list', { limit: 500 })).length).toBe(events);
+    expect((await t.do.audit.list({ limit: 500 })).length).toBe(events);
   });
 
   it('prints with initials only when the clinician prefers, and records it', async () => {
     const a = zoe.assignments.find((x) => x.status === 'active')!;
-    const r = await shell('output.print', {
+    const r = await shell.output.print({
       kind: 'assignment',
       assignmentId: a.id,
       fillable: false,
@@ -99,23 +103,28 @@ describe('printing and saving through the main process', () => {
     const body = text(file);
     expect(body).toContain('Z. Ł.');
     expect(body).not.toContain('Łukasiewicz');
-    expect((await t.call<{ action: string }[]>('audit.list'))[0]!.action).toBe('printed');
+    expect((await t.do.audit.list())[0]!.action).toBe('printed');
   });
 
   it('refuses a packet for a client with no active homework, and unknown IDs, in plain words', async () => {
-    const created = await t.call<{ id: string }>('clients.create', { name: 'Nobody Yet', startDate: '2026-03-01' });
-    const r = await shell('output.save', { kind: 'packet', clientId: created.id, options: {} });
+    const created = await t.do.clients.create({ name: 'Nobody Yet', startDate: '2026-03-01' });
+    const r = await shell.output.save({ kind: 'packet', clientId: created.id, options: {} });
     expect(r).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'This client has no active homework to print. Assign a worksheet first.' },
     });
-    const u = await t.dispatch('print.assignment', { assignmentId: '0'.repeat(32) });
+    const u = await t.api.print.assignment({ assignmentId: '0'.repeat(32) });
     expect(u).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('the renderer cannot reach the internal audit channel', async () => {
     expect(
-      await t.dispatch('audit.record', { action: 'exported', entity: 'packet', entityId: zoe.id, detail: null }),
+      await hostClient(internalContract, t.dispatch).api.audit.record({
+        action: 'exported',
+        entity: 'packet',
+        entityId: zoe.id,
+        detail: null,
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: 'Unknown request.' },

@@ -5,20 +5,18 @@ import { unlockedCore, type TestCore } from '../support/vault';
 let t: TestCore;
 beforeAll(async () => {
   t = await unlockedCore({ now: () => new Date(2026, 2, 10, 12, 0, 0) }); // 10 March 2026, local noon
-  await seedDemo(t.dispatch, t.core.now());
+  await seedDemo(t.do, t.core.now());
 });
 afterAll(() => t.cleanup());
 
-type Item = { id: string; clientId: string; clientName: string; state: string; dueDate: string; status: string };
-
 describe('homework needing attention (Today)', () => {
   it('lists active homework of active clients that is overdue or due within 3 days, most urgent first', async () => {
-    const items = await t.call<Item[]>('assignments.attention');
+    const items = await t.do.assignments.attention();
     expect(items.length).toBeGreaterThan(0);
     for (const a of items) {
       expect(['overdue', 'due-soon']).toContain(a.state);
       expect(a.status).toBe('active');
-      expect(a.dueDate <= '2026-03-13').toBe(true);
+      expect(a.dueDate !== null && a.dueDate <= '2026-03-13').toBe(true);
     }
     const dues = items.map((a) => a.dueDate);
     expect([...dues].sort()).toEqual(dues);
@@ -30,12 +28,12 @@ describe('homework needing attention (Today)', () => {
   });
 
   it('drops completed homework and archived clients', async () => {
-    const before = await t.call<Item[]>('assignments.attention');
+    const before = await t.do.assignments.attention();
     const marcus = before.find((a) => a.clientName === 'Marcus Adeyemi')!;
-    await t.call('assignments.setStatus', { id: marcus.id, status: 'completed' });
+    await t.do.assignments.setStatus({ id: marcus.id, status: 'completed' });
     const zoe = before.find((a) => a.clientName === 'Zoë Łukasiewicz')!;
-    await t.call('clients.archive', { id: zoe.clientId });
-    const after = await t.call<Item[]>('assignments.attention');
+    await t.do.clients.archive({ id: zoe.clientId });
+    const after = await t.do.assignments.attention();
     expect(after.some((a) => a.id === marcus.id)).toBe(false);
     expect(after.some((a) => a.clientId === zoe.clientId)).toBe(false);
   });

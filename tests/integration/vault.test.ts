@@ -21,13 +21,13 @@ function filesOf(dir: string): Buffer[] {
 describe('vault', () => {
   it('creates an encrypted vault with a recovery key and reports its status', async () => {
     t = makeCore();
-    expect(await t.call('vault.status')).toEqual({ exists: false, unlocked: false });
-    const { recoveryKey } = await t.call<{ recoveryKey: string }>('vault.create', { passphrase: PASSPHRASE });
+    expect(await t.do.vault.status()).toEqual({ exists: false, unlocked: false });
+    const { recoveryKey } = await t.do.vault.create({ passphrase: PASSPHRASE });
     expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
-    expect(await t.call('vault.status')).toEqual({ exists: true, unlocked: true });
+    expect(await t.do.vault.status()).toEqual({ exists: true, unlocked: true });
     expect(existsSync(path.join(t.dir, DB_FILE))).toBe(true);
     expect(existsSync(path.join(t.dir, KEY_FILE))).toBe(true);
-    const info = await t.call<{ schemaVersion: number; counts: Record<string, number> }>('vault.info');
+    const info = await t.do.vault.info();
     expect(info.schemaVersion).toBe(LATEST_VERSION);
     expect(info.counts.audit_event).toBeGreaterThanOrEqual(1);
   });
@@ -39,7 +39,7 @@ describe('vault', () => {
     );
     // While open (WAL present) and after locking.
     for (const phase of ['open', 'locked']) {
-      if (phase === 'locked') await t.call('vault.lock');
+      if (phase === 'locked') await t.do.vault.lock();
       for (const content of filesOf(t.dir)) {
         expect(content.subarray(0, 16).toString('latin1')).not.toContain('SQLite format 3');
         for (const needle of ['plaintext_probe', 'audit_event', 'Łukasiewicz', 'CREATE TABLE']) {
@@ -59,10 +59,10 @@ describe('vault', () => {
   it('locks, unlocks with the passphrase, and keeps data', async () => {
     t = await unlockedCore();
     t.core.write((db) => db.prepare(`INSERT INTO meta (key, value) VALUES ('probe', 'kept')`).run());
-    expect(await t.call('vault.lock')).toEqual({ exists: true, unlocked: false });
-    const locked = await t.dispatch('vault.info', undefined);
+    expect(await t.do.vault.lock()).toEqual({ exists: true, unlocked: false });
+    const locked = await t.api.vault.info();
     expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    await t.call('vault.unlock', { passphrase: PASSPHRASE });
+    await t.do.vault.unlock({ passphrase: PASSPHRASE });
     const row = t.core.db.prepare(`SELECT value FROM meta WHERE key = 'probe'`).get() as { value: string };
     expect(row.value).toBe('kept');
   });
@@ -70,10 +70,10 @@ describe('vault', () => {
   it('refuses a wrong passphrase clearly, slows repeated failures, and damages nothing', async () => {
     const waits: number[] = [];
     t = await unlockedCore({ sleep: async (ms) => void waits.push(ms) });
-    await t.call('vault.lock');
+    await t.do.vault.lock();
     const before = filesOf(t.dir).map((b) => b.toString('base64'));
     for (let i = 0; i < 5; i++) {
-      const r = await t.dispatch('vault.unlock', { passphrase: `wrong passphrase ${i}` });
+      const r = await t.api.vault.unlock({ passphrase: `wrong passphrase ${i}` });
       expect(r).toEqual({
         ok: false,
         error: { code: 'WRONG_PASSPHRASE', message: 'That passphrase is not right. Please check it and try again.' },
@@ -81,21 +81,21 @@ describe('vault', () => {
     }
     expect(waits).toEqual([1000, 2000]);
     expect(filesOf(t.dir).map((b) => b.toString('base64'))).toEqual(before);
-    await t.call('vault.unlock', { passphrase: PASSPHRASE });
+    await t.do.vault.unlock({ passphrase: PASSPHRASE });
     expect(t.core.attempts.count(t.dir)).toBe(0);
   });
 
   it('unlocks with the recovery key however it is typed, and refuses a wrong one', async () => {
     t = await unlockedCore();
     const { recoveryKey } = t as TestCore & { recoveryKey: string };
-    await t.call('vault.lock');
+    await t.do.vault.lock();
     const typed = recoveryKey.toLowerCase().replace(/-/g, ' ');
-    await t.call('vault.unlock', { recoveryKey: typed });
-    await t.call('vault.lock');
+    await t.do.vault.unlock({ recoveryKey: typed });
+    await t.do.vault.lock();
     const wrong = recoveryKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
-    const r = await t.dispatch('vault.unlock', { recoveryKey: wrong });
+    const r = await t.api.vault.unlock({ recoveryKey: wrong });
     expect(r).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    const junk = await t.dispatch('vault.unlock', { recoveryKey: 'not a key' });
+    const junk = await t.api.vault.unlock({ recoveryKey: 'not a key' });
     expect(junk).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
   });
 
@@ -104,63 +104,63 @@ describe('vault', () => {
     const keyOf = (secret: { passphrase: string }) =>
       unlockKey(keyFileSchema.parse(JSON.parse(readFileSync(path.join(t!.dir, KEY_FILE), 'utf8'))), secret);
     const dbKeyBefore = await keyOf({ passphrase: PASSPHRASE });
-    const wrong = await t.dispatch('vault.changePassphrase', {
+    const wrong = await t.api.vault.changePassphrase({
       current: { passphrase: 'not it at all' },
       next: 'a brand new passphrase',
     });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    const short = await t.dispatch('vault.changePassphrase', { current: { passphrase: PASSPHRASE }, next: 'short' });
+    const short = await t.api.vault.changePassphrase({ current: { passphrase: PASSPHRASE }, next: 'short' });
     expect(short).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: 'A passphrase needs at least 10 characters.' },
     });
-    await t.call('vault.changePassphrase', { current: { passphrase: PASSPHRASE }, next: 'a brand new passphrase' });
-    await t.call('vault.lock');
+    await t.do.vault.changePassphrase({ current: { passphrase: PASSPHRASE }, next: 'a brand new passphrase' });
+    await t.do.vault.lock();
     // The same database key, now wrapped under the new passphrase: nothing was re-encrypted.
     expect((await keyOf({ passphrase: 'a brand new passphrase' })).equals(dbKeyBefore)).toBe(true);
-    expect(await t.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+    expect(await t.api.vault.unlock({ passphrase: PASSPHRASE })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_PASSPHRASE' },
     });
-    await t.call('vault.unlock', { passphrase: 'a brand new passphrase' });
+    await t.do.vault.unlock({ passphrase: 'a brand new passphrase' });
   });
 
   it('sets a new passphrase with the recovery key when the old one is forgotten', async () => {
     t = await unlockedCore();
     const { recoveryKey } = t as TestCore & { recoveryKey: string };
-    await t.call('vault.lock');
-    await t.call('vault.unlock', { recoveryKey });
-    await t.call('vault.changePassphrase', { current: { recoveryKey }, next: 'remembered this time' });
-    await t.call('vault.lock');
-    await t.call('vault.unlock', { passphrase: 'remembered this time' });
+    await t.do.vault.lock();
+    await t.do.vault.unlock({ recoveryKey });
+    await t.do.vault.changePassphrase({ current: { recoveryKey }, next: 'remembered this time' });
+    await t.do.vault.lock();
+    await t.do.vault.unlock({ passphrase: 'remembered this time' });
   });
 
   it('verifies integrity and schema version', async () => {
     t = await unlockedCore();
-    expect(await t.call('vault.verify')).toEqual({ healthy: true, integrity: 'ok', schemaVersion: LATEST_VERSION });
+    expect(await t.do.vault.verify()).toEqual({ healthy: true, integrity: 'ok', schemaVersion: LATEST_VERSION });
   });
 
   it('refuses to create over an existing vault, and reports a damaged database', async () => {
     t = await unlockedCore();
-    expect(await t.dispatch('vault.create', { passphrase: PASSPHRASE })).toMatchObject({
+    expect(await t.api.vault.create({ passphrase: PASSPHRASE })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    await t.call('vault.lock');
+    await t.do.vault.lock();
     const db = path.join(t.dir, DB_FILE);
     const bytes = readFileSync(db);
     bytes.fill(0x41, 0, 4096);
     writeFileSync(db, bytes);
-    const r = await t.dispatch('vault.unlock', { passphrase: PASSPHRASE });
+    const r = await t.api.vault.unlock({ passphrase: PASSPHRASE });
     expect(r).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
     if (!r.ok) expect(r.error.message).not.toMatch(/SQLITE|Error:|at /);
   });
 
   it('reports a damaged key file in plain words', async () => {
     t = await unlockedCore();
-    await t.call('vault.lock');
+    await t.do.vault.lock();
     writeFileSync(path.join(t.dir, KEY_FILE), '{"format":"something else"}');
-    expect(await t.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
+    expect(await t.api.vault.unlock({ passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
   });
 
   it('uses scrypt with N=2^17, r=8 for real vaults', async () => {

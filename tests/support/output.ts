@@ -1,16 +1,15 @@
 import { writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import type { Dispatch } from '../../electron/core/api';
 import type { OutputHost } from '../../electron/main/shell-handlers';
 
 /**
  * The main process's save and print, with Electron's own dialogs replaced by a double: "the
  * clinician chooses" a file in `dir` (or cancels), and a print window "opens".
  */
-export function testOutputHost(dispatch: Dispatch, dir: string) {
+export function testOutputHost(core: OutputHost['core'], dir: string) {
   const state = { cancelNext: false, printed: [] as { bytes: Uint8Array; title: string }[], saved: [] as string[] };
   const host: OutputHost = {
-    callCore: dispatch,
+    core,
     async chooseSavePath(name) {
       if (state.cancelNext) {
         state.cancelNext = false;

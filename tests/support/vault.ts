@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDispatcher, type Dispatch } from '../../electron/core/api';
+import { createDispatcher } from '../../electron/core/api';
 import { Core, type CoreOptions } from '../../electron/core/core';
+import { hostClient, type Dispatch, type HostClientOptions } from '../../electron/host';
+import { coreContract, type ApiOf, type CoreContract, type DoOf } from '../../shared/contract';
+import { AppError, type AppErrorData, type Result } from '../../shared/result';
 
 /** scrypt cost for tests: still real scrypt, cheaper so the suite stays quick. */
 export const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
@@ -13,11 +16,25 @@ export function tempDir(prefix = 'stepwise-test-'): { dir: string; cleanup: () =
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A failed call in a test: an AppError whose message names the channel, its code and its message. */
+export const testCallError: HostClientOptions['error'] = (e, channel) =>
+  new AppError(e.code, `${channel} failed: ${e.code} ${e.message}`, e.fields);
+
+/** The failure of a call that should have failed (the test fails if it succeeded). */
+export async function failure(call: Promise<Result<unknown>>): Promise<AppErrorData> {
+  const r = await call;
+  if (r.ok) throw new Error('The call unexpectedly succeeded.');
+  return r.error;
+}
+
 export interface TestCore {
   core: Core;
+  /** The core's dispatcher by channel name: for the host module's own tests only. */
   dispatch: Dispatch;
-  /** Calls a channel and returns its value, failing the test on an error result. */
-  call<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  /** `t.api.clients.list(...)`: the call's Result, as the renderer gets it. */
+  api: ApiOf<CoreContract>;
+  /** `t.do.clients.list(...)`: the call's value; a failure throws (and fails the test). */
+  do: DoOf<CoreContract>;
   dir: string;
   logs: string[];
   cleanup: () => void;
@@ -29,16 +46,14 @@ export function makeCore(opts: Partial<CoreOptions> = {}): TestCore {
   const core = new Core({ vault: { scrypt: TEST_SCRYPT }, sleep: async () => {}, ...opts, vaultDir });
   const logs: string[] = [];
   const dispatch = createDispatcher(core, (l) => logs.push(l));
+  const client = hostClient(coreContract, dispatch, { error: testCallError });
   return {
     core,
     dispatch,
+    api: client.api,
+    do: client.do,
     dir: vaultDir,
     logs,
-    async call<T>(channel: string, input?: unknown): Promise<T> {
-      const r = await dispatch(channel, input);
-      if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-      return r.value as T;
-    },
     cleanup: () => {
       core.close();
       cleanup();
@@ -49,6 +64,6 @@ export function makeCore(opts: Partial<CoreOptions> = {}): TestCore {
 /** A core with a fresh, unlocked vault. */
 export async function unlockedCore(opts: Partial<CoreOptions> = {}): Promise<TestCore & { recoveryKey: string }> {
   const t = makeCore(opts);
-  const { recoveryKey } = await t.call<{ recoveryKey: string }>('vault.create', { passphrase: PASSPHRASE });
+  const { recoveryKey } = await t.do.vault.create({ passphrase: PASSPHRASE });
   return { ...t, recoveryKey };
 }

@@ -25,6 +25,43 @@ describe('layer rules', () => {
     expect(await restricted('shared/probe.ts', 'export const x = window.location;\n')).toHaveLength(1);
     expect(await restricted('shared/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toHaveLength(0);
   });
+  it('the host module imports neither electron nor the core', async () => {
+    expect(await restricted('electron/host/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toHaveLength(
+      1,
+    );
+    expect(
+      await restricted('electron/host/probe.ts', "import { handlers } from '../core/api';\nexport const x = handlers;\n"),
+    ).toHaveLength(1);
+    expect(
+      await restricted(
+        'electron/host/probe.ts',
+        "import { contract } from '../../shared/contract';\nexport const x = contract;\n",
+      ),
+    ).toHaveLength(0);
+  });
+  it('the main process reaches the core only through the host module', async () => {
+    expect(
+      await restricted('electron/main/probe.ts', "import { handlers } from '../core/api';\nexport const x = handlers;\n"),
+    ).toHaveLength(1);
+    expect(
+      await restricted('electron/main/probe.ts', "import { hostClient } from '../host';\nexport const x = hostClient;\n"),
+    ).toHaveLength(0);
+  });
+  it('the preload imports channel names, not the schemas', async () => {
+    expect(
+      await restricted(
+        'electron/preload/probe.ts',
+        "import { CHANNELS } from '../../shared/contract';\nexport const x = CHANNELS;\n",
+      ),
+    ).toHaveLength(1);
+    expect(await restricted('electron/preload/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toHaveLength(1);
+    expect(
+      await restricted(
+        'electron/preload/probe.ts',
+        "import { CHANNEL_NAMES } from '../../shared/contract/channels';\nexport const x = CHANNEL_NAMES;\n",
+      ),
+    ).toHaveLength(0);
+  });
   it('the renderer imports nothing from electron/', async () => {
     expect(
       await restricted('renderer/src/probe.ts', "import { Core } from '../../electron/core/core';\nexport const x = Core;\n"),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createContractDispatcher } from '../../electron/host';
 import { makeHandler } from '../../electron/main/handle';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/csp';
 import { resolveAppFile } from '../../electron/main/security/files';
@@ -144,16 +145,26 @@ describe('native module for Electron', () => {
 describe('the IPC border', () => {
   const def = channel(z.object({ name: z.string().min(1, 'Please enter a name.') }), z.object({ n: z.number() }));
   const calls: unknown[] = [];
+  // The border is the sender check plus the dispatcher that answers the channel (which parses the
+  // input and checks the output), as the main process wires them.
+  const answer = createContractDispatcher(
+    { x: { y: def } },
+    {
+      x: {
+        y: (input) => {
+          calls.push(input);
+          // A handler breaking the contract, to show the output check.
+          return input.name === 'bad-output' ? ({ n: 'nope' } as unknown as { n: number }) : { n: 1 };
+        },
+      },
+    },
+    undefined,
+    { log: () => {} },
+  );
   const handler = makeHandler(
     'x.y',
-    def,
     (url) => isAppUrl(url),
-    async (_c, input) => {
-      calls.push(input);
-      return (input as { name: string }).name === 'bad-output'
-        ? { ok: true, value: { n: 'nope' } }
-        : { ok: true, value: { n: 1 } };
-    },
+    answer,
     () => {},
   );
   it('refuses a frame that is not the app, without calling through', async () => {

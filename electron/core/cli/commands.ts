@@ -1,4 +1,4 @@
-import type { Dispatch } from '../api';
+import type { DoOf, PrintOptionsInput, WorkerContract } from '../../../shared/contract';
 import type { Core } from '../core';
 import { writeFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -32,23 +32,19 @@ The passphrase comes from the STEPWISE_PASSPHRASE environment variable, or is as
 `;
 
 export interface CliHost {
-  dispatch: Dispatch;
+  /** The core, typed: the renderer's channels and the internal ones (the CLI records its exports). */
+  calls: DoOf<WorkerContract>;
   core: Core;
   out: (s: string) => void;
   passphrase: (purpose: 'unlock' | 'new') => Promise<string>;
 }
 
-/** Calls a channel; a failure becomes one clear line (the message written for the clinician). */
-async function call<T>(host: CliHost, channel: string, input?: unknown): Promise<T> {
-  const r = await host.dispatch(channel, input);
-  if (!r.ok) throw new CliError(r.error.message);
-  return r.value as T;
-}
+// A failed call throws an AppError: cli.ts prints its message (written for the clinician) as one line.
 
 async function unlock(host: CliHost): Promise<void> {
-  const status = await call<{ exists: boolean }>(host, 'vault.status');
+  const status = await host.calls.vault.status();
   if (!status.exists) throw new CliError(`There is no Stepwise vault in ${host.core.vaultDir}. Create one with “init”.`);
-  await call(host, 'vault.unlock', { passphrase: await host.passphrase('unlock') });
+  await host.calls.vault.unlock({ passphrase: await host.passphrase('unlock') });
 }
 
 function recoveryNotice(key: string): string {
@@ -62,41 +58,24 @@ function recoveryNotice(key: string): string {
   ].join('\n');
 }
 
-interface ClientRow {
-  id: string;
-  name: string;
-  status: string;
-}
-interface AssignmentRow {
-  id: string;
-  title: string;
-  state: string;
-  dueDate: string | null;
-  worksheetVersion: number;
-}
-
 export async function runCommand(command: string, flags: Map<string, string | true>, host: CliHost): Promise<number> {
   switch (command) {
     case 'init': {
-      const { exists } = await call<{ exists: boolean }>(host, 'vault.status');
+      const { exists } = await host.calls.vault.status();
       if (exists) throw new CliError(`A Stepwise vault already exists in ${host.core.vaultDir}.`);
-      const { recoveryKey } = await call<{ recoveryKey: string }>(host, 'vault.create', {
-        passphrase: await host.passphrase('new'),
-      });
+      const { recoveryKey } = await host.calls.vault.create({ passphrase: await host.passphrase('new') });
       host.out(`Created a new vault in ${host.core.vaultDir}.\n\n${recoveryNotice(recoveryKey)}`);
       return 0;
     }
     case 'demo': {
-      const { exists } = await call<{ exists: boolean }>(host, 'vault.status');
+      const { exists } = await host.calls.vault.status();
       if (exists) {
         await unlock(host);
       } else {
-        const { recoveryKey } = await call<{ recoveryKey: string }>(host, 'vault.create', {
-          passphrase: await host.passphrase('new'),
-        });
+        const { recoveryKey } = await host.calls.vault.create({ passphrase: await host.passphrase('new') });
         host.out(`Created a new vault in ${host.core.vaultDir}.\n\n${recoveryNotice(recoveryKey)}`);
       }
-      const summary = await seedDemo(host.dispatch, host.core.now());
+      const summary = await seedDemo(host.calls, host.core.now());
       host.out(
         summary.created
           ? `Added demo data: ${summary.clients} fictional clients, ${summary.goals} goals, ${summary.assignments} assignments.\n`
@@ -106,7 +85,7 @@ export async function runCommand(command: string, flags: Map<string, string | tr
     }
     case 'verify': {
       await unlock(host);
-      const v = await call<{ healthy: boolean; integrity: string; schemaVersion: number }>(host, 'vault.verify');
+      const v = await host.calls.vault.verify();
       if (!v.healthy)
         throw new CliError(
           `The vault has problems (integrity: ${v.integrity}; format version ${v.schemaVersion}). Restore it from a backup.`,
@@ -116,11 +95,11 @@ export async function runCommand(command: string, flags: Map<string, string | tr
     }
     case 'info': {
       await unlock(host);
-      const info = await call<Record<string, unknown>>(host, 'vault.info');
-      const clients = await call<ClientRow[]>(host, 'clients.list', { status: 'all' });
+      const info = await host.calls.vault.info();
+      const clients = await host.calls.clients.list({ status: 'all' });
       const withAssignments = [];
       for (const c of clients) {
-        const assignments = await call<AssignmentRow[]>(host, 'assignments.list', { clientId: c.id });
+        const assignments = await host.calls.assignments.list({ clientId: c.id });
         withAssignments.push({ ...c, assignments });
       }
       if (flags.get('json')) {
@@ -144,9 +123,10 @@ export async function runCommand(command: string, flags: Map<string, string | tr
       const out = flags.get('out');
       if (typeof id !== 'string') throw new CliError(`Please name the ${idFlag} with --${idFlag} ID (see “info --json”).`, 2);
       if (typeof out !== 'string') throw new CliError('Please name the PDF to write with --out FILE.', 2);
-      const paper = flags.get('paper') ?? 'a4';
-      if (paper !== 'a4' && paper !== 'letter') throw new CliError('The paper size is a4 or letter.', 2);
-      const options = {
+      const paperFlag = flags.get('paper') ?? 'a4';
+      if (paperFlag !== 'a4' && paperFlag !== 'letter') throw new CliError('The paper size is a4 or letter.', 2);
+      const paper = paperFlag === 'letter' ? 'letter' : 'a4';
+      const options: PrintOptionsInput = {
         paper,
         largePrint: flags.has('large-print'),
         nameOnWorksheets: flags.has('initials') ? 'initials' : 'full',
@@ -154,12 +134,8 @@ export async function runCommand(command: string, flags: Map<string, string | tr
       await unlock(host);
       const pdf =
         command === 'print'
-          ? await call<{ bytes: Uint8Array; pages: number }>(host, 'print.assignment', {
-              assignmentId: id,
-              fillable: flags.has('fillable'),
-              options,
-            })
-          : await call<{ bytes: Uint8Array; pages: number }>(host, 'print.packet', { clientId: id, options });
+          ? await host.calls.print.assignment({ assignmentId: id, fillable: flags.has('fillable'), options })
+          : await host.calls.print.packet({ clientId: id, options });
       const file = path.resolve(out);
       const tmp = `${file}.part`;
       try {
@@ -170,7 +146,7 @@ export async function runCommand(command: string, flags: Map<string, string | tr
         throw new CliError(`The PDF could not be written to ${file}. Check that the folder exists and can be written to.`);
       }
       const detail = `pdf, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${paper}${options.largePrint ? ', large print' : ''}${flags.has('fillable') ? ', fillable' : ''}`;
-      await call(host, 'audit.record', {
+      await host.calls.audit.record({
         action: 'exported',
         entity: command === 'print' ? 'assignment' : 'packet',
         entityId: id,

@@ -9,44 +9,32 @@ import {
   type assignmentFieldsSchema,
 } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
-import type { Frequency, Phase } from '../../../shared/worksheet';
-import type { Core } from '../core';
-import type { Db } from '../vault/vault';
+import type { Frequency } from '../../../shared/worksheet';
+import type { CoreContext } from '../core';
+import type { ReadDb } from '../db/handle';
+import { sql, sqlFragment } from '../db/sql';
+import type { AssignmentRow, GoalRow, WorksheetRow, WorksheetVersionRow } from '../db/tables';
 import { checkGoalOfClient, requireClient } from './clients';
-import { newId, nowIso, todayIso } from './ids';
+import { newId } from '../util/ids';
+import { nowIso, todayIso } from '../util/clock';
 import { readDefinition, requireWorksheet } from './library';
 
 type AssignmentFields = z.output<typeof assignmentFieldsSchema>;
-type Status = 'active' | 'completed' | 'discontinued';
+type Status = AssignmentRow['status'];
 
 export const ASSIGNMENT_NOT_FOUND = 'That assignment could not be found.';
 export const CLIENT_ARCHIVED =
   'This client is archived, so new homework cannot be assigned. Restore the client first, then assign the worksheet.';
 
-interface AssignmentRow {
-  id: string;
-  client_id: string;
-  worksheet_version_id: string;
-  goal_id: string | null;
-  personal_instructions: string | null;
-  agreed_rationale: string | null;
-  frequency: string;
-  start_date: string;
-  due_date: string | null;
-  step_current: number | null;
-  step_total: number | null;
-  phase: Phase;
-  status: Status;
-  created_at: string;
-  updated_at: string;
-  worksheet_id: string;
-  worksheet_version: number;
-  current_version: number;
-  definition: string;
-  goal_title: string | null;
-}
+/** An assignment with its worksheet version and goal, as `SELECT_ASSIGNMENT` reads it. */
+type AssignmentReadRow = AssignmentRow &
+  Pick<WorksheetVersionRow, 'worksheet_id' | 'definition'> &
+  Pick<WorksheetRow, 'current_version'> & {
+    worksheet_version: WorksheetVersionRow['version'];
+    goal_title: GoalRow['title'] | null;
+  };
 
-const SELECT_SQL = `
+const SELECT_ASSIGNMENT = sqlFragment`
   SELECT a.*, v.worksheet_id, v.version AS worksheet_version, v.definition, w.current_version, g.title AS goal_title
     FROM assignment a
     JOIN worksheet_version v ON v.id = a.worksheet_version_id
@@ -64,7 +52,7 @@ export function assignmentState(status: Status, dueDate: string | null, today: s
   return 'active';
 }
 
-function toAssignment(r: AssignmentRow, today: string): Assignment & { definition: ReturnType<typeof readDefinition> } {
+function toAssignment(r: AssignmentReadRow, today: string): Assignment & { definition: ReturnType<typeof readDefinition> } {
   const def = readDefinition(r.definition);
   return {
     id: r.id,
@@ -97,37 +85,52 @@ function withoutDefinition(a: ReturnType<typeof toAssignment>): Assignment {
   return rest;
 }
 
-function requireRow(db: Db, id: string): AssignmentRow {
-  const row = db.prepare(`${SELECT_SQL} WHERE a.id = ?`).get(id) as AssignmentRow | undefined;
+function requireRow(db: ReadDb, id: string): AssignmentReadRow {
+  const row = db.get(sql<AssignmentReadRow>`${SELECT_ASSIGNMENT} WHERE a.id = ${id}`);
   if (!row) throw new AppError('NOT_FOUND', ASSIGNMENT_NOT_FOUND);
   return row;
 }
 
-const read = (core: Core, db: Db, id: string): Assignment => withoutDefinition(toAssignment(requireRow(db, id), todayIso(core)));
+const read = (core: CoreContext, db: ReadDb, id: string): Assignment =>
+  withoutDefinition(toAssignment(requireRow(db, id), todayIso(core)));
 
-/** The tailoring columns, in the order of TAILORING_SQL. */
-const tailoring = (f: AssignmentFields) => [
-  f.goalId,
-  f.personalInstructions,
-  f.agreedRationale,
-  JSON.stringify(f.frequency),
-  f.startDate,
-  f.dueDate,
-  f.step?.current ?? null,
-  f.step?.total ?? null,
-  f.phase,
-];
+/** The columns a clinician tailors, named as the assignment table names them. */
+type Tailoring = Pick<
+  AssignmentRow,
+  | 'goal_id'
+  | 'personal_instructions'
+  | 'agreed_rationale'
+  | 'frequency'
+  | 'start_date'
+  | 'due_date'
+  | 'step_current'
+  | 'step_total'
+  | 'phase'
+>;
+
+const tailoring = (f: AssignmentFields): Tailoring => ({
+  goal_id: f.goalId,
+  personal_instructions: f.personalInstructions,
+  agreed_rationale: f.agreedRationale,
+  frequency: JSON.stringify(f.frequency),
+  start_date: f.startDate,
+  due_date: f.dueDate,
+  step_current: f.step?.current ?? null,
+  step_total: f.step?.total ?? null,
+  phase: f.phase,
+});
 
 /** Which version to assign: the one asked for (it must be of this worksheet) or the current one. */
-function versionToAssign(db: Db, w: { id: string; current_version: number }, versionId: string | undefined): string {
+function versionToAssign(db: ReadDb, w: WorksheetRow, versionId: string | undefined): string {
   if (versionId === undefined) {
-    return (
-      db.prepare('SELECT id FROM worksheet_version WHERE worksheet_id = ? AND version = ?').get(w.id, w.current_version) as {
-        id: string;
-      }
-    ).id;
+    return db.pluck(
+      sql<Pick<WorksheetVersionRow, 'id'>>`
+        SELECT id FROM worksheet_version WHERE worksheet_id = ${w.id} AND version = ${w.current_version}`,
+    )!;
   }
-  const v = db.prepare('SELECT id FROM worksheet_version WHERE id = ? AND worksheet_id = ?').get(versionId, w.id);
+  const v = db.get(
+    sql<Pick<WorksheetVersionRow, 'id'>>`SELECT id FROM worksheet_version WHERE id = ${versionId} AND worksheet_id = ${w.id}`,
+  );
   if (!v) {
     const message = 'That version does not belong to the chosen worksheet. Please choose the worksheet again.';
     throw new AppError('VALIDATION', message, { worksheetVersionId: message });
@@ -135,90 +138,104 @@ function versionToAssign(db: Db, w: { id: string; current_version: number }, ver
   return versionId;
 }
 
-export const assignmentsHandlers: Handlers<Core>['assignments'] = {
-  list: ({ clientId }, core) => {
-    const db = core.db;
-    requireClient(db, clientId);
-    const today = todayIso(core);
-    // Newest first within each state; the insertion order (rowid) breaks ties of the same instant.
-    const rows = db
-      .prepare(`${SELECT_SQL} WHERE a.client_id = ? ORDER BY a.created_at DESC, a.rowid DESC`)
-      .all(clientId) as AssignmentRow[];
-    return rows
-      .map((r) => withoutDefinition(toAssignment(r, today)))
-      .sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state)); // stable: keeps the SQL order within a state
-  },
+/** The assignments of a client, what needs attention first. */
+export function listAssignments(core: CoreContext, clientId: string): Assignment[] {
+  const db = core.read;
+  requireClient(db, clientId);
+  const today = todayIso(core);
+  // Newest first within each state; the insertion order (rowid) breaks ties of the same instant.
+  const rows = db.all(
+    sql<AssignmentReadRow>`${SELECT_ASSIGNMENT} WHERE a.client_id = ${clientId} ORDER BY a.created_at DESC, a.rowid DESC`,
+  );
+  return rows
+    .map((r) => withoutDefinition(toAssignment(r, today)))
+    .sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state)); // stable: keeps the SQL order within a state
+}
+
+/** One assignment with the worksheet definition it was given and the client's name, or NOT_FOUND. */
+export function assignmentDetail(core: CoreContext, id: string): AssignmentDetail {
+  const db = core.read;
+  const a = toAssignment(requireRow(db, id), todayIso(core));
+  return { ...a, clientName: requireClient(db, a.clientId).name };
+}
+
+export const assignmentsHandlers: Handlers<CoreContext>['assignments'] = {
+  list: ({ clientId }, core) => listAssignments(core, clientId),
 
   attention: (_input, core) => {
+    const db = core.read;
     const today = todayIso(core);
-    const rows = core.db
-      .prepare(
-        `${SELECT_SQL} JOIN client c ON c.id = a.client_id
-          WHERE a.status = 'active' AND c.status = 'active' AND a.due_date IS NOT NULL AND a.due_date <= ?
-          ORDER BY a.due_date, a.created_at`,
-      )
-      .all(addDays(today, DUE_SOON_DAYS)) as AssignmentRow[];
+    const rows = db.all(
+      sql<AssignmentReadRow>`
+        ${SELECT_ASSIGNMENT} JOIN client c ON c.id = a.client_id
+         WHERE a.status = 'active' AND c.status = 'active' AND a.due_date IS NOT NULL AND a.due_date <= ${addDays(today, DUE_SOON_DAYS)}
+         ORDER BY a.due_date, a.created_at`,
+    );
     const names = new Map<string, { name: string; preferred: string | null }>();
     return rows.map((r) => {
       let n = names.get(r.client_id);
       if (!n) {
-        const c = requireClient(core.db, r.client_id);
+        const c = requireClient(db, r.client_id);
         names.set(r.client_id, (n = { name: c.name, preferred: c.preferred_name }));
       }
       return { ...withoutDefinition(toAssignment(r, today)), clientName: n.name, clientPreferredName: n.preferred };
     });
   },
 
-  get: ({ id }, core): AssignmentDetail => {
-    const db = core.db;
-    const a = toAssignment(requireRow(db, id), todayIso(core));
-    return { ...a, clientName: requireClient(db, a.clientId).name };
-  },
+  get: ({ id }, core) => assignmentDetail(core, id),
 
-  create: (input, core) =>
-    core.write((db) => {
-      const client = requireClient(db, input.clientId);
+  create: (input, core) => {
+    const id = newId();
+    const at = nowIso(core);
+    return core.write({ action: 'created', entity: 'assignment', entityId: id }, (w) => {
+      const client = requireClient(w, input.clientId);
       if (client.status !== 'active') throw new AppError('CONFLICT', CLIENT_ARCHIVED);
-      const w = requireWorksheet(db, input.worksheetId);
-      if (w.archived === 1) {
+      const worksheet = requireWorksheet(w, input.worksheetId);
+      if (worksheet.archived === 1) {
         throw new AppError('CONFLICT', 'This worksheet is archived. Restore it in the library before assigning it.');
       }
-      const versionId = versionToAssign(db, w, input.worksheetVersionId);
-      checkGoalOfClient(db, input.goalId, input.clientId);
-      const id = newId();
-      const at = nowIso(core);
-      db.prepare(
-        `INSERT INTO assignment (id, client_id, worksheet_version_id,
-                                 goal_id, personal_instructions, agreed_rationale, frequency, start_date, due_date,
-                                 step_current, step_total, phase,
-                                 status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
-      ).run(id, input.clientId, versionId, ...tailoring(input), at, at);
-      core.audit('created', 'assignment', id);
-      return read(core, db, id);
-    }),
+      const versionId = versionToAssign(w, worksheet, input.worksheetVersionId);
+      checkGoalOfClient(w, input.goalId, input.clientId);
+      const t = tailoring(input);
+      w.run(sql`
+        INSERT INTO assignment (id, client_id, worksheet_version_id,
+                                goal_id, personal_instructions, agreed_rationale, frequency, start_date, due_date,
+                                step_current, step_total, phase,
+                                status, created_at, updated_at)
+        VALUES (${id}, ${input.clientId}, ${versionId},
+                ${t.goal_id}, ${t.personal_instructions}, ${t.agreed_rationale}, ${t.frequency}, ${t.start_date}, ${t.due_date},
+                ${t.step_current}, ${t.step_total}, ${t.phase},
+                'active', ${at}, ${at})`);
+      return read(core, w, id);
+    });
+  },
 
   update: (input, core) =>
-    core.write((db) => {
-      const row = requireRow(db, input.id);
-      checkGoalOfClient(db, input.goalId, row.client_id);
+    core.write({ action: 'changed', entity: 'assignment', entityId: input.id }, (w) => {
+      const row = requireRow(w, input.id);
+      checkGoalOfClient(w, input.goalId, row.client_id);
       // Only the tailoring changes: the assigned worksheet version stays as it is.
-      db.prepare(
-        `UPDATE assignment SET goal_id = ?, personal_instructions = ?, agreed_rationale = ?, frequency = ?, start_date = ?, due_date = ?,
-                               step_current = ?, step_total = ?, phase = ?, updated_at = ?
-          WHERE id = ?`,
-      ).run(...tailoring(input), nowIso(core), input.id);
-      core.audit('changed', 'assignment', input.id);
-      return read(core, db, input.id);
+      const t = tailoring(input);
+      w.run(sql`
+        UPDATE assignment
+           SET goal_id = ${t.goal_id}, personal_instructions = ${t.personal_instructions}, agreed_rationale = ${t.agreed_rationale},
+               frequency = ${t.frequency}, start_date = ${t.start_date}, due_date = ${t.due_date},
+               step_current = ${t.step_current}, step_total = ${t.step_total}, phase = ${t.phase}, updated_at = ${nowIso(core)}
+         WHERE id = ${input.id}`);
+      return read(core, w, input.id);
     }),
 
-  setStatus: ({ id, status }, core) =>
-    core.write((db) => {
-      const row = requireRow(db, id);
-      if (row.status !== status) {
-        db.prepare('UPDATE assignment SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(core), id);
-        core.audit('changed', 'assignment', id, `status ${status}`);
-      }
-      return read(core, db, id);
-    }),
+  setStatus: ({ id, status }, core) => {
+    // Setting the status it already has changes nothing and records nothing.
+    core.write(
+      (changed: boolean) =>
+        changed ? { action: 'changed', entity: 'assignment', entityId: id, detail: `status ${status}` } : [],
+      (w) => {
+        if (requireRow(w, id).status === status) return false;
+        w.run(sql`UPDATE assignment SET status = ${status}, updated_at = ${nowIso(core)} WHERE id = ${id}`);
+        return true;
+      },
+    );
+    return read(core, core.read, id);
+  },
 };

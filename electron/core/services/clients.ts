@@ -1,42 +1,16 @@
-import type { z } from 'zod';
 import type { Handlers } from '../../../shared/contract';
-import type { Client, ClientSummary, Goal, clientInputSchema, goalInputSchema } from '../../../shared/domain';
+import type { Client, ClientSummary, Goal } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
-import type { Core } from '../core';
-import type { Db } from '../vault/vault';
-import { compareText, matchesSearch, newId, nowIso, todayIso } from './ids';
-
-type ClientFields = z.output<typeof clientInputSchema>;
-type GoalFields = z.output<typeof goalInputSchema>;
+import type { CoreContext } from '../core';
+import type { ReadDb } from '../db/handle';
+import { sql, sqlEmpty, sqlFragment } from '../db/sql';
+import type { ClientRow, GoalRow } from '../db/tables';
+import { newId } from '../util/ids';
+import { nowIso, todayIso } from '../util/clock';
+import { compareText, matchesSearch } from '../util/text';
 
 export const CLIENT_NOT_FOUND = 'That client could not be found.';
 export const GOAL_NOT_FOUND = 'That goal could not be found.';
-
-interface ClientRow {
-  id: string;
-  name: string;
-  preferred_name: string | null;
-  date_of_birth: string | null;
-  pronouns: string | null;
-  preferred_language: string | null;
-  presenting_concerns: string | null;
-  start_date: string;
-  status: 'active' | 'archived';
-  created_at: string;
-  updated_at: string;
-}
-
-interface GoalRow {
-  id: string;
-  client_id: string;
-  title: string;
-  description: string | null;
-  status: 'active' | 'met' | 'dropped';
-  target_date: string | null;
-  position: number;
-  created_at: string;
-  updated_at: string;
-}
 
 const toClient = (r: ClientRow): Client => ({
   id: r.id,
@@ -64,14 +38,14 @@ const toGoal = (r: GoalRow): Goal => ({
 });
 
 /** The client row, or NOT_FOUND. Used by the other services too. */
-export function requireClient(db: Db, id: string): ClientRow {
-  const row = db.prepare('SELECT * FROM client WHERE id = ?').get(id) as ClientRow | undefined;
+export function requireClient(db: ReadDb, id: string): ClientRow {
+  const row = db.get(sql<ClientRow>`SELECT * FROM client WHERE id = ${id}`);
   if (!row) throw new AppError('NOT_FOUND', CLIENT_NOT_FOUND);
   return row;
 }
 
-export function requireGoal(db: Db, id: string): GoalRow {
-  const row = db.prepare('SELECT * FROM goal WHERE id = ?').get(id) as GoalRow | undefined;
+export function requireGoal(db: ReadDb, id: string): GoalRow {
+  const row = db.get(sql<GoalRow>`SELECT * FROM goal WHERE id = ${id}`);
   if (!row) throw new AppError('NOT_FOUND', GOAL_NOT_FOUND);
   return row;
 }
@@ -80,35 +54,41 @@ export function requireGoal(db: Db, id: string): GoalRow {
  * Checks that a goal chosen for an assignment is one of this client's goals. A goal of another
  * client (or none at all) is a VALIDATION error on the `goalId` field.
  */
-export function checkGoalOfClient(db: Db, goalId: string | null, clientId: string): void {
+export function checkGoalOfClient(db: ReadDb, goalId: string | null, clientId: string): void {
   if (goalId === null) return;
-  const row = db.prepare('SELECT client_id FROM goal WHERE id = ?').get(goalId) as { client_id: string } | undefined;
-  if (!row || row.client_id !== clientId) {
+  const owner = db.pluck(sql<Pick<GoalRow, 'client_id'>>`SELECT client_id FROM goal WHERE id = ${goalId}`);
+  if (owner !== clientId) {
     const message = 'Please choose one of this client’s own goals, or no goal.';
     throw new AppError('VALIDATION', message, { goalId: message });
   }
 }
 
-function goalsOf(db: Db, clientId: string): Goal[] {
-  return (db.prepare('SELECT * FROM goal WHERE client_id = ? ORDER BY position, created_at, id').all(clientId) as GoalRow[]).map(
-    toGoal,
-  );
+function goalsOf(db: ReadDb, clientId: string): Goal[] {
+  return db.all(sql<GoalRow>`SELECT * FROM goal WHERE client_id = ${clientId} ORDER BY position, created_at, id`).map(toGoal);
 }
 
-function listClients(core: Core, search: string | undefined, status: 'active' | 'archived' | 'all'): ClientSummary[] {
-  const rows = core.db
-    .prepare(
-      `SELECT c.id, c.name, c.preferred_name, c.status, c.start_date,
-              (SELECT count(*) FROM assignment a WHERE a.client_id = c.id AND a.status = 'active') AS active_count,
-              (SELECT count(*) FROM assignment a
-                WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date IS NOT NULL AND a.due_date < ?) AS overdue_count
-         FROM client c
-        WHERE (? = 'all' OR c.status = ?)`,
-    )
-    .all(todayIso(core), status, status) as (Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'status' | 'start_date'> & {
-    active_count: number;
-    overdue_count: number;
-  })[];
+/** A client with their goals, or NOT_FOUND. */
+export function clientDetail(db: ReadDb, id: string): Client & { goals: Goal[] } {
+  return { ...toClient(requireClient(db, id)), goals: goalsOf(db, id) };
+}
+
+type ClientSummaryRow = Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'status' | 'start_date'> & {
+  active_count: number;
+  overdue_count: number;
+};
+
+function listClients(core: CoreContext, search: string | undefined, status: 'active' | 'archived' | 'all'): ClientSummary[] {
+  const today = todayIso(core);
+  const which = status === 'all' ? sqlEmpty : sqlFragment`WHERE c.status = ${status}`;
+  const rows = core.read.all(
+    sql<ClientSummaryRow>`
+      SELECT c.id, c.name, c.preferred_name, c.status, c.start_date,
+             (SELECT count(*) FROM assignment a WHERE a.client_id = c.id AND a.status = 'active') AS active_count,
+             (SELECT count(*) FROM assignment a
+               WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date IS NOT NULL AND a.due_date < ${today}) AS overdue_count
+        FROM client c
+        ${which}`,
+  );
   return rows
     .filter((r) => matchesSearch(search, r.name, r.preferred_name))
     .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
@@ -124,19 +104,10 @@ function listClients(core: Core, search: string | undefined, status: 'active' | 
     }));
 }
 
-const clientParams = (c: ClientFields) => [
-  c.name,
-  c.preferredName,
-  c.dateOfBirth,
-  c.pronouns,
-  c.preferredLanguage,
-  c.presentingConcerns,
-  c.startDate,
-];
-
-function setClientStatus(core: Core, id: string, status: 'active' | 'archived'): Client {
-  return core.write((db) => {
-    const row = requireClient(db, id);
+function setClientStatus(core: CoreContext, id: string, status: 'active' | 'archived'): Client {
+  const action = status === 'archived' ? 'archived' : 'restored';
+  return core.write({ action, entity: 'client', entityId: id }, (w) => {
+    const row = requireClient(w, id);
     if (row.status === status) {
       throw new AppError(
         'CONFLICT',
@@ -145,43 +116,39 @@ function setClientStatus(core: Core, id: string, status: 'active' | 'archived'):
           : 'This client is not archived, so there is nothing to restore.',
       );
     }
-    db.prepare('UPDATE client SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(core), id);
-    core.audit(status === 'archived' ? 'archived' : 'restored', 'client', id);
-    return toClient(requireClient(db, id));
+    w.run(sql`UPDATE client SET status = ${status}, updated_at = ${nowIso(core)} WHERE id = ${id}`);
+    return toClient(requireClient(w, id));
   });
 }
 
-export const clientsHandlers: Handlers<Core>['clients'] = {
+export const clientsHandlers: Handlers<CoreContext>['clients'] = {
   list: (input, core) => listClients(core, input?.search, input?.status ?? 'active'),
 
-  get: ({ id }, core) => {
-    const db = core.db;
-    return { ...toClient(requireClient(db, id)), goals: goalsOf(db, id) };
+  get: ({ id }, core) => clientDetail(core.read, id),
+
+  create: (c, core) => {
+    const id = newId();
+    const at = nowIso(core);
+    return core.write({ action: 'created', entity: 'client', entityId: id }, (w) => {
+      w.run(sql`
+        INSERT INTO client (id, name, preferred_name, date_of_birth, pronouns, preferred_language, presenting_concerns,
+                            start_date, status, created_at, updated_at)
+        VALUES (${id}, ${c.name}, ${c.preferredName}, ${c.dateOfBirth}, ${c.pronouns}, ${c.preferredLanguage}, ${c.presentingConcerns},
+                ${c.startDate}, 'active', ${at}, ${at})`);
+      return toClient(requireClient(w, id));
+    });
   },
 
-  create: (client, core) =>
-    core.write((db) => {
-      const id = newId();
-      const at = nowIso(core);
-      db.prepare(
-        `INSERT INTO client (id, name, preferred_name, date_of_birth, pronouns, preferred_language, presenting_concerns, start_date,
-                             status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
-      ).run(id, ...clientParams(client), at, at);
-      core.audit('created', 'client', id);
-      return toClient(requireClient(db, id));
-    }),
-
-  update: ({ id, client }, core) =>
-    core.write((db) => {
-      requireClient(db, id);
-      db.prepare(
-        `UPDATE client SET name = ?, preferred_name = ?, date_of_birth = ?, pronouns = ?, preferred_language = ?,
-                           presenting_concerns = ?, start_date = ?, updated_at = ?
-          WHERE id = ?`,
-      ).run(...clientParams(client), nowIso(core), id);
-      core.audit('changed', 'client', id);
-      return toClient(requireClient(db, id));
+  update: ({ id, client: c }, core) =>
+    core.write({ action: 'changed', entity: 'client', entityId: id }, (w) => {
+      requireClient(w, id);
+      w.run(sql`
+        UPDATE client
+           SET name = ${c.name}, preferred_name = ${c.preferredName}, date_of_birth = ${c.dateOfBirth}, pronouns = ${c.pronouns},
+               preferred_language = ${c.preferredLanguage}, presenting_concerns = ${c.presentingConcerns},
+               start_date = ${c.startDate}, updated_at = ${nowIso(core)}
+         WHERE id = ${id}`);
+      return toClient(requireClient(w, id));
     }),
 
   archive: ({ id }, core) => setClientStatus(core, id, 'archived'),
@@ -189,41 +156,35 @@ export const clientsHandlers: Handlers<Core>['clients'] = {
   restore: ({ id }, core) => setClientStatus(core, id, 'active'),
 };
 
-const goalParams = (g: GoalFields) => [g.title, g.description, g.status, g.targetDate];
-
-export const goalsHandlers: Handlers<Core>['goals'] = {
+export const goalsHandlers: Handlers<CoreContext>['goals'] = {
   list: ({ clientId }, core) => {
-    requireClient(core.db, clientId);
-    return goalsOf(core.db, clientId);
+    requireClient(core.read, clientId);
+    return goalsOf(core.read, clientId);
   },
 
-  create: ({ clientId, goal }, core) =>
-    core.write((db) => {
-      requireClient(db, clientId);
-      const id = newId();
-      const at = nowIso(core);
-      const { next } = db
-        .prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM goal WHERE client_id = ?')
-        .get(clientId) as {
-        next: number;
-      };
-      db.prepare(
-        `INSERT INTO goal (id, client_id, title, description, status, target_date, position, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, clientId, ...goalParams(goal), next, at, at);
-      core.audit('created', 'goal', id);
-      return toGoal(requireGoal(db, id));
-    }),
+  create: ({ clientId, goal: g }, core) => {
+    const id = newId();
+    const at = nowIso(core);
+    return core.write({ action: 'created', entity: 'goal', entityId: id }, (w) => {
+      requireClient(w, clientId);
+      const position = w.pluck(
+        sql<{ next: number }>`SELECT coalesce(max(position), 0) + 1 AS next FROM goal WHERE client_id = ${clientId}`,
+      )!;
+      w.run(sql`
+        INSERT INTO goal (id, client_id, title, description, status, target_date, position, created_at, updated_at)
+        VALUES (${id}, ${clientId}, ${g.title}, ${g.description}, ${g.status}, ${g.targetDate}, ${position}, ${at}, ${at})`);
+      return toGoal(requireGoal(w, id));
+    });
+  },
 
-  update: ({ id, goal }, core) =>
-    core.write((db) => {
-      requireGoal(db, id);
-      db.prepare('UPDATE goal SET title = ?, description = ?, status = ?, target_date = ?, updated_at = ? WHERE id = ?').run(
-        ...goalParams(goal),
-        nowIso(core),
-        id,
-      );
-      core.audit('changed', 'goal', id);
-      return toGoal(requireGoal(db, id));
+  update: ({ id, goal: g }, core) =>
+    core.write({ action: 'changed', entity: 'goal', entityId: id }, (w) => {
+      requireGoal(w, id);
+      w.run(sql`
+        UPDATE goal
+           SET title = ${g.title}, description = ${g.description}, status = ${g.status}, target_date = ${g.targetDate},
+               updated_at = ${nowIso(core)}
+         WHERE id = ${id}`);
+      return toGoal(requireGoal(w, id));
     }),
 };

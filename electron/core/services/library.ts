@@ -3,46 +3,34 @@ import type { WorksheetDetail, WorksheetSummary } from '../../../shared/domain';
 import { BUILT_IN_WORKSHEETS, type BuiltInWorksheet } from '../../../shared/library';
 import { AppError } from '../../../shared/result';
 import { LIMITS, worksheetDefinitionSchema, type WorksheetDefinition } from '../../../shared/worksheet';
-import type { Core } from '../core';
-import type { Db } from '../vault/vault';
-import { canonicalJson, compareText, matchesSearch, newId, nowIso } from './ids';
+import type { AuditEvent, CoreContext } from '../core';
+import type { ReadDb, WriteDb } from '../db/handle';
+import { sql, sqlFragment } from '../db/sql';
+import type { WorksheetRow, WorksheetVersionRow } from '../db/tables';
+import { newId } from '../util/ids';
+import { nowIso } from '../util/clock';
+import { compareText, matchesSearch } from '../util/text';
+import { canonicalJson } from '../util/json';
 
 export const WORKSHEET_NOT_FOUND = 'That worksheet could not be found.';
 export const BUILT_IN_READ_ONLY = 'Built-in worksheets cannot be changed. Duplicate it to make your own version.';
 export const STALE_VERSION =
   'This worksheet was changed elsewhere since you opened it. Your changes were not saved: reopen the worksheet to see the latest version, then make your changes again.';
 
-interface WorksheetRow {
-  id: string;
-  builtin_key: string | null;
-  current_version: number;
-  archived: 0 | 1;
-  derived_from: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface SummaryRow extends WorksheetRow {
-  version_id: string;
-  definition: string;
+/** A worksheet with its current version, as `SELECT_SUMMARY` reads it. */
+type SummaryRow = WorksheetRow & {
+  version_id: WorksheetVersionRow['id'];
+  definition: WorksheetVersionRow['definition'];
   assignment_count: number;
-  derived_definition: string | null;
-}
-
-interface VersionRow {
-  id: string;
-  worksheet_id: string;
-  version: number;
-  definition: string;
-  created_at: string;
-}
+  derived_definition: WorksheetVersionRow['definition'] | null;
+};
 
 /** Stored definitions were validated (and given their defaults) before they were written. */
 export const readDefinition = (json: string): WorksheetDefinition => JSON.parse(json) as WorksheetDefinition;
 
 const sameDefinition = (a: WorksheetDefinition, b: WorksheetDefinition) => canonicalJson(a) === canonicalJson(b);
 
-const SUMMARY_SQL = `
+const SELECT_SUMMARY = sqlFragment`
   SELECT w.*, v.id AS version_id, v.definition,
          (SELECT count(*) FROM assignment a JOIN worksheet_version av ON av.id = a.worksheet_version_id
            WHERE av.worksheet_id = w.id) AS assignment_count,
@@ -73,37 +61,38 @@ function toSummary(r: SummaryRow): WorksheetSummary {
   };
 }
 
-export function requireWorksheet(db: Db, id: string): WorksheetRow {
-  const row = db.prepare('SELECT * FROM worksheet WHERE id = ?').get(id) as WorksheetRow | undefined;
+export function requireWorksheet(db: ReadDb, id: string): WorksheetRow {
+  const row = db.get(sql<WorksheetRow>`SELECT * FROM worksheet WHERE id = ${id}`);
   if (!row) throw new AppError('NOT_FOUND', WORKSHEET_NOT_FOUND);
   return row;
 }
 
-function summaryOf(db: Db, id: string): WorksheetSummary {
-  const row = db.prepare(`${SUMMARY_SQL} WHERE w.id = ?`).get(id) as SummaryRow | undefined;
+function summaryOf(db: ReadDb, id: string): WorksheetSummary {
+  const row = db.get(sql<SummaryRow>`${SELECT_SUMMARY} WHERE w.id = ${id}`);
   if (!row) throw new AppError('NOT_FOUND', WORKSHEET_NOT_FOUND);
   return toSummary(row);
 }
 
-function currentVersion(db: Db, w: WorksheetRow): VersionRow {
-  return db
-    .prepare('SELECT * FROM worksheet_version WHERE worksheet_id = ? AND version = ?')
-    .get(w.id, w.current_version) as VersionRow;
+function currentDefinition(db: ReadDb, w: WorksheetRow): WorksheetDefinition {
+  const json = db.pluck(
+    sql<Pick<WorksheetVersionRow, 'definition'>>`
+      SELECT definition FROM worksheet_version WHERE worksheet_id = ${w.id} AND version = ${w.current_version}`,
+  );
+  return readDefinition(json!);
 }
 
-function detailOf(db: Db, id: string, versionId?: string): WorksheetDetail {
+function detailOf(db: ReadDb, id: string, versionId?: string): WorksheetDetail {
   const worksheet = summaryOf(db, id);
-  const v = db
-    .prepare('SELECT * FROM worksheet_version WHERE id = ? AND worksheet_id = ?')
-    .get(versionId ?? worksheet.versionId, id) as VersionRow | undefined;
+  const v = db.get(
+    sql<WorksheetVersionRow>`SELECT * FROM worksheet_version WHERE id = ${versionId ?? worksheet.versionId} AND worksheet_id = ${id}`,
+  );
   if (!v) throw new AppError('NOT_FOUND', 'That version of the worksheet could not be found.');
-  const versions = db
-    .prepare(
-      `SELECT v.id, v.version, v.created_at,
-              (SELECT count(*) FROM assignment a WHERE a.worksheet_version_id = v.id) AS assignment_count
-         FROM worksheet_version v WHERE v.worksheet_id = ? ORDER BY v.version DESC`,
-    )
-    .all(id) as { id: string; version: number; created_at: string; assignment_count: number }[];
+  const versions = db.all(
+    sql<Pick<WorksheetVersionRow, 'id' | 'version' | 'created_at'> & { assignment_count: number }>`
+      SELECT v.id, v.version, v.created_at,
+             (SELECT count(*) FROM assignment a WHERE a.worksheet_version_id = v.id) AS assignment_count
+        FROM worksheet_version v WHERE v.worksheet_id = ${id} ORDER BY v.version DESC`,
+  );
   return {
     worksheet,
     version: {
@@ -123,36 +112,29 @@ function detailOf(db: Db, id: string, versionId?: string): WorksheetDetail {
 }
 
 /** Inserts an immutable version snapshot. Versions are never updated afterwards. */
-function insertVersion(db: Db, worksheetId: string, version: number, def: WorksheetDefinition, at: string): string {
-  const id = newId();
-  db.prepare('INSERT INTO worksheet_version (id, worksheet_id, version, definition, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    id,
-    worksheetId,
-    version,
-    JSON.stringify(def),
-    at,
-  );
-  return id;
+function insertVersion(w: WriteDb, worksheetId: string, version: number, def: WorksheetDefinition, at: string): void {
+  w.run(sql`
+    INSERT INTO worksheet_version (id, worksheet_id, version, definition, created_at)
+    VALUES (${newId()}, ${worksheetId}, ${version}, ${JSON.stringify(def)}, ${at})`);
 }
 
 function insertWorksheet(
-  db: Db,
+  w: WriteDb,
+  id: string,
   def: WorksheetDefinition,
   at: string,
   opts: { builtinKey?: string; derivedFrom?: string } = {},
-): string {
-  const id = newId();
-  db.prepare(
-    'INSERT INTO worksheet (id, builtin_key, current_version, archived, derived_from, created_at, updated_at) VALUES (?, ?, 1, 0, ?, ?, ?)',
-  ).run(id, opts.builtinKey ?? null, opts.derivedFrom ?? null, at, at);
-  insertVersion(db, id, 1, def, at);
-  return id;
+): void {
+  w.run(sql`
+    INSERT INTO worksheet (id, builtin_key, current_version, archived, derived_from, created_at, updated_at)
+    VALUES (${id}, ${opts.builtinKey ?? null}, 1, 0, ${opts.derivedFrom ?? null}, ${at}, ${at})`);
+  insertVersion(w, id, 1, def, at);
 }
 
 /** Adds version current+1 and makes it current. */
-function addVersion(db: Db, w: WorksheetRow, def: WorksheetDefinition, at: string): void {
-  insertVersion(db, w.id, w.current_version + 1, def, at);
-  db.prepare('UPDATE worksheet SET current_version = ?, updated_at = ? WHERE id = ?').run(w.current_version + 1, at, w.id);
+function addVersion(w: WriteDb, ws: WorksheetRow, def: WorksheetDefinition, at: string): void {
+  insertVersion(w, ws.id, ws.current_version + 1, def, at);
+  w.run(sql`UPDATE worksheet SET current_version = ${ws.current_version + 1}, updated_at = ${at} WHERE id = ${ws.id}`);
 }
 
 /** "<title> (copy)", shortened so that it stays within the title limit. */
@@ -169,26 +151,31 @@ export function copyTitle(title: string): string {
  * new version. Nothing is ever deleted, and assignments keep the version they point to.
  * Runs on every create and unlock, as one transaction.
  */
-export function syncBuiltIns(core: Core, builtIns: readonly BuiltInWorksheet[] = BUILT_IN_WORKSHEETS): void {
-  core.write((db) => {
-    const at = nowIso(core);
-    const byKey = db.prepare('SELECT * FROM worksheet WHERE builtin_key = ?');
-    for (const b of builtIns) {
-      // The built-ins are checked by their own tests; one that does not parse is left out rather
-      // than keeping the clinician out of their vault.
-      const parsed = worksheetDefinitionSchema.safeParse(b.definition);
-      if (!parsed.success) continue;
-      const def = parsed.data;
-      const existing = byKey.get(b.key) as WorksheetRow | undefined;
-      if (!existing) {
-        const id = insertWorksheet(db, def, at, { builtinKey: b.key });
-        core.audit('created', 'worksheet', id, 'built-in');
-      } else if (!sameDefinition(readDefinition(currentVersion(db, existing).definition), def)) {
-        addVersion(db, existing, def, at);
-        core.audit('changed', 'worksheet', existing.id, 'built-in update');
+export function syncBuiltIns(core: CoreContext, builtIns: readonly BuiltInWorksheet[] = BUILT_IN_WORKSHEETS): void {
+  core.write(
+    (events: AuditEvent[]) => events,
+    (w) => {
+      const at = nowIso(core);
+      const events: AuditEvent[] = [];
+      for (const b of builtIns) {
+        // The built-ins are checked by their own tests; one that does not parse is left out rather
+        // than keeping the clinician out of their vault.
+        const parsed = worksheetDefinitionSchema.safeParse(b.definition);
+        if (!parsed.success) continue;
+        const def = parsed.data;
+        const existing = w.get(sql<WorksheetRow>`SELECT * FROM worksheet WHERE builtin_key = ${b.key}`);
+        if (!existing) {
+          const id = newId();
+          insertWorksheet(w, id, def, at, { builtinKey: b.key });
+          events.push({ action: 'created', entity: 'worksheet', entityId: id, detail: 'built-in' });
+        } else if (!sameDefinition(currentDefinition(w, existing), def)) {
+          addVersion(w, existing, def, at);
+          events.push({ action: 'changed', entity: 'worksheet', entityId: existing.id, detail: 'built-in update' });
+        }
       }
-    }
-  });
+      return events;
+    },
+  );
 }
 
 function builtInOrder(builtIns: readonly BuiltInWorksheet[]): (key: string) => number {
@@ -196,26 +183,26 @@ function builtInOrder(builtIns: readonly BuiltInWorksheet[]): (key: string) => n
   return (key) => order.get(key) ?? Number.MAX_SAFE_INTEGER;
 }
 
-function setArchived(core: Core, id: string, archived: boolean): WorksheetSummary {
-  return core.write((db) => {
-    const w = requireWorksheet(db, id);
-    if ((w.archived === 1) === archived) {
+function setArchived(core: CoreContext, id: string, archived: boolean): WorksheetSummary {
+  return core.write({ action: archived ? 'archived' : 'restored', entity: 'worksheet', entityId: id }, (w) => {
+    const ws = requireWorksheet(w, id);
+    if ((ws.archived === 1) === archived) {
       throw new AppError(
         'CONFLICT',
         archived ? 'This worksheet is already archived.' : 'This worksheet is not archived, so there is nothing to restore.',
       );
     }
-    db.prepare('UPDATE worksheet SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, nowIso(core), id);
-    core.audit(archived ? 'archived' : 'restored', 'worksheet', id);
-    return summaryOf(db, id);
+    w.run(sql`UPDATE worksheet SET archived = ${archived ? 1 : 0}, updated_at = ${nowIso(core)} WHERE id = ${id}`);
+    return summaryOf(w, id);
   });
 }
 
-export const libraryHandlers: Handlers<Core>['library'] = {
+export const libraryHandlers: Handlers<CoreContext>['library'] = {
   list: (filter, core) => {
     const f = filter ?? {};
     const order = builtInOrder(BUILT_IN_WORKSHEETS);
-    return (core.db.prepare(SUMMARY_SQL).all() as SummaryRow[])
+    return core.read
+      .all(sql<SummaryRow>`${SELECT_SUMMARY}`)
       .map(toSummary)
       .filter(
         (w) =>
@@ -235,35 +222,42 @@ export const libraryHandlers: Handlers<Core>['library'] = {
       });
   },
 
-  get: ({ id, versionId }, core) => detailOf(core.db, id, versionId),
+  get: ({ id, versionId }, core) => detailOf(core.read, id, versionId),
 
-  create: ({ definition }, core) =>
-    core.write((db) => {
-      const id = insertWorksheet(db, definition, nowIso(core));
-      core.audit('created', 'worksheet', id);
-      return detailOf(db, id);
-    }),
+  create: ({ definition }, core) => {
+    const id = newId();
+    return core.write({ action: 'created', entity: 'worksheet', entityId: id }, (w) => {
+      insertWorksheet(w, id, definition, nowIso(core));
+      return detailOf(w, id);
+    });
+  },
 
-  duplicate: ({ id }, core) =>
-    core.write((db) => {
-      const source = requireWorksheet(db, id);
-      const def = readDefinition(currentVersion(db, source).definition);
+  duplicate: ({ id }, core) => {
+    const copyId = newId();
+    return core.write({ action: 'created', entity: 'worksheet', entityId: copyId, detail: 'duplicate' }, (w) => {
+      const source = requireWorksheet(w, id);
+      const def = currentDefinition(w, source);
       const copy = worksheetDefinitionSchema.parse({ ...def, title: copyTitle(def.title) });
-      const newWorksheetId = insertWorksheet(db, copy, nowIso(core), { derivedFrom: source.id });
-      core.audit('created', 'worksheet', newWorksheetId, 'duplicate');
-      return detailOf(db, newWorksheetId);
-    }),
+      insertWorksheet(w, copyId, copy, nowIso(core), { derivedFrom: source.id });
+      return detailOf(w, copyId);
+    });
+  },
 
-  update: ({ id, baseVersion, definition }, core) =>
-    core.write((db) => {
-      const w = requireWorksheet(db, id);
-      if (w.builtin_key !== null) throw new AppError('CONFLICT', BUILT_IN_READ_ONLY);
-      if (baseVersion !== w.current_version) throw new AppError('CONFLICT', STALE_VERSION);
-      if (sameDefinition(readDefinition(currentVersion(db, w).definition), definition)) return detailOf(db, id);
-      addVersion(db, w, definition, nowIso(core));
-      core.audit('changed', 'worksheet', id);
-      return detailOf(db, id);
-    }),
+  update: ({ id, baseVersion, definition }, core) => {
+    // Saving the definition it already has makes no new version and records nothing.
+    core.write(
+      (changed: boolean) => (changed ? { action: 'changed', entity: 'worksheet', entityId: id } : []),
+      (w) => {
+        const ws = requireWorksheet(w, id);
+        if (ws.builtin_key !== null) throw new AppError('CONFLICT', BUILT_IN_READ_ONLY);
+        if (baseVersion !== ws.current_version) throw new AppError('CONFLICT', STALE_VERSION);
+        if (sameDefinition(currentDefinition(w, ws), definition)) return false;
+        addVersion(w, ws, definition, nowIso(core));
+        return true;
+      },
+    );
+    return detailOf(core.read, id);
+  },
 
   archive: ({ id }, core) => setArchived(core, id, true),
 

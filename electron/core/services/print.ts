@@ -1,13 +1,13 @@
-import type { Handlers, InternalHandlers } from '../../../shared/contract';
+import type { Handlers } from '../../../shared/contract';
 import type { PrintOptionsInput } from '../../../shared/contract/print';
 import { localIsoDate } from '../../../shared/dates';
 import { initialsOf, safeFilePart } from '../../../shared/names';
 import { AppError } from '../../../shared/result';
 import type { WorksheetDefinition } from '../../../shared/worksheet';
-import type { Core } from '../core';
+import type { CoreContext } from '../core';
 import { renderPacket, renderWorksheet, type PrintJob, type PrintOptions } from '../pdf';
-import { assignmentsHandlers } from './assignments';
-import { clientsHandlers } from './clients';
+import { assignmentDetail, listAssignments } from './assignments';
+import { clientDetail } from './clients';
 
 type Options = Required<Pick<PrintOptionsInput, 'paper' | 'largePrint' | 'nameOnWorksheets'>> & { locale?: string | undefined };
 
@@ -26,13 +26,13 @@ const pdfOptions = (o: Options, fillable: boolean): PrintOptions => ({
 });
 
 /** One assignment as a print job: the worksheet version it was given, tailored for the client. */
-async function assignmentJob(
-  core: Core,
+function assignmentJob(
+  core: CoreContext,
   assignmentId: string,
   options: Options,
   fillable: boolean,
-): Promise<PrintJob & { clientName: string }> {
-  const a = await assignmentsHandlers.get({ id: assignmentId }, core);
+): PrintJob & { clientName: string } {
+  const a = assignmentDetail(core, assignmentId);
   return {
     clientName: a.clientName,
     definition: a.definition as WorksheetDefinition,
@@ -58,21 +58,21 @@ async function assignmentJob(
   };
 }
 
-export async function printAssignment(core: Core, assignmentId: string, options: Options, fillable: boolean) {
-  const job = await assignmentJob(core, assignmentId, options, fillable);
+export async function printAssignment(core: CoreContext, assignmentId: string, options: Options, fillable: boolean) {
+  const job = assignmentJob(core, assignmentId, options, fillable);
   const bytes = new Uint8Array(await renderWorksheet({ ...job, creationDate: core.now() }));
   const fileName = `${safeFilePart(job.definition.title)} - ${safeFilePart(initialsOf(job.clientName))}${fillable ? ' (fillable)' : ''}.pdf`;
   return { bytes, pages: countPages(bytes), fileName };
 }
 
-export async function printPacket(core: Core, clientId: string, options: Options) {
-  const client = await clientsHandlers.get({ id: clientId }, core);
-  const active = (await assignmentsHandlers.list({ clientId }, core)).filter((a) => a.status === 'active');
+export async function printPacket(core: CoreContext, clientId: string, options: Options) {
+  const client = clientDetail(core.read, clientId);
+  const active = listAssignments(core, clientId).filter((a) => a.status === 'active');
   if (active.length === 0) {
     throw new AppError('NOT_FOUND', 'This client has no active homework to print. Assign a worksheet first.');
   }
   const items = [];
-  for (const a of active) items.push(await assignmentJob(core, a.id, options, false));
+  for (const a of active) items.push(assignmentJob(core, a.id, options, false));
   const today = localIsoDate(core.now());
   const bytes = new Uint8Array(
     await renderPacket({
@@ -87,31 +87,7 @@ export async function printPacket(core: Core, clientId: string, options: Options
   return { bytes, pages: countPages(bytes), fileName };
 }
 
-export const printHandlers: Handlers<Core>['print'] = {
+export const printHandlers: Handlers<CoreContext>['print'] = {
   assignment: ({ assignmentId, fillable, options }, core) => printAssignment(core, assignmentId, options, fillable),
   packet: ({ clientId, options }, core) => printPacket(core, clientId, options),
-};
-
-export const auditHandlers: Handlers<Core>['audit'] = {
-  list: (input, core) => {
-    const rows = core.db
-      .prepare('SELECT at, action, entity, entity_id AS entityId, detail FROM audit_event ORDER BY id DESC LIMIT ?')
-      .all(input?.limit ?? 100) as {
-      at: string;
-      action: string;
-      entity: string;
-      entityId: string | null;
-      detail: string | null;
-    }[];
-    return rows;
-  },
-};
-
-export const internalHandlers: InternalHandlers<Core> = {
-  audit: {
-    record: ({ action, entity, entityId, detail }, core) => {
-      core.write(() => core.audit(action, entity, entityId, detail));
-      return { recorded: true as const };
-    },
-  },
 };

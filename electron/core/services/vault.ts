@@ -1,14 +1,13 @@
 import type { Handlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
-import type { Core } from '../core';
-import { Vault } from '../vault/vault';
+import type { CoreContext } from '../core';
 import { syncBuiltIns } from './library';
 
 /**
  * Brings the built-in worksheets up to date in a vault just unlocked. If that fails, the vault is
  * locked again rather than left open half-prepared.
  */
-function openedWithBuiltIns(core: Core): void {
+function openedWithBuiltIns(core: CoreContext): void {
   try {
     syncBuiltIns(core);
   } catch (e) {
@@ -17,15 +16,26 @@ function openedWithBuiltIns(core: Core): void {
   }
 }
 
-const status = (core: Core) => ({ exists: Vault.exists(core.vaultDir), unlocked: !!core.vault?.isOpen });
+const status = (core: CoreContext) => ({ exists: core.vaultExists(), unlocked: core.unlocked });
 
-export const vaultHandlers: Handlers<Core>['vault'] = {
+/** A wrong passphrase slows the next attempt; a right one resets the count. */
+async function withAttempts<T>(core: CoreContext, fn: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await fn();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'WRONG_PASSPHRASE') await core.afterFailure();
+    throw e;
+  }
+  core.attempts.succeed(core.vaultDir);
+  return result;
+}
+
+export const vaultHandlers: Handlers<CoreContext>['vault'] = {
   status: (_input, core) => status(core),
 
   async create({ passphrase }, core) {
-    if (core.vault?.isOpen) core.close();
-    const { vault, recoveryKey } = await Vault.create(core.vaultDir, passphrase, { ...core.options.vault, now: core.now });
-    core.vault = vault;
+    const { recoveryKey } = await core.createVault(passphrase);
     try {
       syncBuiltIns(core);
     } catch {
@@ -36,15 +46,9 @@ export const vaultHandlers: Handlers<Core>['vault'] = {
   },
 
   async unlock(secret, core) {
-    if (core.vault?.isOpen) return status(core);
-    try {
-      core.vault = await Vault.open(core.vaultDir, secret, { ...core.options.vault, now: core.now });
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'WRONG_PASSPHRASE') await core.afterFailure();
-      throw e;
-    }
-    core.attempts.succeed(core.vaultDir);
-    core.write(() => core.audit('unlocked', 'vault'));
+    if (core.unlocked) return status(core);
+    await withAttempts(core, () => core.openVault(secret));
+    core.write({ action: 'unlocked', entity: 'vault' }, () => undefined);
     openedWithBuiltIns(core);
     return status(core);
   },
@@ -56,14 +60,8 @@ export const vaultHandlers: Handlers<Core>['vault'] = {
 
   async changePassphrase({ current, next }, core) {
     const vault = core.requireVault();
-    try {
-      await vault.changePassphrase(current, next);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'WRONG_PASSPHRASE') await core.afterFailure();
-      throw e;
-    }
-    core.attempts.succeed(core.vaultDir);
-    core.write(() => core.audit('changed', 'passphrase'));
+    await withAttempts(core, () => vault.changePassphrase(current, next));
+    core.write({ action: 'changed', entity: 'passphrase' }, () => undefined);
     return { changed: true as const };
   },
 

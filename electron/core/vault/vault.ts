@@ -1,6 +1,10 @@
 import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/result';
+import { recordAudit } from '../db/audit';
+import { inTransaction, ReadDb } from '../db/handle';
+import { sql, sqlIdentifier } from '../db/sql';
+import type { MetaRow } from '../db/tables';
 import { createKeys, keyFileSchema, rewrapPassphrase, unlockKey, DEFAULT_SCRYPT, type KeyFile, type Secret } from './keyfile';
 import { dbPath, ensureDir, keyPath, readText, vaultExists, writeFileAtomic } from './files';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrate';
@@ -97,12 +101,11 @@ export class Vault {
       // Only the clinician's account may read the vault's files (SQLite gives -wal/-shm the same mode).
       chmodSync(dbPath(dir), 0o600);
       migrate(db, opts.migrations ?? MIGRATIONS, opts.targetVersion);
-      db.transaction(() => {
-        const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-        put.run('vault_id', keyFile.vaultId);
-        put.run('created_at', now.toISOString());
-        db.prepare('INSERT INTO audit_event (at, action, entity) VALUES (?, ?, ?)').run(now.toISOString(), 'created', 'vault');
-      })();
+      const at = now.toISOString();
+      inTransaction(db, (w) => {
+        w.run(sql`INSERT INTO meta (key, value) VALUES ('vault_id', ${keyFile.vaultId}), ('created_at', ${at})`);
+        recordAudit(w, { at, action: 'created', entity: 'vault', entity_id: null, detail: null });
+      });
       // The key file is written last: a vault folder without one is not a vault yet.
       writeFileAtomic(keyPath(dir), JSON.stringify(keyFile, null, 2));
     } catch (e) {
@@ -119,7 +122,7 @@ export class Vault {
     const dbKey = await unlockKey(keyFile, secret);
     const db = openDatabase(dbPath(dir), dbKey, opts);
     try {
-      const id = (db.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).get() as { value: string } | undefined)?.value;
+      const id = new ReadDb(db).pluck(sql<Pick<MetaRow, 'value'>>`SELECT value FROM meta WHERE key = 'vault_id'`);
       if (id !== keyFile.vaultId) throw new AppError('DAMAGED', DAMAGED_MESSAGE);
       migrate(db, opts.migrations ?? MIGRATIONS, opts.targetVersion);
     } catch (e) {
@@ -161,15 +164,14 @@ export class Vault {
   }
 
   info() {
-    const tables = (
-      this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
-        name: string;
-      }[]
-    ).map((r) => r.name);
+    const read = new ReadDb(this.db);
+    const tables = read
+      .all(sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .map((r) => r.name);
     const counts: Record<string, number> = {};
     for (const t of tables) {
       // Table names come from sqlite_master, not from input; identifiers cannot be bound.
-      counts[t] = (this.db.prepare(`SELECT count(*) AS n FROM "${t.replace(/"/g, '""')}"`).get() as { n: number }).n;
+      counts[t] = read.pluck(sql<{ n: number }>`SELECT count(*) AS n FROM ${sqlIdentifier(t)}`) ?? 0;
     }
     return {
       vaultId: this.keyFile.vaultId,

@@ -25,7 +25,11 @@ const SQLITE_CODES: Record<string, AppErrorData> = {
   SQLITE_NOTADB: { code: 'DAMAGED', message: 'The vault file is damaged or is not a Stepwise vault.' },
 };
 
-/** Turns anything thrown into error data. Unknown errors never leak their message or stack. */
+/**
+ * Turns anything a handler threw into error data: an AppError as it is, a zod error as VALIDATION,
+ * the database's and the file system's failures in plain words, anything else INTERNAL. Unknown
+ * errors never leak their message or stack.
+ */
 export function toErrorData(e: unknown, log: Logger, channel: string): AppErrorData {
   if (e instanceof AppError) return e.toData();
   if (e instanceof z.ZodError) return validationError(e).toData();

@@ -1,22 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { localIsoDate } from '../../../shared/dates';
-import type { Core } from '../core';
-
-/** A new record ID: 128 random bits as 32 lower-case hex digits (matches `idSchema`). */
-export function newId(): string {
-  return randomBytes(16).toString('hex');
-}
-
-/** The current instant as UTC ISO-8601, from the core's clock. */
-export function nowIso(core: Core): string {
-  return core.now().toISOString();
-}
-
-/** Today's calendar date (`YYYY-MM-DD`) where the clinician is, from the core's clock. */
-export function todayIso(core: Core): string {
-  return localIsoDate(core.now());
-}
-
 /** Letters that NFD does not take apart but that people type without their stroke or ligature. */
 const FOLDS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
 
@@ -47,17 +28,4 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 /** Sorts names as people expect (accents and case do not split the order). */
 export function compareText(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/**
- * JSON with object keys sorted at every level: two values that mean the same give the same
- * text, whatever order their keys were written in.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  });
 }
