@@ -38,7 +38,7 @@ describe('the client form', () => {
     await user.type(screen.getByLabelText('Pronouns (optional)'), '  he/him ');
     await user.click(screen.getByRole('button', { name: 'Add client' }));
     expect(await screen.findByText(`At /clients/${made.id}`)).toBeTruthy();
-    expect(core.inputsOf('clients.create')).toEqual([
+    expect(core.inputs.clients.create).toEqual([
       {
         name: 'Ahmed Khan',
         preferredName: null,
@@ -82,6 +82,6 @@ describe('the client form', () => {
     await waitFor(() =>
       expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('This client no longer exists.'),
     );
-    expect(core.inputsOf('clients.update')).toHaveLength(2);
+    expect(core.inputs.clients.update).toHaveLength(2);
   });
 });

@@ -133,7 +133,7 @@ describe('the worksheet designer', () => {
 
     fireEvent.keyDown(window, { key: 's', ctrlKey: true });
     await screen.findByText(/^At \/library\/[0-9a-f]{32}$/);
-    const [input] = core.inputsOf('library.create') as { definition: WorksheetDefinition }[];
+    const [input] = core.inputs.library.create as { definition: WorksheetDefinition }[];
     expect(input!.definition).toMatchObject({
       title: 'Morning check',
       category: 'sleep',

@@ -80,14 +80,14 @@ describe('tailoring an assignment', () => {
     await user.click(screen.getByRole('button', { name: 'Assign homework' }));
     expect(await screen.findByText('The due date is before the start date.')).toBeTruthy();
     expect(document.activeElement).toBe(input('Due date (optional)'));
-    expect(core.calls.filter((c) => c.channel === 'assignments.create')).toEqual([]);
+    expect(core.inputs.assignments.create).toEqual([]);
 
     await user.clear(input('Due date (optional)'));
     await user.selectOptions(goal, bus.title);
     await user.type(input('Personal instructions (optional)'), 'After dinner.');
     await user.click(screen.getByRole('button', { name: 'Assign homework' }));
     expect(await screen.findByText(`At /clients/${client.id}/assignments`)).toBeTruthy();
-    expect(core.inputsOf('assignments.create')).toEqual([
+    expect(core.inputs.assignments.create).toEqual([
       {
         clientId: client.id,
         worksheetId: worksheet.worksheet.id,
@@ -153,8 +153,8 @@ describe('tailoring an assignment', () => {
     await user.selectOptions(screen.getByLabelText('Treatment goal'), 'No particular goal');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText(`At /clients/${client.id}/assignments`)).toBeTruthy();
-    expect(core.inputsOf('assignments.update')).toHaveLength(2);
-    expect(core.inputsOf('assignments.update')[1]).toMatchObject({
+    expect(core.inputs.assignments.update).toHaveLength(2);
+    expect(core.inputs.assignments.update[1]).toMatchObject({
       id: a.id,
       goalId: null,
       frequency: { kind: 'once' },

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { contract, type Contract, type HandlersOf, type StepwiseApi } from '../../../shared/contract';
+import {
+  contract,
+  type ChannelDef,
+  type Contract,
+  type HandlersOf,
+  type ParsedInputOf,
+  type StepwiseApi,
+} from '../../../shared/contract';
 import { AppError, type AppErrorData, type Result } from '../../../shared/result';
 
 /** What a handler of the double is given besides its input. */
@@ -21,12 +28,20 @@ export interface FakeCall {
   input: unknown;
 }
 
+/** The parsed inputs of the calls to each channel, typed by the contract: inputs.clients.create[0]. */
+export type FakeInputs = {
+  [D in keyof Contract]: {
+    [V in keyof Contract[D]]: Contract[D][V] extends ChannelDef ? ParsedInputOf<Contract[D][V]>[] : never;
+  };
+};
+
 export interface FakeCore {
   /** window.stepwise for the component under test. */
   api: StepwiseApi;
+  /** Every call, oldest first. */
   calls: FakeCall[];
-  /** The parsed inputs of every call to one channel, e.g. inputsOf('clients.create'). */
-  inputsOf(channel: string): unknown[];
+  /** The parsed inputs of the calls, by channel. */
+  inputs: FakeInputs;
   /** Calls without a handler, and outputs that do not match the contract. Empty in a good test. */
   problems: string[];
 }
@@ -44,16 +59,20 @@ export function fakeCore(handlers: FakeHandlers): FakeCore {
   const calls: FakeCall[] = [];
   const problems: string[] = [];
   const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
+  const inputs: Record<string, Record<string, unknown[]>> = {};
   const table = handlers as Record<string, Record<string, AnyHandler | undefined> | undefined>;
 
   for (const [domain, verbs] of Object.entries(contract)) {
     const fns: Record<string, (input?: unknown) => Promise<Result<unknown>>> = {};
+    const seen: Record<string, unknown[]> = {};
     for (const [verb, ch] of Object.entries(verbs as Record<string, { input: z.ZodType; output: z.ZodType }>)) {
       const channel = `${domain}.${verb}`;
+      seen[verb] = [];
       fns[verb] = async (input?: unknown): Promise<Result<unknown>> => {
         const parsed = ch.input.safeParse(input);
         if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
         calls.push({ channel, input: parsed.data });
+        seen[verb]!.push(parsed.data);
         const handler = table[domain]?.[verb];
         if (!handler) {
           problems.push(`no handler for ${channel} in this test`);
@@ -74,12 +93,13 @@ export function fakeCore(handlers: FakeHandlers): FakeCore {
       };
     }
     api[domain] = fns;
+    inputs[domain] = seen;
   }
 
   return {
     api: api as unknown as StepwiseApi,
     calls,
-    inputsOf: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
+    inputs: inputs as FakeInputs,
     problems,
   };
 }
