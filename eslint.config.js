@@ -46,25 +46,39 @@ const RENDERER_IMPORTS = {
 const FEATURES = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
-const featureIsolation = FEATURES.map((feature) => ({
-  files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        ...RENDERER_IMPORTS,
-        patterns: [
-          ...RENDERER_IMPORTS.patterns,
-          {
-            regex: `^(\\.\\./)+(${FEATURES.filter((f) => f !== feature).join('|')})(/|$)|(^|/)features/`,
-            message:
-              'Features do not import each other. Move what two features share to renderer/src/components or renderer/src/api, and join features in renderer/src/app.',
-          },
-        ],
-      },
-    ],
-  },
-}));
+/** Features that may not import each other at all, not even through an index.ts. */
+const APART = { clients: ['assignments'], assignments: ['clients'] };
+const featureIsolation = FEATURES.map((feature) => {
+  const others = FEATURES.filter((f) => f !== feature);
+  const apart = APART[feature] ?? [];
+  return {
+    files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...RENDERER_IMPORTS,
+          patterns: [
+            ...RENDERER_IMPORTS.patterns,
+            {
+              regex: `^(\\.\\./)+(${others.join('|')})/|(^|/)features/`,
+              message:
+                "Features do not import each other's files: only what a feature exports from its index.ts. Move what two features share to renderer/src/components or renderer/src/api; join features in renderer/src/app.",
+            },
+            ...(apart.length
+              ? [
+                  {
+                    regex: `^(\\.\\./)+(${apart.join('|')})(/|$)`,
+                    message: `${feature} and ${apart.join(', ')} do not import each other: share through renderer/src/components or renderer/src/api, join in renderer/src/app.`,
+                  },
+                ]
+              : []),
+          ],
+        },
+      ],
+    },
+  };
+});
 
 // Query keys come from the factory in renderer/src/api/keys.ts, never written by hand.
 const RAW_QUERY_KEY = 'Query keys come from queryKeys in renderer/src/api/keys.ts: no literal array as a key.';

@@ -13,7 +13,7 @@ import { vaultHandlers } from './services/vault';
  * run alone (the core's CallQueue): never two at once, never under another running call.
  */
 export const handlers: Handlers<Core> = {
-  vault: runAlone(vaultHandlers, ['create', 'unlock', 'lock', 'changePassphrase']),
+  vault: runAlone(vaultHandlers, ['create', 'unlock', 'lock', 'changePassphrase', 'rekey']),
   clients: clientsHandlers,
   goals: goalsHandlers,
   library: libraryHandlers,

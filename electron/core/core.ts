@@ -31,7 +31,18 @@ export interface AuditEvent {
 export type AuditEvents = AuditEvent | readonly AuditEvent[];
 
 /** The open vault's own operations, without its database. */
-export type VaultFile = Pick<Vault, 'id' | 'verify' | 'info' | 'changePassphrase'>;
+export type VaultFile = Pick<
+  Vault,
+  | 'id'
+  | 'verify'
+  | 'info'
+  | 'isOpen'
+  | 'checkSecret'
+  | 'preparePassphraseChange'
+  | 'installKeyFile'
+  | 'prepareRekey'
+  | 'commitRekey'
+>;
 
 /**
  * What a service sees of the core (its context in every handler): the clock, the read handle,
@@ -42,6 +53,7 @@ export interface CoreContext {
   readonly now: () => Date;
   readonly vaultDir: string;
   readonly attempts: AttemptCounter;
+  readonly sleep: (ms: number) => Promise<void>;
 
   /** The read handle of the open vault (LOCKED when there is none). Refuses statements that write. */
   readonly read: ReadDb;
@@ -139,7 +151,7 @@ export class Core implements CoreContext {
   }
 
   async createVault(passphrase: string): Promise<{ recoveryKey: string }> {
-    if (this.vault?.isOpen) this.close();
+    if (this.vault?.isOpen) throw new AppError('CONFLICT', 'A Stepwise vault already exists in this folder. Unlock it instead.');
     const { vault, recoveryKey } = await Vault.create(this.vaultDir, passphrase, { ...this.options.vault, now: this.now });
     this.vault = vault;
     return { recoveryKey };

@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'vault.unlock',
   'vault.lock',
   'vault.changePassphrase',
+  'vault.rekey',
   'vault.verify',
   'vault.info',
   'clients.list',

@@ -51,6 +51,11 @@ export const vaultContract = {
     }),
     z.object({ changed: z.literal(true) }),
   ),
+  /**
+   * A new database key and a new recovery key (the old recovery key and every old copy of the key
+   * file stop working); the database is re-encrypted in place. Confirmed with the passphrase.
+   */
+  rekey: channel(z.object({ passphrase: enteredPassphrase }), z.object({ recoveryKey: z.string() })),
   verify: channel(noInput, z.object({ healthy: z.boolean(), integrity: z.string(), schemaVersion: z.number().int() })),
   info: channel(noInput, vaultInfoSchema),
 };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPacket, renderWorksheet, type PrintOptions } from '../../electron/core/pdf';
+import { countPages } from '../../electron/core/services/print';
 import { BUILT_IN_WORKSHEETS } from '../../shared/library';
 import type { WorksheetDefinition } from '../../shared/worksheet';
 import {
@@ -41,163 +42,181 @@ const VARIANTS: { tag: string; options: Partial<PrintOptions> }[] = [
   { tag: 'letter-large', options: { paper: 'letter', largePrint: true } },
 ];
 
+const CASES = FIXTURES.flatMap((f) => VARIANTS.map((v) => ({ ...f, ...v })));
+
+/**
+ * A rendered worksheet and what poppler and qpdf say about it. Each is rendered by the first test
+ * that needs it (never in a hook: on a busy machine a hook's fixed budget ran out), and each
+ * tool runs only when a test asks for its output; later tests reuse both.
+ */
 interface Rendered {
   key: string;
   tag: string;
   definition: WorksheetDefinition;
   pdf: Buffer;
-  ms: number;
-  report: PdfReport;
-  raw: string;
-  bbox: string;
+  report: () => PdfReport;
+  raw: () => string;
+  bbox: () => string;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+const once = <T>(f: () => T): (() => T) => {
+  let v: { value: T } | undefined;
+  return () => (v ??= { value: f() }).value;
+};
 let tmp: ReturnType<typeof tempDir>;
-const rendered: Rendered[] = [];
+const renders = new Map<string, Promise<Rendered>>();
 
-beforeAll(async () => {
+beforeAll(() => {
   tmp = tempDir();
-  // Warm up (font parsing happens once per process).
-  await renderWorksheet(jobFor(FIXTURES[0]!.definition));
-  const files: string[] = [];
-  const meta: Omit<Rendered, 'report' | 'raw' | 'bbox'>[] = [];
-  for (const f of FIXTURES) {
-    for (const v of VARIANTS) {
-      const t0 = performance.now();
-      const pdf = await renderWorksheet(jobFor(f.definition, v.options));
-      const ms = performance.now() - t0;
-      const file = path.join(tmp.dir, `${f.key}-${v.tag}.pdf`);
-      writeFileSync(file, pdf);
-      files.push(file);
-      meta.push({ key: f.key, tag: v.tag, definition: f.definition, pdf, ms });
-    }
-  }
-  const reports = inspect(files);
-  files.forEach((file, i) => {
-    const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    const bbox = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    rendered.push({ ...meta[i]!, report: reports[i]!, raw, bbox });
-  });
 });
 
 afterAll(() => tmp?.cleanup());
 
+function rendered(key: string, tag: string): Promise<Rendered> {
+  const id = `${key}-${tag}`;
+  let r = renders.get(id);
+  if (!r) {
+    const f = FIXTURES.find((x) => x.key === key)!;
+    const v = VARIANTS.find((x) => x.tag === tag)!;
+    r = renderWorksheet(jobFor(f.definition, v.options)).then((pdf) => {
+      const file = path.join(tmp.dir, `${id}.pdf`);
+      writeFileSync(file, pdf);
+      return {
+        key,
+        tag,
+        definition: f.definition,
+        pdf,
+        report: once(() => inspect([file])[0]!),
+        raw: once(() => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })),
+        bbox: once(() => execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })),
+      };
+    });
+    renders.set(id, r);
+  }
+  return r;
+}
+
+const landscapePages = (r: Rendered) => r.report().pageSizes.filter((s) => s.width > s.height).length;
+
 describe('printed worksheets', () => {
-  it('renders every built-in worksheet and fixture, in A4 and Letter, normal and large print', () => {
+  it('covers every built-in worksheet and fixture, in A4 and Letter, normal and large print', () => {
     expect(BUILT_IN_WORKSHEETS.length).toBeGreaterThan(0);
-    expect(rendered).toHaveLength(FIXTURES.length * VARIANTS.length);
-    for (const r of rendered) expect(r.pdf.subarray(0, 5).toString('latin1'), `${r.key} ${r.tag}`).toBe('%PDF-');
+    for (const w of BUILT_IN_WORKSHEETS) expect(FIXTURES.map((f) => f.key)).toContain(w.key);
+    expect(CASES).toHaveLength(FIXTURES.length * VARIANTS.length);
   });
 
-  it('prints the title, the client name and every label of every part', () => {
-    for (const r of rendered) {
-      const text = squash(r.raw);
-      const where = `${r.key} ${r.tag}`;
-      expect(text, where).toContain(squash(r.definition.title));
-      expect(text, where).toContain(squash('Zoë Łukasiewicz'));
-      expect(text, where).toContain('16March2026');
-      expect(text, where).toContain('23March2026');
-      expect(text, where).toContain(squash('Why this helps'));
-      for (const step of r.definition.instructions) expect(text, where).toContain(squash(step));
-      for (const b of r.definition.blocks) {
-        if (b.type === 'prompt') expect(text, where).toContain(squash(b.text));
-        else expect(text, `${where}: ${b.id}`).toContain(squash(b.label));
-        if (b.type === 'table') for (const c of b.columns) expect(text, `${where}: ${b.id}.${c.id}`).toContain(squash(c.label));
-        if (b.type === 'dailyGrid')
-          for (const it of b.items) expect(text, `${where}: ${b.id}.${it.id}`).toContain(squash(it.label));
-        if (b.type === 'checklist' || b.type === 'choice')
-          for (const o of b.options) expect(text, `${where}: ${b.id}`).toContain(squash(o));
-        if (b.type === 'rating') for (const a of b.scale.anchors) expect(text, `${where}: ${b.id}`).toContain(squash(a.label));
-      }
-    }
-  });
+  describe.each(FIXTURES)('$key', ({ key }) => {
+    describe.each(VARIANTS)('$tag', ({ tag }) => {
+      const where = `${key} ${tag}`;
 
-  it('embeds every font (DejaVu Sans only), and qpdf finds no damage', () => {
-    for (const r of rendered) {
-      const where = `${r.key} ${r.tag}`;
-      expect(r.report.fonts.length, where).toBeGreaterThan(0);
-      for (const f of r.report.fonts) {
-        expect(f.embedded, `${where}: ${f.name}`).toBe(true);
-        expect(f.name, where).toMatch(/^[A-Z]{6}\+DejaVuSans(-Bold)?$/);
-      }
-      expect(r.report.qpdfOk, `${where}: ${r.report.qpdfOutput}`).toBe(true);
-    }
-  });
+      it('renders a PDF', async () => {
+        const r = await rendered(key, tag);
+        expect(r.pdf.subarray(0, 5).toString('latin1'), where).toBe('%PDF-');
+      });
 
-  it('numbers pages "Page N of M" and has a sensible page count (large print never shorter)', () => {
-    const byKey = new Map<string, Map<string, number>>();
-    for (const r of rendered) {
-      const where = `${r.key} ${r.tag}`;
-      const n = r.report.pages;
-      expect(n, where).toBeGreaterThanOrEqual(1);
-      // Upper bound: a page for the introduction and each part, plus every 8 table rows / 6 grid rows / 10 writing lines.
-      const bound =
-        2 +
-        r.definition.blocks.reduce((a, b) => {
-          if (b.type === 'table') return a + 1 + Math.ceil(b.rows / 4);
-          if (b.type === 'dailyGrid') return a + 1 + Math.ceil(b.items.length / 4);
-          if (b.type === 'hierarchy') return a + 1 + Math.ceil(b.steps / 8);
-          if (b.type === 'longText') return a + 1 + Math.ceil(b.lines / 10);
-          return a + 1;
-        }, 0);
-      expect(n, where).toBeLessThanOrEqual(bound);
-      const text = normalise(r.report.text);
-      for (let p = 1; p <= n; p++) expect(text, where).toContain(`Page ${p} of ${n}`);
-      expect(text, where).not.toContain(`Page ${n + 1} of`);
-      if (!byKey.has(r.key)) byKey.set(r.key, new Map());
-      byKey.get(r.key)!.set(r.tag, n);
-    }
-    for (const [key, pages] of byKey) {
-      expect(pages.get('a4-large')!, key).toBeGreaterThanOrEqual(pages.get('a4')!);
-      expect(pages.get('letter-large')!, key).toBeGreaterThanOrEqual(pages.get('letter')!);
-    }
-  });
-
-  it('keeps every word inside the page margins', () => {
-    for (const r of rendered) {
-      const pages = [...r.bbox.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)];
-      expect(pages.length).toBe(r.report.pages);
-      pages.forEach((p, i) => {
-        const w = Number(p[1]);
-        const h = Number(p[2]);
-        for (const m of p[3]!.matchAll(
-          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
-        )) {
-          const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
-          const where = `${r.key} ${r.tag} page ${i + 1} word "${m[5]}"`;
-          expect(x0, where).toBeGreaterThanOrEqual(54 - 1);
-          expect(x1, where).toBeLessThanOrEqual(w - 54 + 1);
-          expect(y0, where).toBeGreaterThanOrEqual(40);
-          expect(y1, where).toBeLessThanOrEqual(h - 18);
+      it('prints the title, the client name and every label of every part', async () => {
+        const r = await rendered(key, tag);
+        const text = squash(r.raw());
+        expect(text, where).toContain(squash(r.definition.title));
+        expect(text, where).toContain(squash('Zoë Łukasiewicz'));
+        expect(text, where).toContain('16March2026');
+        expect(text, where).toContain('23March2026');
+        expect(text, where).toContain(squash('Why this helps'));
+        for (const step of r.definition.instructions) expect(text, where).toContain(squash(step));
+        for (const b of r.definition.blocks) {
+          if (b.type === 'prompt') expect(text, where).toContain(squash(b.text));
+          else expect(text, `${where}: ${b.id}`).toContain(squash(b.label));
+          if (b.type === 'table') for (const c of b.columns) expect(text, `${where}: ${b.id}.${c.id}`).toContain(squash(c.label));
+          if (b.type === 'dailyGrid')
+            for (const it of b.items) expect(text, `${where}: ${b.id}.${it.id}`).toContain(squash(it.label));
+          if (b.type === 'checklist' || b.type === 'choice')
+            for (const o of b.options) expect(text, `${where}: ${b.id}`).toContain(squash(o));
+          if (b.type === 'rating') for (const a of b.scale.anchors) expect(text, `${where}: ${b.id}`).toContain(squash(a.label));
         }
       });
-    }
+
+      it('embeds every font (DejaVu Sans only), and qpdf finds no damage', async () => {
+        const { report } = await rendered(key, tag);
+        expect(report().fonts.length, where).toBeGreaterThan(0);
+        for (const f of report().fonts) {
+          expect(f.embedded, `${where}: ${f.name}`).toBe(true);
+          expect(f.name, where).toMatch(/^[A-Z]{6}\+DejaVuSans(-Bold)?$/);
+        }
+        expect(report().qpdfOk, `${where}: ${report().qpdfOutput}`).toBe(true);
+      });
+
+      it('numbers pages "Page N of M" and has a sensible page count', async () => {
+        const r = await rendered(key, tag);
+        const n = r.report().pages;
+        expect(n, where).toBeGreaterThanOrEqual(1);
+        // Upper bound: a page for the introduction and each part, plus every 8 table rows / 6 grid rows / 10 writing lines.
+        const bound =
+          2 +
+          r.definition.blocks.reduce((a, b) => {
+            if (b.type === 'table') return a + 1 + Math.ceil(b.rows / 4);
+            if (b.type === 'dailyGrid') return a + 1 + Math.ceil(b.items.length / 4);
+            if (b.type === 'hierarchy') return a + 1 + Math.ceil(b.steps / 8);
+            if (b.type === 'longText') return a + 1 + Math.ceil(b.lines / 10);
+            return a + 1;
+          }, 0);
+        expect(n, where).toBeLessThanOrEqual(bound);
+        const text = normalise(r.report().text);
+        for (let p = 1; p <= n; p++) expect(text, where).toContain(`Page ${p} of ${n}`);
+        expect(text, where).not.toContain(`Page ${n + 1} of`);
+      });
+
+      it('keeps every word inside the page margins', async () => {
+        const r = await rendered(key, tag);
+        const pages = [...r.bbox().matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)];
+        expect(pages.length).toBe(r.report().pages);
+        pages.forEach((p, i) => {
+          const w = Number(p[1]);
+          const h = Number(p[2]);
+          for (const m of p[3]!.matchAll(
+            /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+          )) {
+            const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+            const at = `${where} page ${i + 1} word "${m[5]}"`;
+            expect(x0, at).toBeGreaterThanOrEqual(54 - 1);
+            expect(x1, at).toBeLessThanOrEqual(w - 54 + 1);
+            expect(y0, at).toBeGreaterThanOrEqual(40);
+            expect(y1, at).toBeLessThanOrEqual(h - 18);
+          }
+        });
+      });
+
+      it('turns a page to landscape for wide tables and grids only (the stated rule)', async () => {
+        const r = await rendered(key, tag);
+        const wide = r.definition.blocks.some(
+          (b) => (b.type === 'table' && b.columns.length >= 6) || (b.type === 'dailyGrid' && b.days >= 8),
+        );
+        if (wide) expect(landscapePages(r), where).toBeGreaterThanOrEqual(1);
+        const narrow = r.definition.blocks.every((b) => b.type !== 'table' && b.type !== 'dailyGrid');
+        if (narrow) expect(landscapePages(r), where).toBe(0);
+      });
+    });
+
+    it('is never shorter in large print', async () => {
+      const pages = async (tag: string) => (await rendered(key, tag)).report().pages;
+      expect(await pages('a4-large'), key).toBeGreaterThanOrEqual(await pages('a4'));
+      expect(await pages('letter-large'), key).toBeGreaterThanOrEqual(await pages('letter'));
+    });
   });
 
-  it('turns a page to landscape for wide tables and grids only (the stated rule)', () => {
-    const landscapePages = (r: Rendered) => r.report.pageSizes.filter((s) => s.width > s.height).length;
-    const get = (key: string, tag: string) => rendered.find((r) => r.key === key && r.tag === tag)!;
+  it('turns a page to landscape for wide tables and grids only (the fixtures that show it)', async () => {
     // ≥ 6 columns, or a 7-day grid with text rows: landscape.
-    expect(landscapePages(get('fixture-wide', 'a4'))).toBeGreaterThanOrEqual(2);
+    expect(landscapePages(await rendered('fixture-wide', 'a4'))).toBeGreaterThanOrEqual(2);
     // Five narrow-enough columns and a 7-day grid of checks/numbers/ratings: portrait throughout.
-    expect(landscapePages(get('fixture-every-block', 'a4'))).toBe(0);
-    expect(landscapePages(get('fixture-every-block', 'letter'))).toBe(0);
+    expect(landscapePages(await rendered('fixture-every-block', 'a4'))).toBe(0);
+    expect(landscapePages(await rendered('fixture-every-block', 'letter'))).toBe(0);
     // 14 days: landscape.
-    expect(landscapePages(get('fixture-limits', 'a4'))).toBeGreaterThanOrEqual(1);
-    for (const r of rendered) {
-      const wide = r.definition.blocks.some(
-        (b) => (b.type === 'table' && b.columns.length >= 6) || (b.type === 'dailyGrid' && b.days >= 8),
-      );
-      if (wide) expect(landscapePages(r), `${r.key} ${r.tag}`).toBeGreaterThanOrEqual(1);
-      const narrow = r.definition.blocks.every((b) => b.type !== 'table' && b.type !== 'dailyGrid');
-      if (narrow) expect(landscapePages(r), `${r.key} ${r.tag}`).toBe(0);
-    }
+    expect(landscapePages(await rendered('fixture-limits', 'a4'))).toBeGreaterThanOrEqual(1);
   });
 
-  it('repeats a table header on every page the table runs on', () => {
-    const r = rendered.find((x) => x.key === 'fixture-limits' && x.tag === 'a4')!;
-    const pages = r.report.text.split('\f');
+  it('repeats a table header on every page the table runs on', async () => {
+    const r = await rendered('fixture-limits', 'a4');
+    const pages = r.report().text.split('\f');
     const logPages = pages.filter((p) => p.includes('Exposure log'));
     expect(logPages.length).toBeGreaterThanOrEqual(2);
     for (const p of logPages) {
@@ -207,21 +226,32 @@ describe('printed worksheets', () => {
     expect(pages.filter((p) => p.includes('Exposure log (continued)')).length).toBe(logPages.length - 1);
   });
 
-  it('prints large print about 1.4× larger', () => {
+  it('prints large print about 1.4× larger', async () => {
     const titleHeight = (r: Rendered) => {
-      const first = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Everything<\/word>/.exec(r.bbox)!;
+      const first = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Everything<\/word>/.exec(r.bbox())!;
       return Number(first[2]) - Number(first[1]);
     };
-    const normal = titleHeight(rendered.find((x) => x.key === 'fixture-every-block' && x.tag === 'a4')!);
-    const large = titleHeight(rendered.find((x) => x.key === 'fixture-every-block' && x.tag === 'a4-large')!);
+    const normal = titleHeight(await rendered('fixture-every-block', 'a4'));
+    const large = titleHeight(await rendered('fixture-every-block', 'a4-large'));
     expect(large / normal).toBeGreaterThan(1.3);
     expect(large / normal).toBeLessThan(1.5);
   });
 
-  it('renders fast: under 10 ms per page at the median', () => {
-    const perPage = rendered.map((r) => r.ms / r.report.pages).sort((a, b) => a - b);
+  it('renders fast: under 10 ms per page at the median', async () => {
+    // Its own renders, timed one by one after a warm-up (font parsing happens once per process).
+    // Timed in CPU time of this process: on a busy machine, time spent waiting for a core is not
+    // the engine's (npm run bench gives the wall-clock figures).
+    await renderWorksheet(jobFor(FIXTURES[0]!.definition));
+    const perPage: number[] = [];
+    for (const c of CASES) {
+      const t0 = process.cpuUsage();
+      const pdf = await renderWorksheet(jobFor(c.definition, c.options));
+      const used = process.cpuUsage(t0);
+      perPage.push((used.user + used.system) / 1000 / countPages(pdf));
+    }
+    perPage.sort((a, b) => a - b);
     const median = perPage[Math.floor(perPage.length / 2)]!;
-    console.info(`PDF engine: median ${median.toFixed(2)} ms per page over ${rendered.length} renders`);
+    console.info(`PDF engine: median ${median.toFixed(2)} ms (CPU) per page over ${perPage.length} renders`);
     expect(median).toBeLessThan(10);
   });
 });
@@ -404,27 +434,29 @@ describe('packets', () => {
 });
 
 describe('looks (PNG previews to open and inspect)', () => {
-  it('saves previews under tests/artifacts/pdf', async () => {
-    const every = parse(EVERY_BLOCK);
-    const previews: [string, Buffer][] = [
-      ['every-a4', await renderWorksheet(jobFor(every))],
-      ['every-a4-large', await renderWorksheet(jobFor(every, { largePrint: true }))],
-      ['every-letter-fillable', await renderWorksheet(jobFor(every, { paper: 'letter', fillable: true }))],
-      ['wide-a4', await renderWorksheet(jobFor(parse(WIDE)))],
-      ['limits-a4', await renderWorksheet(jobFor(parse(LIMITS_FIXTURE)))],
-    ];
-    const tr7 = FIXTURES.find((f) => f.key === 'thought-record-7');
-    if (tr7) previews.push(['thought-record-7-a4', await renderWorksheet(jobFor(tr7.definition))]);
-    previews.push([
+  const every = parse(EVERY_BLOCK);
+  const tr7 = FIXTURES.find((f) => f.key === 'thought-record-7');
+  const previews: [string, () => Promise<Buffer>][] = [
+    ['every-a4', () => renderWorksheet(jobFor(every))],
+    ['every-a4-large', () => renderWorksheet(jobFor(every, { largePrint: true }))],
+    ['every-letter-fillable', () => renderWorksheet(jobFor(every, { paper: 'letter', fillable: true }))],
+    ['wide-a4', () => renderWorksheet(jobFor(parse(WIDE)))],
+    ['limits-a4', () => renderWorksheet(jobFor(parse(LIMITS_FIXTURE)))],
+    ...(tr7 ? [['thought-record-7-a4', () => renderWorksheet(jobFor(tr7.definition))] as [string, () => Promise<Buffer>]] : []),
+    [
       'packet-a4',
-      await renderPacket({
-        clientLabel: 'Øyvind Ødegård',
-        items: FIXTURES.slice(3, 6).map((f) => jobFor(f.definition)),
-        options: { paper: 'a4', largePrint: false, fillable: false },
-        weekOf: '2026-03-16',
-        creationDate: CREATED,
-      }),
-    ]);
-    for (const [name, pdf] of previews) savePreview(name, pdf);
+      () =>
+        renderPacket({
+          clientLabel: 'Øyvind Ødegård',
+          items: FIXTURES.slice(3, 6).map((f) => jobFor(f.definition)),
+          options: { paper: 'a4', largePrint: false, fillable: false },
+          weekOf: '2026-03-16',
+          creationDate: CREATED,
+        }),
+    ],
+  ];
+
+  it.each(previews)('saves %s under tests/artifacts/pdf', async (name, render) => {
+    savePreview(name, await render());
   });
 });

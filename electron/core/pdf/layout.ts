@@ -1,5 +1,6 @@
 import { PAPER_SIZES } from '../../../shared/worksheet';
-import { BOLD, REGULAR, createDocument, currentFontId, drawLine, includeGlyphs, widthOf, type Doc } from './fonts';
+import { BOLD, REGULAR, createDocument, widthOf, type Doc } from './fonts';
+import { addAnnotationExtras, currentFontId, drawLine, includeGlyphs } from './internals';
 import type { FieldPath } from './fields';
 import { COLOURS, themeFor, type Theme } from './theme';
 import type { Paper } from './types';
@@ -101,13 +102,9 @@ export class Engine {
       lang: opts.lang,
       displayTitle: true,
     });
-    // pdfkit writes an annotation the moment it is created, so extra entries (appearances,
-    // tooltips, size) must go in with it: `annotationExtras` is merged into the next one.
-    const d = this.doc as unknown as {
-      annotate: (x: number, y: number, w: number, h: number, o: Record<string, unknown>) => unknown;
-    };
-    const annotate = d.annotate.bind(this.doc);
-    d.annotate = (x, y, w, h, o) => annotate(x, y, w, h, this.annotationExtras ? { ...o, ...this.annotationExtras } : o);
+    // Form fields need entries pdfkit's form methods do not take (appearances, tooltips, the
+    // hidden flag): `annotationExtras` is merged into the next annotation (see withExtras).
+    addAnnotationExtras(this.doc, () => this.annotationExtras);
     if (this.fillable) {
       this.doc.font(REGULAR);
       includeGlyphs(this.doc, FORM_GLYPHS);

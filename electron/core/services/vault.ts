@@ -1,40 +1,51 @@
 import type { Handlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
 import type { CoreContext } from '../core';
+import type { Secret } from '../vault/keyfile';
 import { syncBuiltIns } from './library';
 
-/**
- * Brings the built-in worksheets up to date in a vault just unlocked. If that fails, the vault is
- * locked again rather than left open half-prepared.
+/*
+ * One vault operation at a time: create, unlock, lock, change passphrase and rekey run alone in
+ * the core's call queue (`runAlone` in api.ts), so parallel guesses wait their turn, each behind
+ * the delay the previous wrong one earned, and nothing rewraps a key that a lock is wiping.
  */
-function openedWithBuiltIns(core: CoreContext): void {
-  try {
-    syncBuiltIns(core);
-  } catch (e) {
-    core.close();
-    throw e;
-  }
-}
 
-const status = (core: CoreContext) => ({ exists: core.vaultExists(), unlocked: core.unlocked });
-
-/** A wrong passphrase slows the next attempt; a right one resets the count. */
-async function withAttempts<T>(core: CoreContext, fn: () => Promise<T>): Promise<T> {
-  let result: T;
+/**
+ * Runs a check of a secret. First waits out what is left of the delay the last wrong secret
+ * earned (recorded beside the vault, so a restart or the command line does not skip it); a wrong
+ * secret is counted and waited for; a right one resets the count.
+ */
+async function checkingSecret<T>(core: CoreContext, check: () => Promise<T>): Promise<T> {
+  const wait = core.attempts.pendingWaitMs(core.vaultDir);
+  if (wait > 0) await core.sleep(wait);
+  let value: T;
   try {
-    result = await fn();
+    value = await check();
   } catch (e) {
     if (e instanceof AppError && e.code === 'WRONG_PASSPHRASE') await core.afterFailure();
     throw e;
   }
   core.attempts.succeed(core.vaultDir);
-  return result;
+  return value;
 }
+
+/** Refuses a passphrase that is too easy to guess (the same rule the screens show as you type). */
+async function requireStrong(passphrase: string, field: string): Promise<void> {
+  // Loaded on first use: the word lists behind the estimate are large.
+  const { passphraseProblem } = await import('../../../shared/passphrase');
+  const problem = passphraseProblem(passphrase);
+  if (problem) throw new AppError('VALIDATION', problem, { [field]: problem });
+}
+
+const status = (core: CoreContext) => ({ exists: core.vaultExists(), unlocked: core.unlocked });
 
 export const vaultHandlers: Handlers<CoreContext>['vault'] = {
   status: (_input, core) => status(core),
 
   async create({ passphrase }, core) {
+    // An open vault stays open: creating is refused without touching it.
+    if (core.unlocked) throw new AppError('CONFLICT', 'A Stepwise vault already exists in this folder. Unlock it instead.');
+    await requireStrong(passphrase, 'passphrase');
     const { recoveryKey } = await core.createVault(passphrase);
     try {
       syncBuiltIns(core);
@@ -46,10 +57,22 @@ export const vaultHandlers: Handlers<CoreContext>['vault'] = {
   },
 
   async unlock(secret, core) {
-    if (core.unlocked) return status(core);
-    await withAttempts(core, () => core.openVault(secret));
-    core.write({ action: 'unlocked', entity: 'vault' }, () => undefined);
-    openedWithBuiltIns(core);
+    if (core.unlocked) {
+      // Already open: the secret is still checked, and a wrong one changes nothing.
+      const open = core.requireVault();
+      await checkingSecret(core, () => open.checkSecret(secret as Secret));
+      return status(core);
+    }
+    await checkingSecret(core, () => core.openVault(secret as Secret));
+    // Everything after the database opened: if any of it fails, the vault is locked again rather
+    // than left open half-prepared (or open after an error the clinician was shown).
+    try {
+      core.write({ action: 'unlocked', entity: 'vault' }, () => undefined);
+      syncBuiltIns(core);
+    } catch (e) {
+      core.close();
+      throw e;
+    }
     return status(core);
   },
 
@@ -60,9 +83,37 @@ export const vaultHandlers: Handlers<CoreContext>['vault'] = {
 
   async changePassphrase({ current, next }, core) {
     const vault = core.requireVault();
-    await withAttempts(core, () => vault.changePassphrase(current, next));
-    core.write({ action: 'changed', entity: 'passphrase' }, () => undefined);
+    await requireStrong(next, 'next');
+    const updated = await checkingSecret(core, () => vault.preparePassphraseChange(current as Secret, next));
+    // The new key file is installed (atomically) inside the transaction that records the event.
+    // If installing fails, nothing changed and that is reported; once the key file is in place,
+    // the change stands and is reported as done, whatever happens to the commit of the event.
+    let installed = false;
+    try {
+      core.write({ action: 'changed', entity: 'passphrase' }, () => {
+        vault.installKeyFile(updated);
+        installed = true;
+      });
+    } catch (e) {
+      if (!installed) throw e;
+    }
     return { changed: true as const };
+  },
+
+  async rekey({ passphrase }, core) {
+    const vault = core.requireVault();
+    const keys = await checkingSecret(core, () => vault.prepareRekey(passphrase));
+    try {
+      vault.commitRekey(keys);
+    } finally {
+      if (!vault.isOpen) core.close();
+    }
+    try {
+      core.write({ action: 'changed', entity: 'vault', detail: 'new database key and recovery key' }, () => undefined);
+    } catch {
+      // The new keys are in place and must reach the clinician; only the record of it failed.
+    }
+    return { recoveryKey: keys.recoveryKey };
   },
 
   verify: (_input, core) => core.requireVault().verify(),

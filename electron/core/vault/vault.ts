@@ -1,12 +1,39 @@
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/result';
 import { recordAudit } from '../db/audit';
 import { inTransaction, ReadDb } from '../db/handle';
 import { sql, sqlIdentifier } from '../db/sql';
 import type { MetaRow } from '../db/tables';
-import { createKeys, keyFileSchema, rewrapPassphrase, unlockKey, DEFAULT_SCRYPT, type KeyFile, type Secret } from './keyfile';
-import { dbPath, ensureDir, keyPath, readText, vaultExists, writeFileAtomic } from './files';
+import {
+  createKeys,
+  damagedSlots,
+  parseKeyFile,
+  rawKeyLiteral,
+  rewrapPassphrase,
+  sameKey,
+  serializeKeyFile,
+  unlockKey,
+  DEFAULT_SCRYPT,
+  type KeyFile,
+  type NewKeys,
+  type Secret,
+} from './keyfile';
+import {
+  dbPath,
+  ensureDir,
+  keyPath,
+  KEY_FILE,
+  pendingKeyPath,
+  readText,
+  removeFile,
+  replaceFile,
+  vaultExists,
+  vaultFilesPresent,
+  writeFileAtomic,
+  writeFileExclusive,
+} from './files';
+import { acquireVaultLock, type VaultLock } from './lock';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrate';
 import type { Migration } from './migrations';
 import { MIGRATIONS } from './migrations';
@@ -26,37 +53,37 @@ export interface VaultOptions {
 
 const DAMAGED_MESSAGE =
   'The vault could not be read: its database file is damaged or is not a Stepwise vault. Nothing was changed. Restore it from a backup, or contact support.';
+const DB_MISSING_MESSAGE =
+  'The vault’s database file (stepwise.db) is missing from its folder, so the vault cannot open. Nothing was changed. Put stepwise.db back from a backup of this vault folder.';
+const KEY_MISSING_MESSAGE =
+  'The vault’s key file (stepwise.key) is missing from its folder, so the vault cannot open. Nothing was changed. Put stepwise.key back from a backup of this vault folder.';
+const KEY_MISMATCH_MESSAGE =
+  'The vault could not be read with its key file: either the database file (stepwise.db) is damaged, or the key file (stepwise.key) is an old copy from before new keys were made. Nothing was changed. Put back both files from the same backup, or contact support.';
+const LOCKED_MESSAGE = 'Stepwise is locked. Unlock it with your passphrase to continue.';
 
-function readKeyFile(dir: string): KeyFile {
+function readKeyFile(file: string): ReturnType<typeof parseKeyFile> {
   let raw: string;
   try {
-    raw = readText(keyPath(dir));
+    raw = readText(file);
   } catch {
-    throw new AppError('NOT_FOUND', 'There is no Stepwise vault in this folder.');
+    throw new AppError('DAMAGED', KEY_MISSING_MESSAGE);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new AppError('DAMAGED', 'The vault’s key file is damaged. Restore the vault folder from a backup.');
-  }
-  const parsed = keyFileSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new AppError(
-      'DAMAGED',
-      'The vault’s key file is damaged or was made by another program. Restore the vault folder from a backup.',
-    );
-  }
-  return parsed.data;
+  return parseKeyFile(raw);
 }
 
-function openDatabase(file: string, dbKey: Buffer, opts: VaultOptions): Db {
+/**
+ * Opens the encrypted database with a raw 256-bit key. The key reaches SQLCipher as bytes in a
+ * Buffer through `db.key()` (better-sqlite3-multiple-ciphers passes it to sqlite3_key), never as
+ * a JS string in a `PRAGMA key` statement, and the Buffer is wiped right after.
+ */
+function openDatabase(file: string, dbKey: Buffer, opts: VaultOptions, create = false): Db {
   let db: Db | undefined;
+  const literal = rawKeyLiteral(dbKey);
   try {
-    db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    db = new Database(file, { fileMustExist: !create, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
     db.pragma(`cipher = 'sqlcipher'`);
     db.pragma('legacy = 4');
-    db.pragma(`key = "x'${dbKey.toString('hex')}'"`);
+    db.key(literal);
     // Fails with SQLITE_NOTADB when the key does not fit the file.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     db.pragma('journal_mode = WAL');
@@ -69,10 +96,24 @@ function openDatabase(file: string, dbKey: Buffer, opts: VaultOptions): Db {
     db?.close();
     if (e instanceof AppError) throw e;
     throw new AppError('DAMAGED', DAMAGED_MESSAGE);
+  } finally {
+    literal.fill(0);
   }
 }
 
-/** An unlocked vault: the open encrypted database and its key file. */
+function vaultIdOf(db: Db): string | undefined {
+  return new ReadDb(db).pluck(sql<Pick<MetaRow, 'value'>>`SELECT value FROM meta WHERE key = 'vault_id'`);
+}
+
+/** Removes the database files a failed create made (they did not exist before it). */
+function removeNewDatabase(dir: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) removeFile(`${dbPath(dir)}${suffix}`);
+}
+
+/**
+ * An unlocked vault: the open encrypted database, its key file, and the vault lock that keeps
+ * every other process (and every other core in this one) out until it is closed.
+ */
 export class Vault {
   private closed = false;
 
@@ -82,55 +123,137 @@ export class Vault {
     private keyFile: KeyFile,
     private dbKey: Buffer,
     private readonly opts: VaultOptions,
+    private readonly lock: VaultLock,
   ) {}
 
   static exists(dir: string): boolean {
     return vaultExists(dir);
   }
 
-  /** Creates a new vault in `dir`. Returns it unlocked, with the recovery key to show once. */
+  /**
+   * Creates a new vault in `dir`. Returns it unlocked, with the recovery key to show once.
+   * Never writes over anything: refused when any vault file is in the folder (checked again under
+   * the vault lock), and the key file is created exclusively.
+   */
   static async create(dir: string, passphrase: string, opts: VaultOptions = {}): Promise<{ vault: Vault; recoveryKey: string }> {
-    if (vaultExists(dir)) {
-      throw new AppError('CONFLICT', 'A Stepwise vault already exists in this folder. Unlock it instead.');
-    }
+    const refuse = (present: string[]) =>
+      new AppError(
+        'CONFLICT',
+        `This folder already holds a Stepwise vault (${present.join(', ')}), so a new one is not made over it. Unlock it instead, or choose an empty folder.`,
+      );
+    if (existsSync(dir) && vaultFilesPresent(dir).length) throw refuse(vaultFilesPresent(dir));
     ensureDir(dir);
-    const now = (opts.now ?? (() => new Date()))();
-    const { keyFile, dbKey, recoveryKey } = await createKeys(passphrase, now, opts.scrypt ?? DEFAULT_SCRYPT);
-    const db = openDatabase(dbPath(dir), dbKey, opts);
+    const lock = acquireVaultLock(dir, opts.nativeBinding);
     try {
-      // Only the clinician's account may read the vault's files (SQLite gives -wal/-shm the same mode).
-      chmodSync(dbPath(dir), 0o600);
-      migrate(db, opts.migrations ?? MIGRATIONS, opts.targetVersion);
-      const at = now.toISOString();
-      inTransaction(db, (w) => {
-        w.run(sql`INSERT INTO meta (key, value) VALUES ('vault_id', ${keyFile.vaultId}), ('created_at', ${at})`);
-        recordAudit(w, { at, action: 'created', entity: 'vault', entity_id: null, detail: null });
-      });
-      // The key file is written last: a vault folder without one is not a vault yet.
-      writeFileAtomic(keyPath(dir), JSON.stringify(keyFile, null, 2));
+      const present = vaultFilesPresent(dir);
+      if (present.length) throw refuse(present);
+      const now = (opts.now ?? (() => new Date()))();
+      const { keyFile, dbKey, recoveryKey } = await createKeys(passphrase, now, opts.scrypt ?? DEFAULT_SCRYPT);
+      let db: Db | undefined;
+      try {
+        db = openDatabase(dbPath(dir), dbKey, opts, true);
+        // Only the clinician's account may read the vault's files (SQLite gives -wal/-shm the same mode).
+        chmodSync(dbPath(dir), 0o600);
+        migrate(db, opts.migrations ?? MIGRATIONS, opts.targetVersion);
+        const d = db;
+        const at = now.toISOString();
+        inTransaction(d, (w) => {
+          w.run(sql`INSERT INTO meta (key, value) VALUES ('vault_id', ${keyFile.vaultId}), ('created_at', ${at})`);
+          recordAudit(w, { at, action: 'created', entity: 'vault', entity_id: null, detail: null });
+        });
+        // The key file is written last: a vault folder without one is not a vault yet.
+        try {
+          writeFileExclusive(keyPath(dir), serializeKeyFile(keyFile));
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw refuse([KEY_FILE]);
+          throw e;
+        }
+      } catch (e) {
+        db?.close();
+        dbKey.fill(0);
+        removeNewDatabase(dir);
+        throw e;
+      }
+      return { vault: new Vault(dir, db, keyFile, dbKey, opts, lock), recoveryKey };
     } catch (e) {
-      db.close();
+      lock.release();
       throw e;
     }
-    return { vault: new Vault(dir, db, keyFile, dbKey, opts), recoveryKey };
   }
 
-  /** Opens an existing vault with the passphrase or the recovery key, migrating it if needed. */
+  /**
+   * Opens an existing vault with the passphrase or the recovery key, migrating it if needed.
+   * Refused at once (CONFLICT) while another process or core has it open.
+   */
   static async open(dir: string, secret: Secret, opts: VaultOptions = {}): Promise<Vault> {
     if (!vaultExists(dir)) throw new AppError('NOT_FOUND', 'There is no Stepwise vault in this folder.');
-    const keyFile = readKeyFile(dir);
-    const dbKey = await unlockKey(keyFile, secret);
-    const db = openDatabase(dbPath(dir), dbKey, opts);
+    const lock = acquireVaultLock(dir, opts.nativeBinding);
     try {
-      const id = new ReadDb(db).pluck(sql<Pick<MetaRow, 'value'>>`SELECT value FROM meta WHERE key = 'vault_id'`);
-      if (id !== keyFile.vaultId) throw new AppError('DAMAGED', DAMAGED_MESSAGE);
+      return await Vault.openLocked(dir, secret, opts, lock);
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+  }
+
+  /**
+   * The key file normally decides. A `stepwise.key.new` beside it means a rekey was interrupted
+   * (see rekey): the current key file is tried first — with an unfinished re-encryption, SQLite
+   * rolls the database back to the old key as it opens — and only if the database no longer
+   * opens with the old key (the re-encryption had committed) is the new key file tried, and then
+   * put in place.
+   */
+  private static async openLocked(dir: string, secret: Secret, opts: VaultOptions, lock: VaultLock): Promise<Vault> {
+    if (!existsSync(dbPath(dir))) throw new AppError('DAMAGED', DB_MISSING_MESSAGE);
+    const pendingFile = pendingKeyPath(dir);
+    const hasPending = existsSync(pendingFile);
+    const { keyFile, upgraded } = readKeyFile(keyPath(dir));
+    let dbKey = await unlockKey(keyFile, secret);
+    let chosen = keyFile;
+    let db: Db;
+    try {
+      db = openDatabase(dbPath(dir), dbKey, opts);
+      if (hasPending) removeFile(pendingFile);
+    } catch (e) {
+      dbKey.fill(0);
+      if (!hasPending) throw e instanceof AppError && e.code === 'DAMAGED' ? new AppError('DAMAGED', KEY_MISMATCH_MESSAGE) : e;
+      let pending: KeyFile;
+      try {
+        pending = readKeyFile(pendingFile).keyFile;
+      } catch {
+        throw e;
+      }
+      dbKey = await unlockKey(pending, secret);
+      try {
+        db = openDatabase(dbPath(dir), dbKey, opts);
+      } catch (e2) {
+        dbKey.fill(0);
+        throw e2;
+      }
+      try {
+        replaceFile(pendingFile, keyPath(dir));
+      } catch {
+        // The pending file keeps working from where it is; the next open tries the swap again.
+      }
+      chosen = pending;
+    }
+    try {
+      if (vaultIdOf(db) !== chosen.vaultId) throw new AppError('DAMAGED', DAMAGED_MESSAGE);
       migrate(db, opts.migrations ?? MIGRATIONS, opts.targetVersion);
     } catch (e) {
       db.close();
+      dbKey.fill(0);
       if (e instanceof AppError) throw e;
       throw new AppError('DAMAGED', DAMAGED_MESSAGE);
     }
-    return new Vault(dir, db, keyFile, dbKey, opts);
+    if (upgraded && chosen === keyFile) {
+      try {
+        writeFileAtomic(keyPath(dir), serializeKeyFile(keyFile));
+      } catch {
+        // A read-only folder: the version 1 file keeps working; it is upgraded another time.
+      }
+    }
+    return new Vault(dir, db, chosen, dbKey, opts, lock);
   }
 
   get isOpen(): boolean {
@@ -141,13 +264,162 @@ export class Vault {
     return this.keyFile.vaultId;
   }
 
+  private requireOpen(): void {
+    if (this.closed) throw new AppError('LOCKED', LOCKED_MESSAGE);
+  }
+
+  /**
+   * A copy of the database key, for work that awaits (scrypt): `close()` may wipe the original
+   * meanwhile, and nothing must ever be wrapped around a wiped key. The caller wipes the copy.
+   */
+  private keyCopy(): Buffer {
+    this.requireOpen();
+    return Buffer.from(this.dbKey);
+  }
+
+  private async checkWith(secret: Secret, dbKey: Buffer): Promise<void> {
+    const key = await unlockKey(this.keyFile, secret);
+    try {
+      if (!sameKey(key, dbKey))
+        throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Please check it and try again.');
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  /** Checks a secret against the open vault: WRONG_PASSPHRASE (or DAMAGED) if it does not open it. */
+  async checkSecret(secret: Secret): Promise<void> {
+    const dbKey = this.keyCopy();
+    try {
+      await this.checkWith(secret, dbKey);
+    } finally {
+      dbKey.fill(0);
+    }
+    this.requireOpen();
+  }
+
+  /**
+   * Checks `current`, then wraps the database key under `next` (fresh salt). Writes nothing:
+   * `installKeyFile` puts the result in place.
+   */
+  async preparePassphraseChange(current: Secret, next: string): Promise<KeyFile> {
+    const dbKey = this.keyCopy();
+    try {
+      await this.checkWith(current, dbKey);
+      const updated = await rewrapPassphrase(this.keyFile, dbKey, next, this.opts.scrypt);
+      this.requireOpen();
+      return updated;
+    } finally {
+      dbKey.fill(0);
+    }
+  }
+
+  /** Replaces the key file atomically (temporary file, flush, rename, flush the folder). */
+  installKeyFile(updated: KeyFile): void {
+    this.requireOpen();
+    writeFileAtomic(keyPath(this.dir), serializeKeyFile(updated));
+    this.keyFile = updated;
+  }
+
   /** Rewraps the database key under a new passphrase. The database itself is untouched. */
   async changePassphrase(current: Secret, next: string): Promise<void> {
-    const key = await unlockKey(this.keyFile, current);
-    if (!key.equals(this.dbKey)) throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right.');
-    const updated = await rewrapPassphrase(this.keyFile, this.dbKey, next, this.opts.scrypt);
-    writeFileAtomic(keyPath(this.dir), JSON.stringify(updated, null, 2));
-    this.keyFile = updated;
+    this.installKeyFile(await this.preparePassphraseChange(current, next));
+  }
+
+  /**
+   * Checks the passphrase, then makes a new database key and a new recovery key (same passphrase,
+   * same vault identity), wrapped in a new key file. Writes nothing: `commitRekey` re-encrypts.
+   */
+  async prepareRekey(passphrase: string): Promise<NewKeys> {
+    const dbKey = this.keyCopy();
+    try {
+      await this.checkWith({ passphrase }, dbKey);
+    } finally {
+      dbKey.fill(0);
+    }
+    const p = this.keyFile.passphrase;
+    const keys = await createKeys(passphrase, new Date(), this.opts.scrypt ?? { N: p.N, r: p.r, p: p.p }, {
+      vaultId: this.keyFile.vaultId,
+      createdAt: this.keyFile.createdAt,
+    });
+    if (this.closed) {
+      keys.dbKey.fill(0);
+      this.requireOpen();
+    }
+    return keys;
+  }
+
+  /**
+   * Re-encrypts the database in place under the new key, then puts the new key file in place.
+   * Synchronous from start to end, so nothing else runs in between. Crash safety, step by step:
+   *
+   * 1. The new key file is written beside the old one as `stepwise.key.new` (flushed). The old
+   *    `stepwise.key` stays the live one until step 5.
+   * 2. The WAL is checkpointed into the database and the database leaves WAL mode for a
+   *    rollback journal: SQLCipher re-encrypts (`sqlite3_rekey`) only outside WAL mode.
+   * 3. `db.rekey()` rewrites every page under the new key inside one transaction, its original
+   *    pages kept in `stepwise.db-journal`. A crash here leaves a hot journal: the next open,
+   *    which tries the old key first, rolls it back and finds the database as it was.
+   * 4. Back to WAL mode; a second connection opens the file with the new key alone and reads the
+   *    vault's identity back, so the new key is proven before anything depends on it.
+   * 5. `stepwise.key.new` is renamed over `stepwise.key` (atomic) and the folder flushed.
+   *
+   * A crash between 3 and 5 leaves a database that only the new key opens and both key files:
+   * the next open finds the old key no longer fits, takes the new key file and finishes step 5.
+   * The passphrase opens both files, so the clinician never notices.
+   */
+  commitRekey(keys: NewKeys): void {
+    this.requireOpen();
+    const pendingFile = pendingKeyPath(this.dir);
+    let rekeyed = false;
+    try {
+      writeFileAtomic(pendingFile, serializeKeyFile(keys.keyFile));
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (String(this.db.pragma('journal_mode = DELETE', { simple: true })).toLowerCase() !== 'delete') {
+        throw new AppError('CONFLICT', 'The vault is busy with another task. Please try again in a moment.');
+      }
+      const literal = rawKeyLiteral(keys.dbKey);
+      try {
+        this.db.rekey(literal);
+      } finally {
+        literal.fill(0);
+      }
+      rekeyed = true;
+      this.db.pragma('journal_mode = WAL');
+      this.proveKey(keys.dbKey, keys.keyFile.vaultId);
+    } catch (e) {
+      try {
+        this.db.pragma('journal_mode = WAL');
+      } catch {
+        // Reported below; the vault is closed by the caller on failure.
+      }
+      keys.dbKey.fill(0);
+      // Before the re-encryption the old key file is still the right one and the vault stays open
+      // as it was. After it, the new key file must stay for the next open to find (see above), and
+      // this connection, whose key no longer matches what the vault holds, is closed.
+      if (rekeyed) this.close();
+      else removeFile(pendingFile);
+      throw e;
+    }
+    this.keyFile = keys.keyFile;
+    this.dbKey.fill(0);
+    this.dbKey = keys.dbKey;
+    // If this rename fails, the next open completes it: the database already needs the new key.
+    try {
+      replaceFile(pendingFile, keyPath(this.dir));
+    } catch {
+      // See above.
+    }
+  }
+
+  /** Opens the database file again, with `dbKey` only, and checks it is this vault. */
+  private proveKey(dbKey: Buffer, vaultId: string): void {
+    const probe = openDatabase(dbPath(this.dir), dbKey, this.opts);
+    try {
+      if (vaultIdOf(probe) !== vaultId) throw new AppError('DAMAGED', DAMAGED_MESSAGE);
+    } finally {
+      probe.close();
+    }
   }
 
   verify(): { healthy: boolean; integrity: string; schemaVersion: number } {
@@ -155,12 +427,29 @@ export class Vault {
     const integrity = rows.map((r) => r.integrity_check).join('; ');
     const version = schemaVersion(this.db);
     const fk = this.db.pragma('foreign_key_check') as unknown[];
-    const healthy = integrity === 'ok' && fk.length === 0 && version === LATEST_VERSION;
+    const problems: string[] = [];
+    if (fk.length) problems.push(`${fk.length} broken reference(s)`);
+    const keyProblem = this.keyFileProblem();
+    if (keyProblem) problems.push(keyProblem);
+    const healthy = integrity === 'ok' && problems.length === 0 && version === LATEST_VERSION;
     return {
       healthy,
-      integrity: fk.length ? `${integrity}; ${fk.length} broken reference(s)` : integrity,
+      integrity: [integrity, ...problems].join('; '),
       schemaVersion: version,
     };
+  }
+
+  /** The key file on disk, checked as at unlock: null when sound. */
+  private keyFileProblem(): string | null {
+    try {
+      const { keyFile } = readKeyFile(keyPath(this.dir));
+      const damage = damagedSlots(keyFile);
+      if (damage.passphrase) return 'key file: its passphrase part is damaged — set a new passphrase to repair it';
+      if (damage.recovery) return 'key file: its recovery-key part is damaged — make a new recovery key in Settings';
+      return null;
+    } catch {
+      return 'key file: damaged or missing — make a new recovery key in Settings to write a fresh one';
+    }
   }
 
   info() {
@@ -184,14 +473,21 @@ export class Vault {
     };
   }
 
+  /** Closes the database, wipes the key and releases the vault lock. Safe to call twice. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // The WAL stays; SQLite replays it at the next open.
     } finally {
-      this.db.close();
-      this.dbKey.fill(0);
+      try {
+        this.db.close();
+      } finally {
+        this.dbKey.fill(0);
+        this.lock.release();
+      }
     }
   }
 }

@@ -5,15 +5,15 @@ import { Today } from '../features/home/Today';
 import { libraryRoutes } from '../features/library/routes';
 import { PrintPage } from '../features/print/PrintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { NewPassphraseForm } from '../features/vault/NewPassphrase';
 
 /**
- * The screens inside the unlocked app. Each feature adds its own here; features never import
- * each other (eslint), so what joins them (the client page's tabs, the passphrase form in Settings) is put together here.
+ * The screens inside the unlocked app. Each feature adds its own here. Features import each other
+ * only through a feature's index.ts, and clients and assignments not at all (eslint): what joins
+ * those two (the client page's Assignments tab) is put together here.
  */
 export const featureRoutes: RouteObject[] = [
   { index: true, element: <Today /> },
-  { path: 'settings', element: <SettingsPage passphraseForm={(p) => <NewPassphraseForm {...p} />} /> },
+  { path: 'settings', element: <SettingsPage /> },
   ...clientRoutes([assignmentsTab]),
   ...assignmentRoutes,
   ...libraryRoutes,

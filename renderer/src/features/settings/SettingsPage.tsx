@@ -1,22 +1,36 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../../shared/settings';
 import { api, errorMessage, fieldErrors, unwrap } from '../../api/client';
 import { useSettings, useUpdateSettings } from '../../api/settings';
 import { useVaultInfo } from '../../api/vault';
 import { FormError, SelectField, TextField } from '../../components/Field';
+import { NewPassphraseForm, RecoveryKeyNotice } from '../vault';
+import { NewKeys } from './NewKeys';
 
-/** How the page shows the form that changes the passphrase (the vault feature's; app/routes.tsx joins them). */
-export type PassphraseFormSlot = (props: { onDone: () => void; onCancel: () => void }) => ReactNode;
-
-export function SettingsPage({ passphraseForm }: { passphraseForm: PassphraseFormSlot }) {
+export function SettingsPage() {
   const settings = useSettings();
   const info = useVaultInfo();
   const save = useUpdateSettings();
   const [changing, setChanging] = useState(false);
   const [changed, setChanged] = useState(false);
   const [verify, setVerify] = useState<string | null>(null);
+  const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
   const s = settings.data;
   const errs = fieldErrors(save.error);
+
+  if (newRecoveryKey)
+    return (
+      <div className="page narrow">
+        <RecoveryKeyNotice
+          inline
+          recoveryKey={newRecoveryKey}
+          title="Your new recovery key"
+          lead="The vault has new keys. Your old recovery key no longer works: destroy it. Write this one down or print it, and keep it somewhere safe — away from this computer. Stepwise shows it only now."
+          doneLabel="Back to Settings"
+          onDone={() => setNewRecoveryKey(null)}
+        />
+      </div>
+    );
 
   return (
     <section className="page narrow" aria-labelledby="settings-title">
@@ -72,13 +86,13 @@ export function SettingsPage({ passphraseForm }: { passphraseForm: PassphraseFor
         <h2>Passphrase</h2>
         {changed ? <p role="status">Your passphrase was changed. Use the new one next time you unlock.</p> : null}
         {changing ? (
-          passphraseForm({
-            onDone: () => {
+          <NewPassphraseForm
+            onDone={() => {
               setChanging(false);
               setChanged(true);
-            },
-            onCancel: () => setChanging(false),
-          })
+            }}
+            onCancel={() => setChanging(false)}
+          />
         ) : (
           <div className="actions">
             <button type="button" onClick={() => setChanging(true)}>
@@ -87,6 +101,7 @@ export function SettingsPage({ passphraseForm }: { passphraseForm: PassphraseFor
           </div>
         )}
       </div>
+      <NewKeys onDone={setNewRecoveryKey} />
       <div className="card stack">
         <h2>Vault</h2>
         {info.data ? (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { PASSPHRASE_MIN_LENGTH } from '../../../../shared/contract/vault';
 import { TextField } from '../../components/Field';
 import { PassphraseStrength } from './PassphraseStrength';
+import { useStrength } from './strength';
 
 /**
  * A new passphrase, typed twice. `field` is the key its own errors go under: the name of the
@@ -11,6 +12,7 @@ import { PassphraseStrength } from './PassphraseStrength';
 export function useNewPassphrase(field: string) {
   const [value, setValue] = useState('');
   const [repeat, setRepeat] = useState('');
+  const strength = useStrength();
   return {
     field,
     value,
@@ -21,6 +23,9 @@ export function useNewPassphrase(field: string) {
     problems(): Record<string, string> {
       const errs: Record<string, string> = {};
       if (value.length < PASSPHRASE_MIN_LENGTH) errs[field] = `A passphrase needs at least ${PASSPHRASE_MIN_LENGTH} characters.`;
+      // The same minimum the vault applies (until the estimate has loaded, the vault's answer decides).
+      else if (strength && !strength.passphraseStrength(value).acceptable)
+        errs[field] = 'That passphrase is too easy to guess. Add another word or two that do not belong together.';
       if (repeat !== value) errs.repeat = 'The two passphrases are not the same. Please type it again.';
       return errs;
     },
