@@ -101,6 +101,7 @@ describe('session mode', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
     const toReview = page.getByRole('region', { name: /To review at the next session/ });
     await toReview.getByText('Fear ladder (exposure hierarchy)').waitFor();
+    await shotTop(app, 'sessions-00-today');
 
     // Start the session from the client's Sessions tab.
     await toReview.getByRole('link', { name: 'Ingrid Solberg' }).click();
@@ -108,6 +109,8 @@ describe('session mode', () => {
     await shotTop(app, 'sessions-01-tab-empty');
     await page.getByRole('button', { name: 'Start session' }).click();
     await page.getByRole('heading', { name: 'Session 1 with Ingrid Solberg', level: 1 }).waitFor();
+    // Today now lists it as unfinished.
+    expect((await app.do.sessions.unfinished()).map((s) => s.clientName)).toEqual(['Ingrid Solberg']);
 
     // 1 of 2: the fear ladder, done well, stepped up one step.
     const form = page.getByRole('form', { name: /Fear ladder/ });
@@ -162,7 +165,10 @@ describe('session mode', () => {
     // (Nothing saved yet for this one: Enter has not been pressed.)
     await page.getByRole('link', { name: 'Ingrid Solberg: sessions' }).click();
     await page.getByRole('button', { name: 'Resume session 1' }).click();
-    await page.getByRole('form', { name: /Exposure practice log/ }).getByText('Homework 2 of 2').waitFor();
+    await page
+      .getByRole('form', { name: /Exposure practice log/ })
+      .getByText('Homework 2 of 2')
+      .waitFor();
     await tabTo(page, 'Completion');
     await page.keyboard.press('3');
     await tabTo(page, '|Forgot');
@@ -177,7 +183,10 @@ describe('session mode', () => {
 
     // Measures: a calm placeholder.
     await page.getByRole('heading', { name: 'Measures', level: 2 }).waitFor();
-    await page.getByText(/arrive|progress feature/).first().waitFor();
+    await page
+      .getByText(/arrive|progress feature/)
+      .first()
+      .waitFor();
     await shotTop(app, 'sessions-04-measures');
     await page.getByRole('button', { name: 'Next: Notes' }).click();
 

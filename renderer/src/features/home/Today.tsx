@@ -18,12 +18,14 @@ export function Today() {
   const today = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(new Date());
   const attention = useAttention();
   const items = attention.data ?? [];
-  const overdue = items.filter((a) => a.state === 'overdue');
-  const soon = items.filter((a) => a.state === 'due-soon');
   const unfinished = useUnfinishedSessions();
   const due = useDueForReview();
   const openSessions = unfinished.data ?? [];
   const toReview = due.data ?? [];
+  // Homework waiting for its review is listed once, under "To review".
+  const listed = new Set(toReview.map((a) => a.id));
+  const overdue = items.filter((a) => a.state === 'overdue' && !listed.has(a.id));
+  const soon = items.filter((a) => a.state === 'due-soon' && !listed.has(a.id));
   const nothing = attention.isSuccess && items.length === 0 && openSessions.length === 0 && toReview.length === 0;
 
   return (
@@ -68,10 +70,13 @@ export function Today() {
                   {a.clientPreferredName ? ` (${a.clientPreferredName})` : ''}
                 </Link>
                 <span className="today-title">{a.title}</span>
-                <span className="today-due">{a.dueDate ? `due ${formatDate(a.dueDate, undefined, 'medium')}` : ''}</span>
-                <span className="muted">
-                  {a.lastSessionDate ? `last session ${formatDate(a.lastSessionDate, undefined, 'medium')}` : 'no session yet'}
+                <span className="today-due">
+                  {a.dueDate ? `due ${formatDate(a.dueDate, undefined, 'medium')}` : ''}
+                  {a.lastSessionDate
+                    ? ` · last session ${formatDate(a.lastSessionDate, undefined, 'medium')}`
+                    : ' · no session yet'}
                 </span>
+                <StateBadge state={a.state} />
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { PlanInput, ReviewItem, SessionDetail } from '../../../../shared/contract';
-import { formatDate } from '../../../../shared/dates';
+import { addDays, formatDate } from '../../../../shared/dates';
 import {
   COMPLETION_LABELS,
   COMPLETIONS,
@@ -205,6 +205,8 @@ function ReviewForm({
 
   const busy = save.isPending || planReview.isPending;
   const p = item.proposal;
+  // The period runs up to the day before this session.
+  const period = `${formatDate(p.from, undefined, 'medium')} – ${formatDate(p.to > p.from ? addDays(p.to, -1) : p.to, undefined, 'medium')}`;
   const unit = a.frequency.kind === 'daily' ? 'days' : 'times';
 
   return (
@@ -272,8 +274,8 @@ function ReviewForm({
         </div>
         <p className="field-hint suggestion">
           {p.records > 0
-            ? `Suggested from ${p.records} practice record${p.records === 1 ? '' : 's'} entered for ${formatDate(p.from, undefined, 'medium')} – ${formatDate(p.to, undefined, 'medium')}: ${p.done} of ${p.expected} ${unit}.`
-            : `No practice records entered for ${formatDate(p.from, undefined, 'medium')} – ${formatDate(p.to, undefined, 'medium')}; the frequency asked for ${p.expected} ${unit}.`}
+            ? `Suggested from ${p.records} practice record${p.records === 1 ? '' : 's'} entered for ${period}: ${p.done} of ${p.expected} ${unit}.`
+            : `No practice records entered for ${period}; the frequency asked for ${p.expected} ${unit}.`}
         </p>
       </fieldset>
 
