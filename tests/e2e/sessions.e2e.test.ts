@@ -164,7 +164,12 @@ describe('session mode', () => {
     // Leave mid-review and come back: it resumes at the second assignment, the first one saved.
     // (Nothing saved yet for this one: Enter has not been pressed.)
     await page.getByRole('link', { name: 'Ingrid Solberg: sessions' }).click();
-    await page.getByRole('button', { name: 'Resume session 1' }).click();
+    await page.getByRole('button', { name: 'Resume session 1' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    const unfinished = page.getByRole('region', { name: /Sessions left unfinished/ });
+    await unfinished.getByText('Session 1: carry on where you stopped').waitFor();
+    await shotTop(app, 'sessions-03b-today-unfinished');
+    await unfinished.getByRole('link', { name: 'Ingrid Solberg' }).click();
     await page
       .getByRole('form', { name: /Exposure practice log/ })
       .getByText('Homework 2 of 2')

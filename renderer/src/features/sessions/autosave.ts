@@ -58,8 +58,15 @@ export function useAutosave(sessionId: string) {
     [flush],
   );
 
-  // Whatever is still waiting is saved when the stage closes.
-  useEffect(() => () => void flush(), [flush]);
+  // Whatever is still waiting is saved when the stage closes, or the window does.
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      void flush();
+    };
+  }, [flush]);
 
   return { state, error, fieldErrors: fields, queue, now, flush };
 }
