@@ -3,6 +3,7 @@ import { assignmentsContract } from './assignments';
 import { clientsContract, goalsContract } from './clients';
 import { libraryContract } from './library';
 import { auditContract, internalContract, printContract } from './print';
+import { reviewsContract, sessionsContract, timelineContract } from './sessions';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
 
@@ -20,6 +21,9 @@ export const coreContract = {
   goals: goalsContract,
   library: libraryContract,
   assignments: assignmentsContract,
+  sessions: sessionsContract,
+  reviews: reviewsContract,
+  timeline: timelineContract,
   print: printContract,
   audit: auditContract,
 };
