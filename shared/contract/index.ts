@@ -1,7 +1,9 @@
 import { channelNames, type ApiOf, type HandlersOf } from './define';
 import { assignmentsContract } from './assignments';
 import { clientsContract, goalsContract } from './clients';
+import { importsContract } from './data';
 import { libraryContract } from './library';
+import { practiceContract } from './sessions';
 import { auditContract, internalContract, printContract } from './print';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
@@ -22,6 +24,8 @@ export const coreContract = {
   assignments: assignmentsContract,
   print: printContract,
   audit: auditContract,
+  practice: practiceContract,
+  imports: importsContract,
 };
 
 /** Channels answered by the Electron main process itself. */

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/result';
 import type { CoreContext } from '../core';
 import type { Secret } from '../vault/keyfile';
 import { syncBuiltIns } from './library';
+import { purgeDeletedPractice } from './practice';
 
 /*
  * One vault operation at a time: create, unlock, lock, change passphrase and rekey run alone in
@@ -77,6 +78,13 @@ export const vaultHandlers: Handlers<CoreContext>['vault'] = {
   },
 
   lock: (_input, core) => {
+    // Deleted practice records can be undone only until the vault locks: then they go for good.
+    // Locking never fails for it: a purge that cannot run now runs at the next delete or lock.
+    try {
+      if (core.unlocked) core.write([], (w) => purgeDeletedPractice(w));
+    } catch {
+      /* the vault locks all the same */
+    }
     core.close();
     return status(core);
   },
