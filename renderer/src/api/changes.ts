@@ -22,6 +22,9 @@ export const afterChange = {
   assignment: (qc: QueryClient) =>
     invalidate(qc, [queryKeys.assignments.all, queryKeys.clients.lists(), queryKeys.library.all, queryKeys.print.all]),
 
+  /** A practice record (entered, imported, edited, deleted, restored): the practice lists. */
+  practice: (qc: QueryClient) => invalidate(qc, [queryKeys.practice.all]),
+
   /** A worksheet (saved, duplicated, archived, restored): the library, and assignments ("a newer version is available"). */
   worksheet: (qc: QueryClient) => invalidate(qc, [queryKeys.library.all, queryKeys.assignments.all]),
 };

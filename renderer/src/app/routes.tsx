@@ -3,6 +3,7 @@ import { assignmentRoutes, assignmentsTab } from '../features/assignments/routes
 import { clientRoutes } from '../features/clients/routes';
 import { Today } from '../features/home/Today';
 import { libraryRoutes } from '../features/library/routes';
+import { practiceTab } from '../features/practice/routes';
 import { PrintPage } from '../features/print/PrintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -14,7 +15,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 export const featureRoutes: RouteObject[] = [
   { index: true, element: <Today /> },
   { path: 'settings', element: <SettingsPage /> },
-  ...clientRoutes([assignmentsTab]),
+  ...clientRoutes([assignmentsTab, practiceTab]),
   ...assignmentRoutes,
   ...libraryRoutes,
   { path: 'print', element: <PrintPage /> },
