@@ -33,10 +33,24 @@ export interface AnswerField {
   value: string;
   /** The block it answers. */
   blockId: string;
+  /** What kind of value: ratings and numbers are the key values of a record. */
+  kind: string;
+}
+
+const KEY_ORDER = ['rating', 'number', 'duration', 'check', 'choice', 'checklist'];
+
+/** The key values of a record first (ratings, numbers, time spent, ticks), then the rest; stable within each kind. */
+export function keyFields(fields: readonly AnswerField[]): AnswerField[] {
+  const rank = (f: AnswerField) => {
+    const i = KEY_ORDER.indexOf(f.kind);
+    return i < 0 ? KEY_ORDER.length : i;
+  };
+  return [...fields].sort((a, b) => rank(a) - rank(b));
 }
 
 function blockFields(b: Block, v: unknown): AnswerField[] {
-  const one = (label: string, value: string | null): AnswerField[] => (value ? [{ label, value, blockId: b.id }] : []);
+  const one = (label: string, value: string | null, kind: string = b.type): AnswerField[] =>
+    value ? [{ label, value, blockId: b.id, kind }] : [];
   switch (b.type) {
     case 'prompt':
       return [];
@@ -59,14 +73,20 @@ function blockFields(b: Block, v: unknown): AnswerField[] {
       const rows = Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
       return rows.flatMap((row, r) =>
         b.columns.flatMap((c) =>
-          one(rows.length > 1 ? `${b.label}, row ${r + 1}: ${c.label}` : `${b.label}: ${c.label}`, cellText(c, row[c.id])),
+          one(
+            rows.length > 1 ? `${b.label}, row ${r + 1}: ${c.label}` : `${b.label}: ${c.label}`,
+            cellText(c, row[c.id]),
+            c.kind,
+          ),
         ),
       );
     }
     case 'dailyGrid': {
       const days = Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
       return days.flatMap((day, d) =>
-        b.items.flatMap((it) => one(days.length > 1 ? `Day ${d + 1}: ${it.label}` : it.label, cellText(it, day?.[it.id]))),
+        b.items.flatMap((it) =>
+          one(days.length > 1 ? `Day ${d + 1}: ${it.label}` : it.label, cellText(it, day?.[it.id]), it.kind),
+        ),
       );
     }
     case 'hierarchy': {
@@ -74,7 +94,7 @@ function blockFields(b: Block, v: unknown): AnswerField[] {
       return steps.flatMap((s, i) => {
         const rating = typeof s.rating === 'number' ? ratingText(b.scale, s.rating) : null;
         const text = [s.step || null, rating].filter(Boolean).join(' — ');
-        return one(`${b.label}, step ${i + 1}`, text || null);
+        return one(`${b.label}, step ${i + 1}`, text || null, 'text');
       });
     }
   }

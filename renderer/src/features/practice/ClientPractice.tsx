@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import type { PdfPreview } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/dates';
 import { PRACTICE_SOURCE_LABELS, type Assignment, type PracticeRecord } from '../../../../shared/domain';
-import { answerFields, minutesText } from '../../../../shared/worksheet';
+import { answerFields, keyFields, minutesText } from '../../../../shared/worksheet';
 import { errorMessage } from '../../api/client';
 import { useAssignment, useAssignments } from '../../api/assignments';
 import { useClient } from '../../api/clients';
@@ -262,7 +262,7 @@ function AssignmentPractice({
       ) : (
         <ul className="plain-list practice-list">
           {records.map((r) => {
-            const fields = def ? answerFields(def, r.answers) : [];
+            const fields = def ? keyFields(answerFields(def, r.answers)) : [];
             return (
               <li key={r.id} className="practice-item">
                 <div className="practice-item-head">
@@ -273,15 +273,15 @@ function AssignmentPractice({
                   {r.ladderStep !== null ? <span>Ladder step {r.ladderStep}</span> : null}
                 </div>
                 {fields.length ? (
-                  <dl className="practice-values">
-                    {fields.slice(0, 6).map((f) => (
-                      <div key={f.label}>
-                        <dt>{f.label}</dt>
-                        <dd>{f.value.length > 80 ? `${f.value.slice(0, 79)}…` : f.value}</dd>
-                      </div>
-                    ))}
-                    {fields.length > 6 ? <p className="muted">and {fields.length - 6} more answers</p> : null}
-                  </dl>
+                  <>
+                    <Values fields={fields.slice(0, 6)} />
+                    {fields.length > 6 ? (
+                      <details className="practice-more">
+                        <summary>{fields.length - 6} more answers</summary>
+                        <Values fields={fields.slice(6)} />
+                      </details>
+                    ) : null}
+                  </>
                 ) : (
                   <p className="muted">No answers entered.</p>
                 )}
@@ -300,6 +300,19 @@ function AssignmentPractice({
         </ul>
       )}
     </section>
+  );
+}
+
+function Values({ fields }: { fields: readonly { label: string; value: string }[] }) {
+  return (
+    <dl className="practice-values">
+      {fields.map((f) => (
+        <div key={f.label}>
+          <dt>{f.label}</dt>
+          <dd>{f.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -346,14 +359,7 @@ function ImportConfirm({
         {p.records.map((r) => (
           <li key={r.practicedOn} className="practice-item">
             <h3>{formatDate(r.practicedOn, undefined, 'long')}</h3>
-            <dl className="practice-values">
-              {r.fields.map((f) => (
-                <div key={f.label}>
-                  <dt>{f.label}</dt>
-                  <dd>{f.value}</dd>
-                </div>
-              ))}
-            </dl>
+            <Values fields={r.fields} />
           </li>
         ))}
       </ol>
