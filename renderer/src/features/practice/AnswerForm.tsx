@@ -242,7 +242,8 @@ function TableInput({
               </th>
               {b.columns.map((c) => (
                 <th key={c.id} scope="col">
-                  {columnCaption(c)}
+                  {c.label}
+                  {columnCaption(c) ? <span className="th-sub">{columnCaption(c)}</span> : null}
                 </th>
               ))}
             </tr>
