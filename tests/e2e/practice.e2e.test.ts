@@ -97,7 +97,7 @@ describe('practice records', () => {
     await app.close();
   });
 
-  it('one day of a mood rating with the generated form; edit; delete and undo', async () => {
+  it('one day of a thought record with the generated form; edit; delete and undo', async () => {
     const app = await openApp(browser);
     const { page } = app;
     const { client } = await clientWith(app, 'thought record');
@@ -114,6 +114,14 @@ describe('practice records', () => {
     await page.getByLabel('Time spent (minutes, optional)').fill('20');
     await page.getByRole('button', { name: 'Save practice' }).click();
     await page.getByText(/^Practice on .* saved\.$/).waitFor();
+    // Edit: the form comes back with what was saved.
+    await page.getByRole('button', { name: /^Edit practice on/ }).click();
+    await page.getByRole('heading', { name: /^Edit practice:/ }).waitFor();
+    expect(await page.getByLabel('Time spent (minutes, optional)').inputValue()).toBe('20');
+    await page.getByLabel('Time spent (minutes, optional)').fill('35');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(/^Practice on .* updated\.$/).waitFor();
+    await page.getByText('35 min').waitFor();
     await page.getByRole('button', { name: /^Delete practice on/ }).click();
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByText(/^Practice on .* deleted\.$/).waitFor();

@@ -163,7 +163,7 @@ export function insertRecords(
 /**
  * Hard-deletes the soft-deleted practice records (of one client, or all). Only the most recent
  * delete of a client can be undone: older deleted rows are purged on the next delete of that
- * client, and every deleted row is purged when the vault locks (vault.lock calls this).
+ * client, and every deleted row is purged when the vault locks or the app quits (purgeBeforeClose).
  */
 export function purgeDeletedPractice(w: WriteDb, clientId?: string): number {
   const r = clientId

@@ -40,6 +40,18 @@ async function requireStrong(passphrase: string, field: string): Promise<void> {
 
 const status = (core: CoreContext) => ({ exists: core.vaultExists(), unlocked: core.unlocked });
 
+/**
+ * Deleted practice records can be undone only until the vault locks (or the app quits): then they
+ * go for good. Locking never fails for it: a purge that cannot run now runs at the next delete or lock.
+ */
+export function purgeBeforeClose(core: CoreContext): void {
+  try {
+    if (core.unlocked) core.write([], (w) => purgeDeletedPractice(w));
+  } catch {
+    /* the vault closes all the same */
+  }
+}
+
 export const vaultHandlers: Handlers<CoreContext>['vault'] = {
   status: (_input, core) => status(core),
 
@@ -78,13 +90,7 @@ export const vaultHandlers: Handlers<CoreContext>['vault'] = {
   },
 
   lock: (_input, core) => {
-    // Deleted practice records can be undone only until the vault locks: then they go for good.
-    // Locking never fails for it: a purge that cannot run now runs at the next delete or lock.
-    try {
-      if (core.unlocked) core.write([], (w) => purgeDeletedPractice(w));
-    } catch {
-      /* the vault locks all the same */
-    }
+    purgeBeforeClose(core);
     core.close();
     return status(core);
   },
