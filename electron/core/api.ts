@@ -3,7 +3,9 @@ import { createContractDispatcher, runAlone, type Dispatch, type Logger } from '
 import type { Core } from './core';
 import { assignmentsHandlers } from './services/assignments';
 import { clientsHandlers, goalsHandlers } from './services/clients';
+import { importsHandlers } from './services/imports';
 import { libraryHandlers } from './services/library';
+import { practiceHandlers } from './services/practice';
 import { auditHandlers, internalHandlers } from './services/audit';
 import { printHandlers } from './services/print';
 import { reviewsHandlers } from './services/reviews';
@@ -26,6 +28,8 @@ export const handlers: Handlers<Core> = {
   timeline: timelineHandlers,
   print: printHandlers,
   audit: auditHandlers,
+  practice: practiceHandlers,
+  imports: importsHandlers,
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { serveCore } from '../host/worker';
 import { createWorkerDispatcher } from './api';
 import { Core } from './core';
+import { purgeBeforeClose } from './services/vault';
 
 /**
  * The core in a worker thread of the Electron main process, so that database and PDF work never
@@ -17,4 +18,9 @@ const core = new Core({ vaultDir: init.vaultDir, vault: init.nativeBinding ? { n
 const dispatch = createWorkerDispatcher(core, (line) => process.stderr.write(`${line}\n`));
 
 // Closing runs alone in the core's queue: after every call already received, then the vault is shut.
-serveCore(parentPort!, dispatch, () => core.calls.alone(() => core.close()));
+serveCore(parentPort!, dispatch, () =>
+  core.calls.alone(() => {
+    purgeBeforeClose(core);
+    core.close();
+  }),
+);

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { randomBytes } from 'node:crypto';
-import { rename, writeFile, rm } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputHost } from './shell-handlers';
 import { hardenedWebPreferences } from './security/webPreferences';
@@ -67,5 +67,19 @@ export function electronOutputHost(parent: () => BrowserWindow | null, core: Out
       }
     },
     baseName: (file) => path.basename(file),
+    async chooseOpenPdf() {
+      const win = parent();
+      const options = {
+        title: 'Import a filled PDF',
+        defaultPath: app.getPath('documents'),
+        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+        properties: ['openFile'] as 'openFile'[],
+      };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const file = r.filePaths[0];
+      if (r.canceled || !file) return null;
+      const { size } = await stat(file);
+      return { path: file, size, read: async () => new Uint8Array(await readFile(file)) };
+    },
   };
 }

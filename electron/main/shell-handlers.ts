@@ -1,4 +1,5 @@
 import type { DoOf, OutputTarget, PdfOutput, ShellHandlers, WorkerContract } from '../../shared/contract';
+import { MAX_PDF_BYTES } from '../../shared/contract/data';
 import { AppError } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 
@@ -13,6 +14,8 @@ export interface OutputHost {
   /** Opens the system print dialog for the PDF; false when it could not be opened. */
   openPrint(bytes: Uint8Array, title: string): Promise<boolean>;
   baseName(path: string): string;
+  /** Asks for a PDF to open; null when the clinician cancels. `read` reads the chosen file. */
+  chooseOpenPdf(): Promise<{ path: string; size: number; read(): Promise<Uint8Array<ArrayBuffer>> } | null>;
 }
 
 /** What the main-process channels need from their host (Electron, or a test double). */
@@ -78,6 +81,21 @@ export const shellHandlers: ShellHandlers<ShellContext> = {
       const opened = await ctx.output.openPrint(pdf.bytes, pdf.fileName);
       if (opened) await record(ctx.output, 'printed', entity, id, describe(pdf, target));
       return { opened };
+    },
+    async openPdf(_input, ctx) {
+      const unreadable = 'That file could not be read. Check that it is still there, then try again.';
+      const file = await ctx.output.chooseOpenPdf().catch(() => {
+        throw new AppError('IO', unreadable);
+      });
+      if (!file) return { bytes: null, fileName: null };
+      // A file larger than any worksheet is refused before it is read into memory.
+      if (file.size > MAX_PDF_BYTES) {
+        throw new AppError('VALIDATION', 'This file is larger than any worksheet Stepwise makes (20 MB at most).');
+      }
+      const bytes = await file.read().catch(() => {
+        throw new AppError('IO', unreadable);
+      });
+      return { bytes, fileName: ctx.output.baseName(file.path) };
     },
   },
 };

@@ -54,11 +54,21 @@ export const CHANNEL_NAMES = [
   'print.assignment',
   'print.packet',
   'audit.list',
+  'practice.list',
+  'practice.get',
+  'practice.create',
+  'practice.createMany',
+  'practice.update',
+  'practice.delete',
+  'practice.undoDelete',
+  'imports.previewPdf',
+  'imports.savePdf',
   'app.info',
   'settings.get',
   'settings.update',
   'output.save',
   'output.print',
+  'output.openPdf',
 ] as const satisfies readonly ChannelName<Contract>[];
 
 type Missing = Exclude<ChannelName<Contract>, (typeof CHANNEL_NAMES)[number]>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientSchema, idSchema, practiceRecordSchema } from '../domain';
+import { clientSchema, idSchema, isoDateSchema, practiceRecordSchema } from '../domain';
 import { channel } from './define';
 
 /** A filled PDF is at most this large (a 20-page worksheet with answers is well under 5 MB). */
@@ -26,19 +26,28 @@ export const pdfPreviewSchema = z.object({
       fields: z.array(importedFieldSchema),
     }),
   ),
+  /** How many answers the PDF held. */
+  filledCount: z.number().int(),
   /** Nothing was filled in: there is nothing to save. */
   empty: z.boolean(),
 });
 export type PdfPreview = z.infer<typeof pdfPreviewSchema>;
 
+/**
+ * Which client's page the file was opened on (a PDF of another client is refused), and the day
+ * of the practice for a worksheet without a daily grid (default today).
+ */
+const pdfImportInput = z.object({
+  bytes: pdfBytes,
+  clientId: idSchema.optional(),
+  practicedOn: isoDateSchema('the day of the practice').optional(),
+});
+
 export const importsContract = {
   /** Reads a filled PDF and shows what would be saved; saves nothing. */
-  previewPdf: channel(z.object({ bytes: pdfBytes }), pdfPreviewSchema),
+  previewPdf: channel(pdfImportInput, pdfPreviewSchema),
   /** Saves a filled PDF's answers as practice records with source "filled PDF". */
-  savePdf: channel(
-    z.object({ bytes: pdfBytes, practicedOn: z.string().optional() }),
-    z.object({ records: z.array(practiceRecordSchema) }),
-  ),
+  savePdf: channel(pdfImportInput, z.object({ records: z.array(practiceRecordSchema) })),
 };
 
 export const EXPORT_FORMAT_VERSION = 1;

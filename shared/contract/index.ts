@@ -1,9 +1,10 @@
 import { channelNames, type ApiOf, type HandlersOf } from './define';
 import { assignmentsContract } from './assignments';
 import { clientsContract, goalsContract } from './clients';
+import { importsContract } from './data';
 import { libraryContract } from './library';
 import { auditContract, internalContract, printContract } from './print';
-import { reviewsContract, sessionsContract, timelineContract } from './sessions';
+import { practiceContract, reviewsContract, sessionsContract, timelineContract } from './sessions';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
 
@@ -26,6 +27,8 @@ export const coreContract = {
   timeline: timelineContract,
   print: printContract,
   audit: auditContract,
+  practice: practiceContract,
+  imports: importsContract,
 };
 
 /** Channels answered by the Electron main process itself. */

@@ -36,4 +36,9 @@ export type OutputTarget = z.input<typeof outputTarget>;
 export const outputContract = {
   save: channel(outputTarget, z.object({ saved: z.boolean(), fileName: z.string().nullable() })),
   print: channel(outputTarget, z.object({ opened: z.boolean() })),
+  /**
+   * Asks the clinician for a filled PDF (the system's open dialog) and returns its bytes, for
+   * `imports.previewPdf`. Null when they cancel. Reads nothing else and keeps no copy.
+   */
+  openPdf: channel(noInput, z.object({ bytes: z.instanceof(Uint8Array).nullable(), fileName: z.string().nullable() })),
 };

@@ -2,3 +2,4 @@ export * from './schema';
 export * from './answers';
 export * from './series';
 export * from './presentation';
+export * from './display';

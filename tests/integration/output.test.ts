@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerDispatcher } from '../../electron/core/api';
@@ -129,5 +129,21 @@ describe('printing and saving through the main process', () => {
       ok: false,
       error: { code: 'VALIDATION', message: 'Unknown request.' },
     });
+  });
+
+  it('openPdf returns the chosen file’s bytes, nothing when cancelled, and refuses a file too large', async () => {
+    expect(await shell.output.openPdf()).toEqual({ ok: true, value: { bytes: null, fileName: null } });
+    const file = path.join(exportsDir(), 'filled.pdf');
+    writeFileSync(file, Buffer.from('%PDF-1.7 test'));
+    out.state.openNext = file;
+    const r = await shell.output.openPdf();
+    expect(r.ok && r.value.fileName).toBe('filled.pdf');
+    expect(r.ok && Buffer.from(r.value.bytes!).toString()).toBe('%PDF-1.7 test');
+    const big = path.join(exportsDir(), 'big.pdf');
+    writeFileSync(big, '');
+    truncateSync(big, 21 * 1024 * 1024);
+    out.state.openNext = big;
+    const e = await shell.output.openPdf();
+    expect(!e.ok && e.error.message).toMatch(/20 MB at most/);
   });
 });

@@ -266,7 +266,7 @@ describe('fillable worksheets', () => {
     doc.getForm().getTextField('sw.sleep-hours').setText('30');
     const e = await refusal(readFilledPdf(await doc.save({ updateFieldAppearances: false }), expectFor(every)));
     expect(e.code).toBe('VALIDATION');
-    expect(e.message).toContain('Hours of sleep last night: at most 24.');
+    expect(e.message).toContain('Hours of sleep last night: at most 24 hours.');
   });
 });
 

@@ -1,4 +1,4 @@
-import { writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputHost } from '../../electron/main/shell-handlers';
 
@@ -7,7 +7,13 @@ import type { OutputHost } from '../../electron/main/shell-handlers';
  * clinician chooses" a file in `dir` (or cancels), and a print window "opens".
  */
 export function testOutputHost(core: OutputHost['core'], dir: string) {
-  const state = { cancelNext: false, printed: [] as { bytes: Uint8Array; title: string }[], saved: [] as string[] };
+  const state = {
+    cancelNext: false,
+    printed: [] as { bytes: Uint8Array; title: string }[],
+    saved: [] as string[],
+    /** The file "the clinician chooses" in the next open dialog (null: they cancel). */
+    openNext: null as string | null,
+  };
   const host: OutputHost = {
     core,
     async chooseSavePath(name) {
@@ -27,6 +33,12 @@ export function testOutputHost(core: OutputHost['core'], dir: string) {
       return true;
     },
     baseName: (f) => path.basename(f),
+    async chooseOpenPdf() {
+      const file = state.openNext;
+      state.openNext = null;
+      if (!file) return null;
+      return { path: file, size: statSync(file).size, read: async () => new Uint8Array(readFileSync(file)) };
+    },
   };
   return { host, state };
 }

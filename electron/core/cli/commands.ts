@@ -1,6 +1,6 @@
 import type { DoOf, PrintOptionsInput, WorkerContract } from '../../../shared/contract';
 import type { Core } from '../core';
-import { writeFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { seedDemo } from '../demo';
 
@@ -27,6 +27,10 @@ Commands:
                                  Print one assignment's worksheet to a PDF (fillable: with form fields).
   packet  --vault DIR --client ID --out FILE [--paper a4|letter] [--large-print] [--initials]
                                  One PDF with a cover page and every active assignment of a client.
+  import  --vault DIR --pdf FILE [--dry-run] [--date YYYY-MM-DD]
+                                 Save a filled fillable worksheet's answers as practice records (a daily
+                                 log: one per filled day; --date: the day of a sheet without one).
+                                 --dry-run shows what would be saved and saves nothing.
 
 The passphrase comes from the STEPWISE_PASSPHRASE environment variable, or is asked for.
 `;
@@ -153,6 +157,42 @@ export async function runCommand(command: string, flags: Map<string, string | tr
         detail,
       });
       host.out(`Wrote ${file} (${pdf.pages} page${pdf.pages === 1 ? '' : 's'}).\n`);
+      return 0;
+    }
+    case 'import': {
+      const file = flags.get('pdf');
+      if (typeof file !== 'string') throw new CliError('Please name the filled PDF with --pdf FILE.', 2);
+      const date = flags.get('date');
+      if (date !== undefined && typeof date !== 'string') throw new CliError('Please give the day like --date 2026-03-14.', 2);
+      let bytes: Uint8Array<ArrayBuffer>;
+      try {
+        bytes = new Uint8Array(readFileSync(path.resolve(file)));
+      } catch {
+        throw new CliError(`The file ${path.resolve(file)} could not be read. Check the name and that it exists.`);
+      }
+      await unlock(host);
+      const input = { bytes, ...(date ? { practicedOn: date } : {}) };
+      const preview = await host.calls.imports.previewPdf(input);
+      host.out(`${preview.title} — ${preview.clientName}  [assignment ${preview.assignmentId}]\n`);
+      for (const r of preview.records) {
+        host.out(`\n  ${r.practicedOn}\n`);
+        for (const f of r.fields) host.out(`    ${f.label}: ${f.value.replace(/\n/g, ' / ')}\n`);
+      }
+      const n = preview.records.length;
+      const records = `${n} practice record${n === 1 ? '' : 's'}`;
+      if (preview.empty) {
+        host.out('\nNothing was filled in on this worksheet, so there is nothing to save.\n');
+        return 0;
+      }
+      if (preview.alreadyImported) {
+        throw new CliError('This file was imported before, so its answers are already saved. Nothing was saved again.');
+      }
+      if (flags.has('dry-run')) {
+        host.out(`\nWould save ${records}. Nothing was saved (--dry-run).\n`);
+        return 0;
+      }
+      const saved = await host.calls.imports.savePdf(input);
+      host.out(`\nSaved ${saved.records.length} practice record${saved.records.length === 1 ? '' : 's'}.\n`);
       return 0;
     }
     default:

@@ -3,7 +3,7 @@
  * Runs in plain Node (no Electron): pdfkit to write, @cantoo/pdf-lib to read.
  */
 export { renderWorksheet, renderPacket } from './render';
-export { readFilledPdf, type ReadExpectation, type ReadResult } from './read';
+export { PDF_MESSAGES, readFilledPdf, readPdfIdentity, type ReadExpectation, type ReadResult } from './read';
 export { definitionHash } from './format';
 export { FIELD_ROOT, IDENTITY_FIELD, fieldName, fieldPath } from './fields';
 export {

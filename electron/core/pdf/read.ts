@@ -9,6 +9,7 @@ import {
   type Scale,
   type WorksheetDefinition,
 } from '../../../shared/worksheet';
+import type { FillableIdentity } from './types';
 import { IDENTITY_FIELD, fieldName, fieldPath, type FieldPath } from './fields';
 import { decodeIdentity, definitionHash, safeLocale } from './format';
 import { parseDate, parseDuration, parseNumber, parseTime } from './parse';
@@ -29,7 +30,7 @@ export interface ReadResult {
   filledCount: number;
 }
 
-const MSG = {
+export const PDF_MESSAGES = {
   damaged:
     'This file is not a readable PDF. It may be damaged, incomplete, or another kind of file. Ask your client to save the worksheet again and send the new copy, or enter the answers by hand.',
   encrypted:
@@ -42,6 +43,8 @@ const MSG = {
     'This worksheet belongs to a different assignment. Open the client and assignment it was printed for and import it there, or enter the answers by hand.',
   otherVault:
     'This worksheet belongs to a different assignment: it was printed from another Stepwise vault. Import it in the vault it came from, or enter the answers by hand.',
+  otherClient:
+    'This worksheet was printed for another client. Open that client in Stepwise and import it there, or enter the answers by hand.',
   otherVersion:
     'This PDF was printed from a different version of this worksheet, so its answers may not line up with the current parts. Enter the answers by hand, or print a new fillable copy.',
 };
@@ -53,48 +56,14 @@ const MSG = {
  * parts of the worksheet, never what the client wrote.
  */
 export async function readFilledPdf(bytes: Uint8Array, expect: ReadExpectation): Promise<ReadResult> {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) throw new AppError('DAMAGED', MSG.damaged);
-
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  } catch (e) {
-    if (e instanceof Error && /encrypt/i.test(e.name + e.message)) throw new AppError('VALIDATION', MSG.encrypted);
-    throw new AppError('DAMAGED', MSG.damaged);
-  }
-
-  const fields = new Map<string, PDFField>();
-  try {
-    for (const f of doc.getForm().getFields()) fields.set(f.getName(), f);
-  } catch {
-    throw new AppError('DAMAGED', MSG.damaged);
-  }
-
-  const idField = fields.get(IDENTITY_FIELD);
-  let keywords: string | undefined;
-  try {
-    keywords = doc.getKeywords();
-  } catch {
-    keywords = undefined;
-  }
-  const identity = decodeIdentity(idField instanceof PDFTextField ? safeText(idField) : undefined) ?? decodeIdentity(keywords);
-  if (!identity) {
-    let producer: string | undefined;
-    try {
-      producer = doc.getProducer();
-    } catch {
-      producer = undefined;
-    }
-    throw new AppError('VALIDATION', producer === 'Stepwise' ? MSG.printable : MSG.foreign);
-  }
-  if (identity.vaultId !== expect.vaultId) throw new AppError('CONFLICT', MSG.otherVault);
+  const { fields, identity } = await open(bytes);
+  if (identity.vaultId !== expect.vaultId) throw new AppError('CONFLICT', PDF_MESSAGES.otherVault);
   if (identity.clientId !== expect.clientId || identity.assignmentId !== expect.assignmentId) {
-    throw new AppError('CONFLICT', MSG.otherAssignment);
+    throw new AppError('CONFLICT', PDF_MESSAGES.otherAssignment);
   }
   const parsed = worksheetDefinitionSchema.safeParse(expect.definition);
   const def = parsed.success ? parsed.data : expect.definition;
-  if (identity.definitionSha256 !== definitionHash(def)) throw new AppError('CONFLICT', MSG.otherVersion);
+  if (identity.definitionSha256 !== definitionHash(def)) throw new AppError('CONFLICT', PDF_MESSAGES.otherVersion);
 
   const reader = new Reader(fields, safeLocale(expect.locale));
   const answers: Answers = {};
@@ -114,6 +83,54 @@ export async function readFilledPdf(bytes: Uint8Array, expect: ReadExpectation):
     throw invalid(errors);
   }
   return { answers: check.data as Answers, filledCount: reader.filled };
+}
+
+/**
+ * Whose worksheet a filled PDF is (vault, client, assignment, worksheet version), read from the
+ * identity Stepwise wrote into it. Refuses, in the same words as `readFilledPdf`, a damaged file,
+ * a locked one, one Stepwise did not make and a printable copy without fields.
+ */
+export async function readPdfIdentity(bytes: Uint8Array): Promise<FillableIdentity> {
+  return (await open(bytes)).identity;
+}
+
+async function open(bytes: Uint8Array): Promise<{ fields: Map<string, PDFField>; identity: FillableIdentity }> {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) throw new AppError('DAMAGED', PDF_MESSAGES.damaged);
+
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (e) {
+    if (e instanceof Error && /encrypt/i.test(e.name + e.message)) throw new AppError('VALIDATION', PDF_MESSAGES.encrypted);
+    throw new AppError('DAMAGED', PDF_MESSAGES.damaged);
+  }
+
+  const fields = new Map<string, PDFField>();
+  try {
+    for (const f of doc.getForm().getFields()) fields.set(f.getName(), f);
+  } catch {
+    throw new AppError('DAMAGED', PDF_MESSAGES.damaged);
+  }
+
+  const idField = fields.get(IDENTITY_FIELD);
+  let keywords: string | undefined;
+  try {
+    keywords = doc.getKeywords();
+  } catch {
+    keywords = undefined;
+  }
+  const identity = decodeIdentity(idField instanceof PDFTextField ? safeText(idField) : undefined) ?? decodeIdentity(keywords);
+  if (!identity) {
+    let producer: string | undefined;
+    try {
+      producer = doc.getProducer();
+    } catch {
+      producer = undefined;
+    }
+    throw new AppError('VALIDATION', producer === 'Stepwise' ? PDF_MESSAGES.printable : PDF_MESSAGES.foreign);
+  }
+  return { fields, identity };
 }
 
 function safeText(f: PDFTextField): string | undefined {

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/result';
 import type { CoreContext } from '../core';
 import type { Secret } from '../vault/keyfile';
 import { syncBuiltIns } from './library';
+import { purgeDeletedPractice } from './practice';
 
 /*
  * One vault operation at a time: create, unlock, lock, change passphrase and rekey run alone in
@@ -38,6 +39,18 @@ async function requireStrong(passphrase: string, field: string): Promise<void> {
 }
 
 const status = (core: CoreContext) => ({ exists: core.vaultExists(), unlocked: core.unlocked });
+
+/**
+ * Deleted practice records can be undone only until the vault locks (or the app quits): then they
+ * go for good. Locking never fails for it: a purge that cannot run now runs at the next delete or lock.
+ */
+export function purgeBeforeClose(core: CoreContext): void {
+  try {
+    if (core.unlocked) core.write([], (w) => purgeDeletedPractice(w));
+  } catch {
+    /* the vault closes all the same */
+  }
+}
 
 export const vaultHandlers: Handlers<CoreContext>['vault'] = {
   status: (_input, core) => status(core),
@@ -77,6 +90,7 @@ export const vaultHandlers: Handlers<CoreContext>['vault'] = {
   },
 
   lock: (_input, core) => {
+    purgeBeforeClose(core);
     core.close();
     return status(core);
   },

@@ -47,6 +47,9 @@ export const afterChange = {
       queryKeys.print.all,
     ]),
 
+  /** A practice record (entered, imported, edited, deleted, restored): the practice lists. */
+  practice: (qc: QueryClient) => invalidate(qc, [queryKeys.practice.all]),
+
   /** A worksheet (saved, duplicated, archived, restored): the library, and assignments ("a newer version is available"). */
   worksheet: (qc: QueryClient) => invalidate(qc, [queryKeys.library.all, queryKeys.assignments.all]),
 };

@@ -62,6 +62,11 @@ export const queryKeys = {
     /** One worksheet at one version (null: the current one). */
     detail: (id: string, versionId?: string | null) => ['library', 'worksheet', id, versionId ?? null] as const,
   },
+  practice: {
+    all: ['practice'] as const,
+    /** A client's practice records, newest first. */
+    ofClient: (clientId: string) => ['practice', 'client', clientId] as const,
+  },
   print: {
     all: ['print'] as const,
     /** What a print page is about: an assignment, or a client's packet. */

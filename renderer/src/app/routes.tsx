@@ -3,6 +3,7 @@ import { assignmentRoutes, assignmentsTab } from '../features/assignments/routes
 import { clientRoutes } from '../features/clients/routes';
 import { Today } from '../features/home/Today';
 import { libraryRoutes } from '../features/library/routes';
+import { practiceTab } from '../features/practice/routes';
 import { PrintPage } from '../features/print/PrintPage';
 import { sessionRoutes, sessionsTab, timelineTab } from '../features/sessions/routes';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -15,7 +16,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 export const featureRoutes: RouteObject[] = [
   { index: true, element: <Today /> },
   { path: 'settings', element: <SettingsPage /> },
-  ...clientRoutes([assignmentsTab, sessionsTab, timelineTab]),
+  ...clientRoutes([assignmentsTab, sessionsTab, practiceTab, timelineTab]),
   ...assignmentRoutes,
   ...sessionRoutes,
   ...libraryRoutes,
