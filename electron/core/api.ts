@@ -7,6 +7,8 @@ import { libraryHandlers } from './services/library';
 import { auditHandlers, internalHandlers } from './services/audit';
 import { printHandlers } from './services/print';
 import { vaultHandlers } from './services/vault';
+import { exportHandlers } from './services/export';
+import { clientImportHandlers } from './services/clientImport';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -20,6 +22,8 @@ export const handlers: Handlers<Core> = {
   assignments: assignmentsHandlers,
   print: printHandlers,
   audit: auditHandlers,
+  export: exportHandlers,
+  clientImport: clientImportHandlers,
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

@@ -39,12 +39,17 @@ export const CHANNEL_NAMES = [
   'assignments.setStatus',
   'print.assignment',
   'print.packet',
+  'print.handout',
   'audit.list',
+  'export.build',
+  'clientImport.preview',
+  'clientImport.save',
   'app.info',
   'settings.get',
   'settings.update',
   'output.save',
   'output.print',
+  'output.exportData',
 ] as const satisfies readonly ChannelName<Contract>[];
 
 type Missing = Exclude<ChannelName<Contract>, (typeof CHANNEL_NAMES)[number]>;

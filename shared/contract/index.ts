@@ -3,6 +3,7 @@ import { assignmentsContract } from './assignments';
 import { clientsContract, goalsContract } from './clients';
 import { libraryContract } from './library';
 import { auditContract, internalContract, printContract } from './print';
+import { clientImportContract, exportContract } from './data';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
 
@@ -22,6 +23,8 @@ export const coreContract = {
   assignments: assignmentsContract,
   print: printContract,
   audit: auditContract,
+  export: exportContract,
+  clientImport: clientImportContract,
 };
 
 /** Channels answered by the Electron main process itself. */

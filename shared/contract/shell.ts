@@ -3,6 +3,7 @@ import { settingsPatchSchema, settingsSchema } from '../settings';
 import { idSchema } from '../domain';
 import { channel, noInput } from './define';
 import { printOptionsSchema } from './print';
+import { exportRequestSchema } from './data';
 
 /**
  * Channels the Electron main process answers itself (preferences, native dialogs), not the core.
@@ -25,6 +26,7 @@ const outputTarget = z.discriminatedUnion('kind', [
     options: printOptionsSchema,
   }),
   z.object({ kind: z.literal('packet'), clientId: idSchema, options: printOptionsSchema }),
+  z.object({ kind: z.literal('handout'), sessionId: idSchema, options: printOptionsSchema }),
 ]);
 export type OutputTarget = z.input<typeof outputTarget>;
 
@@ -36,4 +38,12 @@ export type OutputTarget = z.input<typeof outputTarget>;
 export const outputContract = {
   save: channel(outputTarget, z.object({ saved: z.boolean(), fileName: z.string().nullable() })),
   print: channel(outputTarget, z.object({ opened: z.boolean() })),
+  /**
+   * Exports one client or the whole vault, unencrypted (the UI warns first): JSON to one file
+   * the clinician names, CSV to a new folder of files. Recorded in the audit trail (no content).
+   */
+  exportData: channel(
+    exportRequestSchema,
+    z.object({ saved: z.boolean(), location: z.string().nullable(), files: z.number().int() }),
+  ),
 };
