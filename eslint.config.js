@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -33,6 +34,63 @@ const WINDOW_SAFETY = [
   { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'Context isolation stays on.' },
 ];
 const nodeBuiltinPatterns = [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `node:${m}`), 'node:*'];
+
+// The renderer: imports allowed everywhere in it, then what each feature folder may not import.
+const RENDERER_IMPORTS = {
+  paths: [{ name: 'electron', message: 'The renderer talks to the main process only through window.stepwise.' }],
+  patterns: [
+    { group: ['**/electron/**', 'electron/*'], message: 'The renderer imports nothing from electron/.' },
+    { group: nodeBuiltinPatterns, message: 'The renderer has no Node.' },
+  ],
+};
+const FEATURES = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+/** Features that may not import each other at all, not even through an index.ts. */
+const APART = { clients: ['assignments'], assignments: ['clients'] };
+const featureIsolation = FEATURES.map((feature) => {
+  const others = FEATURES.filter((f) => f !== feature);
+  const apart = APART[feature] ?? [];
+  return {
+    files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...RENDERER_IMPORTS,
+          patterns: [
+            ...RENDERER_IMPORTS.patterns,
+            {
+              regex: `^(\\.\\./)+(${others.join('|')})/|(^|/)features/`,
+              message:
+                "Features do not import each other's files: only what a feature exports from its index.ts. Move what two features share to renderer/src/components or renderer/src/api; join features in renderer/src/app.",
+            },
+            ...(apart.length
+              ? [
+                  {
+                    regex: `^(\\.\\./)+(${apart.join('|')})(/|$)`,
+                    message: `${feature} and ${apart.join(', ')} do not import each other: share through renderer/src/components or renderer/src/api, join in renderer/src/app.`,
+                  },
+                ]
+              : []),
+          ],
+        },
+      ],
+    },
+  };
+});
+
+// Query keys come from the factory in renderer/src/api/keys.ts, never written by hand.
+const RAW_QUERY_KEY = 'Query keys come from queryKeys in renderer/src/api/keys.ts: no literal array as a key.';
+const RENDERER_SYNTAX = [
+  ...WINDOW_SAFETY,
+  { selector: 'Property[key.name=/^(queryKey|mutationKey)$/] > ArrayExpression.value', message: RAW_QUERY_KEY },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(setQueryData|getQueryData|getQueryState|ensureQueryData|fetchQuery|prefetchQuery)$/] > ArrayExpression.arguments:first-child',
+    message: RAW_QUERY_KEY,
+  },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'build/**', 'node_modules/**', 'tests/artifacts/**', 'coverage/**'] },
@@ -185,16 +243,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer talks to the main process only through window.stepwise.' }],
-          patterns: [
-            { group: ['**/electron/**', 'electron/*'], message: 'The renderer imports nothing from electron/.' },
-            { group: nodeBuiltinPatterns, message: 'The renderer has no Node.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', RENDERER_IMPORTS],
+      'no-restricted-syntax': ['error', ...RENDERER_SYNTAX],
     },
   },
+  ...featureIsolation,
+  { files: ['renderer/src/api/keys.ts'], rules: { 'no-restricted-syntax': ['error', ...WINDOW_SAFETY] } },
 );

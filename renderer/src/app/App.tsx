@@ -1,7 +1,8 @@
-import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { api, errorMessage, unwrap } from '../api/client';
+import { forgetClientData, refetchVaultStatus, useVaultStatus } from '../api/vault';
 import { CreateVault } from '../features/vault/CreateVault';
 import { NewPassphraseForm } from '../features/vault/NewPassphrase';
 import { RecoveryKeyNotice } from '../features/vault/RecoveryKeyNotice';
@@ -19,12 +20,9 @@ export function App() {
   );
 }
 
-const STATUS_KEY = ['vault', 'status'];
-const isStatusKey = (k: readonly unknown[]) => k.length === 2 && k[0] === STATUS_KEY[0] && k[1] === STATUS_KEY[1];
-
 /** Decides what the clinician sees: create a vault, unlock it, or the app. */
 function VaultGate() {
-  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => unwrap(api().vault.status()), staleTime: Infinity });
+  const status = useVaultStatus();
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [resetWith, setResetWith] = useState<string | null>(null);
 
@@ -33,10 +31,9 @@ function VaultGate() {
     setRecoveryKey(null);
     setResetWith(null);
     // Forget every piece of client data the renderer held, then show the unlock screen.
-    queryClient.removeQueries({ predicate: (q) => !isStatusKey(q.queryKey) });
-    queryClient.getMutationCache().clear();
+    forgetClientData(queryClient);
     window.location.hash = '#/';
-    await queryClient.refetchQueries({ queryKey: STATUS_KEY, exact: true });
+    await refetchVaultStatus(queryClient);
   }, []);
 
   const router = useMemo(() => createHashRouter([{ path: '/', element: <Layout />, children: featureRoutes }]), []);

@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useLock } from './lock';
 import { QuickSearch } from './QuickSearch';
 import { useAutoLock } from './useAutoLock';
+import './Layout.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 export const LOCK_SHORTCUT = isMac ? '⌘L' : 'Ctrl+L';

@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router';
 import { Badge } from '../components/Badge';
 import { Dialog } from '../components/Dialog';
 import { SearchList, type SearchListItem } from '../components/SearchList';
-import { useClientList } from '../features/clients/api';
+import { useClientList } from '../api/clients';
+import './QuickSearch.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 export const QUICK_SEARCH_SHORTCUT = isMac ? '⌘K' : 'Ctrl+K';

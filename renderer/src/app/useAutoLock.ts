@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { useSettings } from '../api/settings';
 
 /** Locks after the clinician's chosen minutes without keyboard or mouse activity. */
 export function useAutoLock(lock: () => Promise<void>) {
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().settings.get()) });
+  const settings = useSettings();
   const minutes = settings.data?.autoLockMinutes ?? 0;
   useEffect(() => {
     if (!minutes) return;

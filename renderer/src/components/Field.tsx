@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type InputHTMLAttributes, type TextareaHTMLAttributes, type SelectHTMLAttributes } from 'react';
+import { useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 
 interface FieldShellProps {
   label: string;
@@ -51,7 +51,8 @@ export function FieldMessages({
   );
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+/** Props of the control itself, with its ref (so that react-hook-form's `register` can be spread in). */
+type InputProps = Omit<ComponentPropsWithRef<'input'>, 'id'> & {
   label: string;
   hint?: ReactNode;
   error?: string | undefined;
@@ -67,7 +68,7 @@ export function TextField({ label, hint, error, className, ...rest }: InputProps
   );
 }
 
-type AreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+type AreaProps = Omit<ComponentPropsWithRef<'textarea'>, 'id'> & {
   label: string;
   hint?: ReactNode;
   error?: string | undefined;
@@ -83,7 +84,7 @@ export function TextArea({ label, hint, error, className, ...rest }: AreaProps) 
   );
 }
 
-type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+type SelectProps = Omit<ComponentPropsWithRef<'select'>, 'id'> & {
   label: string;
   hint?: ReactNode;
   error?: string | undefined;

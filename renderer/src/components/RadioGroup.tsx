@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { FieldMessages } from './Field';
+import './RadioGroup.css';
 
 interface RadioGroupProps<T extends string> {
   legend: string;

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import './SearchList.css';
 
 export interface SearchListItem {
   id: string;

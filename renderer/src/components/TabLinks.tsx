@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import './TabLinks.css';
 
 export interface TabLink {
   /** Where the tab leads, relative to the current route or absolute. */

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
+import './UndoNotice.css';
 
 /** A new object for every message (the timer restarts with each). */
 export interface UndoMessage {

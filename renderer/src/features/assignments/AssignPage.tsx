@@ -1,25 +1,37 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { localIsoDate } from '../../../../shared/dates';
-import type { ClientDetail, WorksheetDetail } from '../../../../shared/domain';
+import { assignmentCreateSchema, type ClientDetail, type WorksheetDetail } from '../../../../shared/domain';
+import type { z } from 'zod';
 import { CATEGORY_LABELS, frequencyLabel } from '../../../../shared/worksheet';
 import { errorMessage } from '../../api/client';
 import { FormError } from '../../components/Field';
-import { fieldsOf, formMessage, useFocusFirstInvalid } from '../../components/forms';
+import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
 import { SearchList } from '../../components/SearchList';
-import { useClient, useClientList } from '../clients/api';
-import { useCreateAssignment, useWorksheet, useWorksheetChoices } from './api';
+import { useClient, useClientList } from '../../api/clients';
+import { useCreateAssignment } from '../../api/assignments';
+import { useLibrary, useWorksheet } from '../../api/library';
 import type { AssignedState } from './ClientAssignments';
 import {
   blankValues,
-  TailoringFields,
+  tailoringResolver,
   TAILORING_ERROR_KEYS,
-  toFields,
   WORKSHEET_KEYS,
   worksheetDefaults,
   type TailoringValues,
-} from './TailoringFields';
+} from './tailoring';
+import { TailoringFields } from './TailoringFields';
+import './assignments.css';
+
+/** What assignments.create takes besides the tailoring. */
+interface AssignTo {
+  clientId: string;
+  worksheetId: string;
+  worksheetVersionId: string;
+}
+const resolver = tailoringResolver<typeof assignmentCreateSchema, AssignTo>(assignmentCreateSchema);
 
 /** /clients/:id/assign[?worksheet=ID]: choose a worksheet, tailor it, save. */
 export function AssignPage() {
@@ -49,58 +61,61 @@ function AssignToClient({ client }: { client: ClientDetail }) {
   const [startedPicking] = useState(!worksheetId);
   const [pickedHere, setPickedHere] = useState(false);
   const [today] = useState(() => localIsoDate(new Date()));
-  // Only what the clinician changed; the rest follows from the worksheet.
-  const [edits, setEdits] = useState<Partial<TailoringValues>>({});
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const create = useCreateAssignment();
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(form, create.error ?? (Object.keys(localErrors).length ? localErrors : null));
+  const detail = worksheet.data;
+  const form = useForm<TailoringValues, AssignTo, z.output<typeof assignmentCreateSchema>>({
+    defaultValues: blankValues(today),
+    resolver,
+    context: detail
+      ? { clientId: client.id, worksheetId: detail.worksheet.id, worksheetVersionId: detail.version.id }
+      : undefined,
+    // Messages stay until the next try, as the core's do.
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  const onRefused = useFocusAfterFailedSubmit(formRef, form.formState.submitCount);
+
+  // What follows from the worksheet (its frequency, phase, rationale) is set when it opens; the
+  // clinician's other changes stay when another worksheet is chosen.
+  const { setValue } = form;
+  const definition = detail?.version.definition;
+  useLayoutEffect(() => {
+    if (!definition) return;
+    const d = worksheetDefaults(definition);
+    for (const k of WORKSHEET_KEYS) setValue(k, d[k]);
+  }, [definition, setValue]);
 
   const name = client.preferredName ?? client.name;
   const archived = client.status === 'archived';
-  const detail = worksheet.data;
-  const values: TailoringValues = {
-    ...blankValues(today),
-    ...(detail ? worksheetDefaults(detail.version.definition) : {}),
-    ...edits,
-  };
 
   const pick = (wid: string) => {
     setParams({ worksheet: wid }, { replace: true });
     setPicking(false);
     setPickedHere(true);
-    setEdits((e) => {
-      const next = { ...e };
-      for (const k of WORKSHEET_KEYS) delete next[k];
-      return next;
-    });
+    form.clearErrors();
     create.reset();
   };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!detail) return;
-    const r = toFields(values);
-    setLocalErrors(r.errors ?? {});
-    if (!r.fields) return;
-    try {
-      const a = await create.mutateAsync({
-        ...r.fields,
-        clientId: client.id,
-        worksheetId: detail.worksheet.id,
-        worksheetVersionId: detail.version.id,
-      });
-      const state: AssignedState = { savedAssignment: { id: a.id, message: `“${a.title}” was assigned to ${name}.` } };
-      navigate(`/clients/${client.id}/assignments`, { state });
-    } catch {
-      // Shown next to the fields.
-    }
-  }
+  const submit = form.handleSubmit(
+    async (input) => {
+      try {
+        const a = await create.mutateAsync(input);
+        const state: AssignedState = { savedAssignment: { id: a.id, message: `“${a.title}” was assigned to ${name}.` } };
+        navigate(`/clients/${client.id}/assignments`, { state });
+      } catch (e) {
+        // Shown next to the fields.
+        showServerErrors(form.setError, e);
+        onRefused();
+      }
+    },
+    () => {
+      create.reset();
+    },
+  );
 
-  const errors = { ...fieldsOf(create.error), ...localErrors };
-  const topMessage = Object.keys(localErrors).length
-    ? 'Please check the field marked below.'
-    : formMessage(create.error, TAILORING_ERROR_KEYS);
+  const errors = errorMessages(form.formState.errors);
+  const topMessage = create.error ? formMessage(create.error, TAILORING_ERROR_KEYS) : checkFields(Object.keys(errors).length);
 
   return (
     <section className="page assign-page" aria-labelledby="assign-title">
@@ -137,19 +152,19 @@ function AssignToClient({ client }: { client: ClientDetail }) {
             )}
           </section>
           {detail && !picking ? (
-            <form className="card" ref={form} onSubmit={submit} noValidate aria-labelledby="step-tailor">
+            <form className="card" ref={formRef} onSubmit={submit} noValidate aria-labelledby="step-tailor">
               <h2 id="step-tailor">
                 <span className="step-number">2</span> Tailor it for {name}
               </h2>
               <FormError message={topMessage} />
-              <TailoringFields
-                values={values}
-                onChange={(patch) => setEdits((e) => ({ ...e, ...patch }))}
-                errors={errors}
-                goals={client.goals}
-                suitedPhases={detail.version.definition.phases}
-                autoFocus={pickedHere}
-              />
+              <FormProvider {...form}>
+                <TailoringFields
+                  errors={errors}
+                  goals={client.goals}
+                  suitedPhases={detail.version.definition.phases}
+                  autoFocus={pickedHere}
+                />
+              </FormProvider>
               <div className="actions">
                 <button type="submit" className="primary" disabled={create.isPending}>
                   {create.isPending ? 'Saving…' : 'Assign homework'}
@@ -168,7 +183,8 @@ function AssignToClient({ client }: { client: ClientDetail }) {
 
 function WorksheetPicker({ onPick, onCancel }: { onPick: (id: string) => void; onCancel?: (() => void) | undefined }) {
   const [search, setSearch] = useState('');
-  const list = useWorksheetChoices(search);
+  const s = search.trim();
+  const list = useLibrary(s ? { search: s } : {});
   return (
     <div className="worksheet-picker">
       <SearchList

@@ -7,9 +7,10 @@ import { errorMessage } from '../../api/client';
 import { ConfirmDialog } from '../../components/Dialog';
 import { FormError } from '../../components/Field';
 import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
-import { useClient } from '../clients/api';
-import { useAssignments, useSetAssignmentStatus, type AssignmentStatus } from './api';
+import { useClient } from '../../api/clients';
+import { useAssignments, useSetAssignmentStatus, type AssignmentStatus } from '../../api/assignments';
 import { excerpt, STATE_ORDER } from './present';
+import './assignments.css';
 
 /** Location state after saving an assignment: which one to point out. */
 export interface AssignedState {

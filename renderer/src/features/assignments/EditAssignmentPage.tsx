@@ -1,16 +1,22 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatDate, localIsoDate } from '../../../../shared/dates';
-import type { AssignmentDetail } from '../../../../shared/domain';
+import type { z } from 'zod';
+import { assignmentUpdateSchema, type AssignmentDetail } from '../../../../shared/domain';
 import { errorMessage } from '../../api/client';
 import { FormError } from '../../components/Field';
-import { fieldsOf, formMessage, useFocusFirstInvalid } from '../../components/forms';
+import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
-import { useClient } from '../clients/api';
-import { useAssignment, useUpdateAssignment } from './api';
+import { useClient } from '../../api/clients';
+import { useAssignment, useUpdateAssignment } from '../../api/assignments';
 import type { AssignedState } from './ClientAssignments';
-import { StateBadge } from './present';
-import { TailoringFields, TAILORING_ERROR_KEYS, toFields, valuesOfAssignment, type TailoringValues } from './TailoringFields';
+import { StateBadge } from '../../components/AssignmentState';
+import { tailoringResolver, TAILORING_ERROR_KEYS, valuesOfAssignment, type TailoringValues } from './tailoring';
+import { TailoringFields } from './TailoringFields';
+import './assignments.css';
+
+const resolver = tailoringResolver<typeof assignmentUpdateSchema, { id: string }>(assignmentUpdateSchema);
 
 /** /assignments/:id/edit: change the tailoring of an assignment. The worksheet version stays. */
 export function EditAssignmentPage() {
@@ -33,31 +39,39 @@ export function EditAssignmentPage() {
 function EditTailoring({ a }: { a: AssignmentDetail }) {
   const navigate = useNavigate();
   const client = useClient(a.clientId);
-  const [values, setValues] = useState<TailoringValues>(() => valuesOfAssignment(a));
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const update = useUpdateAssignment();
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(form, update.error ?? (Object.keys(localErrors).length ? localErrors : null));
+  const form = useForm<TailoringValues, { id: string }, z.output<typeof assignmentUpdateSchema>>({
+    defaultValues: valuesOfAssignment(a),
+    resolver,
+    context: { id: a.id },
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  const onRefused = useFocusAfterFailedSubmit(formRef, form.formState.submitCount);
   const back = `/clients/${a.clientId}/assignments`;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const r = toFields(values);
-    setLocalErrors(r.errors ?? {});
-    if (!r.fields) return;
-    try {
-      const saved = await update.mutateAsync({ ...r.fields, id: a.id });
-      const state: AssignedState = { savedAssignment: { id: saved.id, message: `Your changes to “${saved.title}” were saved.` } };
-      navigate(back, { state });
-    } catch {
-      // Shown next to the fields.
-    }
-  }
+  const submit = form.handleSubmit(
+    async (input) => {
+      try {
+        const saved = await update.mutateAsync(input);
+        const state: AssignedState = {
+          savedAssignment: { id: saved.id, message: `Your changes to “${saved.title}” were saved.` },
+        };
+        navigate(back, { state });
+      } catch (e) {
+        // Shown next to the fields.
+        showServerErrors(form.setError, e);
+        onRefused();
+      }
+    },
+    () => {
+      update.reset();
+    },
+  );
 
-  const errors = { ...fieldsOf(update.error), ...localErrors };
-  const topMessage = Object.keys(localErrors).length
-    ? 'Please check the field marked below.'
-    : formMessage(update.error, TAILORING_ERROR_KEYS);
+  const errors = errorMessages(form.formState.errors);
+  const topMessage = update.error ? formMessage(update.error, TAILORING_ERROR_KEYS) : checkFields(Object.keys(errors).length);
 
   return (
     <section className="page assign-page" aria-labelledby="edit-assignment-title">
@@ -76,15 +90,11 @@ function EditTailoring({ a }: { a: AssignmentDetail }) {
         </div>
         <p className="muted">The worksheet itself stays at version {a.worksheetVersion}; only how this client does it changes.</p>
       </div>
-      <form className="card" ref={form} onSubmit={submit} noValidate aria-label="Tailoring">
+      <form className="card" ref={formRef} onSubmit={submit} noValidate aria-label="Tailoring">
         <FormError message={topMessage} />
-        <TailoringFields
-          values={values}
-          onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
-          errors={errors}
-          goals={client.data?.goals ?? []}
-          suitedPhases={a.definition.phases}
-        />
+        <FormProvider {...form}>
+          <TailoringFields errors={errors} goals={client.data?.goals ?? []} suitedPhases={a.definition.phases} />
+        </FormProvider>
         <div className="actions">
           <button type="submit" className="primary" disabled={update.isPending}>
             {update.isPending ? 'Saving…' : 'Save changes'}

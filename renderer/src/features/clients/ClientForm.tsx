@@ -1,34 +1,25 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { z } from 'zod';
 import { localIsoDate } from '../../../../shared/dates';
-import type { Client } from '../../../../shared/domain';
+import { clientInputSchema, type Client, type ClientInput } from '../../../../shared/domain';
+import { useClient, useSaveClient } from '../../api/clients';
 import { errorMessage } from '../../api/client';
 import { FormError, TextArea, TextField } from '../../components/Field';
-import { fieldsOf, formMessage, useFocusFirstInvalid } from '../../components/forms';
+import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
-import { useClient, useSaveClient } from './api';
 
-interface Values {
-  name: string;
-  preferredName: string;
-  dateOfBirth: string;
-  pronouns: string;
-  preferredLanguage: string;
-  presentingConcerns: string;
-  startDate: string;
-}
+/** What the form holds: the shared schema's input, every field as text. */
+type Values = { [K in keyof ClientInput]-?: string };
+/** The fields, from the schema. */
+const FIELDS = Object.keys(clientInputSchema.shape) as (keyof Values)[];
 
-const FIELDS = ['name', 'preferredName', 'dateOfBirth', 'pronouns', 'preferredLanguage', 'presentingConcerns', 'startDate'];
-
-const valuesOf = (c: Client | undefined): Values => ({
-  name: c?.name ?? '',
-  preferredName: c?.preferredName ?? '',
-  dateOfBirth: c?.dateOfBirth ?? '',
-  pronouns: c?.pronouns ?? '',
-  preferredLanguage: c?.preferredLanguage ?? '',
-  presentingConcerns: c?.presentingConcerns ?? '',
-  startDate: c?.startDate ?? localIsoDate(new Date()),
-});
+const valuesOf = (c: Client | undefined): Values => {
+  const v = Object.fromEntries(FIELDS.map((k) => [k, c?.[k] ?? ''])) as Values;
+  return { ...v, startDate: c?.startDate ?? localIsoDate(new Date()) };
+};
 
 /** /clients/new */
 export function NewClientPage() {
@@ -51,36 +42,38 @@ export function EditClientPage() {
   return <ClientForm key={client.data.id} client={client.data} />;
 }
 
-/** The client's details: one save, all or nothing; then the client's page. */
-function ClientForm({ client }: { client: Client | undefined }) {
+/** The client's details: checked with the shared schema, then one save, all or nothing; then the client's page. */
+export function ClientForm({ client }: { client: Client | undefined }) {
   const navigate = useNavigate();
-  const [values, setValues] = useState<Values>(() => valuesOf(client));
   const save = useSaveClient(client?.id ?? null);
+  const { register, handleSubmit, setError, formState } = useForm<ClientInput, unknown, z.output<typeof clientInputSchema>>({
+    defaultValues: valuesOf(client),
+    resolver: zodResolver(clientInputSchema),
+    shouldFocusError: false,
+  });
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(form, save.error);
+  const onRefused = useFocusAfterFailedSubmit(form, formState.submitCount);
 
   const prefix = client ? 'client.' : '';
-  const errs = fieldsOf(save.error, prefix);
-  const set = (k: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const errs = errorMessages(formState.errors);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      const saved = await save.mutateAsync({
-        name: values.name,
-        preferredName: values.preferredName,
-        dateOfBirth: values.dateOfBirth,
-        pronouns: values.pronouns,
-        preferredLanguage: values.preferredLanguage,
-        presentingConcerns: values.presentingConcerns,
-        startDate: values.startDate,
-      });
-      navigate(`/clients/${saved.id}`);
-    } catch {
-      // The messages show next to the fields and above the form.
-    }
-  }
+  const submit = handleSubmit(
+    async (input) => {
+      try {
+        const saved = await save.mutateAsync(input);
+        navigate(`/clients/${saved.id}`);
+      } catch (e) {
+        // The messages show next to the fields and above the form.
+        showServerErrors(setError, e, prefix);
+        onRefused();
+      }
+    },
+    () => {
+      save.reset();
+    },
+  );
 
+  const field = (name: keyof Values) => ({ ...register(name), error: errs[name] });
   const title = client ? `Edit ${client.name}` : 'New client';
   return (
     <section className="page narrow" aria-labelledby="client-form-title">
@@ -95,12 +88,10 @@ function ClientForm({ client }: { client: Client | undefined }) {
         this computer.
       </p>
       <form className="card" ref={form} onSubmit={submit} noValidate>
-        <FormError message={formMessage(save.error, FIELDS, prefix)} />
+        <FormError message={save.error ? formMessage(save.error, FIELDS, prefix) : checkFields(Object.keys(errs).length)} />
         <TextField
           label="Name"
-          value={values.name}
-          onChange={set('name')}
-          error={errs.name}
+          {...field('name')}
           autoComplete="off"
           maxLength={120}
           autoFocus={!client}
@@ -109,57 +100,26 @@ function ClientForm({ client }: { client: Client | undefined }) {
         <div className="field-row">
           <TextField
             label="Preferred name (optional)"
-            value={values.preferredName}
-            onChange={set('preferredName')}
-            error={errs.preferredName}
+            {...field('preferredName')}
             autoComplete="off"
             maxLength={60}
             hint="What they like to be called."
           />
           <TextField
             label="Pronouns (optional)"
-            value={values.pronouns}
-            onChange={set('pronouns')}
-            error={errs.pronouns}
+            {...field('pronouns')}
             autoComplete="off"
             maxLength={40}
             hint="For example she/her, they/them."
           />
         </div>
         <div className="field-row">
-          <TextField
-            label="Date of birth (optional)"
-            type="date"
-            value={values.dateOfBirth}
-            onChange={set('dateOfBirth')}
-            error={errs.dateOfBirth}
-          />
-          <TextField
-            label="Preferred language (optional)"
-            value={values.preferredLanguage}
-            onChange={set('preferredLanguage')}
-            error={errs.preferredLanguage}
-            autoComplete="off"
-            maxLength={40}
-          />
+          <TextField label="Date of birth (optional)" type="date" {...field('dateOfBirth')} />
+          <TextField label="Preferred language (optional)" {...field('preferredLanguage')} autoComplete="off" maxLength={40} />
         </div>
-        <TextArea
-          label="Presenting concerns (optional)"
-          value={values.presentingConcerns}
-          onChange={set('presentingConcerns')}
-          error={errs.presentingConcerns}
-          maxLength={4000}
-          rows={4}
-        />
+        <TextArea label="Presenting concerns (optional)" {...field('presentingConcerns')} maxLength={4000} rows={4} />
         <div className="field-row">
-          <TextField
-            label="Start date"
-            type="date"
-            value={values.startDate}
-            onChange={set('startDate')}
-            error={errs.startDate}
-            hint="When therapy began."
-          />
+          <TextField label="Start date" type="date" {...field('startDate')} hint="When therapy began." />
         </div>
         <div className="actions">
           <button type="submit" className="primary" disabled={save.isPending}>

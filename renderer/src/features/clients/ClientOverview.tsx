@@ -3,10 +3,11 @@ import { formatDate } from '../../../../shared/dates';
 import type { ClientDetail } from '../../../../shared/domain';
 import { errorMessage } from '../../api/client';
 import { FormError } from '../../components/Field';
-import { useAssignments } from '../assignments/api';
-import { dueText, StateBadge } from '../assignments/present';
-import { useClient } from './api';
+import { useAssignments } from '../../api/assignments';
+import { dueText, StateBadge } from '../../components/AssignmentState';
+import { useClient } from '../../api/clients';
 import { GoalsSection } from './GoalsSection';
+import './clients.css';
 
 /** The Overview tab: details, treatment goals, active homework, last session. */
 export function ClientOverview() {

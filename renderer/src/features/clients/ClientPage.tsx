@@ -8,11 +8,12 @@ import { FormError } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
 import { TabLinks } from '../../components/TabLinks';
 import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
-import { useClient, useSetClientArchived } from './api';
-import { CLIENT_TABS } from './tabs';
+import { useClient, useSetClientArchived } from '../../api/clients';
+import type { ClientTab } from './tabs';
+import './clients.css';
 
 /** /clients/:id — the client's header and actions, with one tab per section below. */
-export function ClientPage() {
+export function ClientPage({ tabs }: { tabs: readonly ClientTab[] }) {
   const { id = '' } = useParams();
   const client = useClient(id);
 
@@ -27,10 +28,10 @@ export function ClientPage() {
       </section>
     );
   }
-  return <ClientShell client={client.data} />;
+  return <ClientShell client={client.data} tabs={tabs} />;
 }
 
-function ClientShell({ client }: { client: ClientDetail }) {
+function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly ClientTab[] }) {
   const setArchived = useSetClientArchived();
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<UndoMessage | null>(null);
@@ -105,7 +106,7 @@ function ClientShell({ client }: { client: ClientDetail }) {
       ) : null}
       <TabLinks
         label="Client sections"
-        tabs={CLIENT_TABS.map((t) => ({
+        tabs={tabs.map((t) => ({
           to: `/clients/${client.id}${t.path ? `/${t.path}` : ''}`,
           label: t.label,
           end: !t.path,

@@ -7,7 +7,8 @@ import { Badge } from '../../components/Badge';
 import { FormError } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
 import { RadioGroup } from '../../components/RadioGroup';
-import { useClientList, type ClientStatusFilter } from './api';
+import { useClientList, type ClientStatusFilter } from '../../api/clients';
+import './clients.css';
 
 const FILTERS: readonly { value: ClientStatusFilter; label: string }[] = [
   { value: 'active', label: 'Active' },

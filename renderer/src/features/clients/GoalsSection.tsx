@@ -1,14 +1,26 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { formatDate } from '../../../../shared/dates';
-import { GOAL_STATUS_LABELS, GOAL_STATUSES, type ClientDetail, type Goal } from '../../../../shared/domain';
+import {
+  GOAL_STATUS_LABELS,
+  GOAL_STATUSES,
+  goalInputSchema,
+  type ClientDetail,
+  type Goal,
+  type GoalInput,
+} from '../../../../shared/domain';
 import { Badge, type BadgeTone } from '../../components/Badge';
 import { FormError, SelectField, TextArea, TextField } from '../../components/Field';
-import { fieldsOf, formMessage, useFocusFirstInvalid } from '../../components/forms';
-import { useSaveGoal } from './api';
+import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
+import { useSaveGoal } from '../../api/clients';
+import './clients.css';
 
 type GoalStatus = (typeof GOAL_STATUSES)[number];
 const STATUS_TONES: Record<GoalStatus, BadgeTone> = { active: 'accent', met: 'ok', dropped: 'muted' };
 const STATUS_OPTIONS = GOAL_STATUSES.map((s) => ({ value: s, label: GOAL_STATUS_LABELS[s] }));
+const GOAL_FIELDS = Object.keys(goalInputSchema.shape);
 
 /** Treatment goals: listed with status and target date; added and edited in place. */
 export function GoalsSection({ client }: { client: ClientDetail }) {
@@ -81,24 +93,36 @@ export function GoalsSection({ client }: { client: ClientDetail }) {
 }
 
 function GoalForm({ clientId, goal, onDone }: { clientId: string; goal: Goal | null; onDone: () => void }) {
-  const [title, setTitle] = useState(goal?.title ?? '');
-  const [description, setDescription] = useState(goal?.description ?? '');
-  const [status, setStatus] = useState<GoalStatus>(goal?.status ?? 'active');
-  const [targetDate, setTargetDate] = useState(goal?.targetDate ?? '');
   const save = useSaveGoal(clientId);
+  const { register, handleSubmit, setError, formState } = useForm<GoalInput, unknown, z.output<typeof goalInputSchema>>({
+    defaultValues: {
+      title: goal?.title ?? '',
+      description: goal?.description ?? '',
+      status: goal?.status ?? 'active',
+      targetDate: goal?.targetDate ?? '',
+    },
+    resolver: zodResolver(goalInputSchema),
+    shouldFocusError: false,
+  });
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(form, save.error);
-  const errs = fieldsOf(save.error, 'goal.');
+  const onRefused = useFocusAfterFailedSubmit(form, formState.submitCount);
+  const errs = errorMessages(formState.errors);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await save.mutateAsync({ id: goal?.id ?? null, goal: { title, description, status, targetDate } });
-      onDone();
-    } catch {
-      // Shown next to the fields.
-    }
-  }
+  const submit = handleSubmit(
+    async (input) => {
+      try {
+        await save.mutateAsync({ id: goal?.id ?? null, goal: input });
+        onDone();
+      } catch (e) {
+        // Shown next to the fields.
+        showServerErrors(setError, e, 'goal.');
+        onRefused();
+      }
+    },
+    () => {
+      save.reset();
+    },
+  );
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -110,40 +134,20 @@ function GoalForm({ clientId, goal, onDone }: { clientId: string; goal: Goal | n
   const label = goal ? 'Edit goal' : 'New goal';
   return (
     <form ref={form} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={label} className="inline-form">
-      <FormError message={formMessage(save.error, ['title', 'description', 'status', 'targetDate'], 'goal.')} />
+      <FormError message={save.error ? formMessage(save.error, GOAL_FIELDS, 'goal.') : checkFields(Object.keys(errs).length)} />
       <TextField
         label="Goal"
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        {...register('title')}
         error={errs.title}
         maxLength={160}
         autoComplete="off"
         autoFocus
         hint={goal ? undefined : 'In the client’s words where you can, e.g. “Take the bus to work on my own”.'}
       />
-      <TextArea
-        label="Description (optional)"
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        error={errs.description}
-        maxLength={2000}
-        rows={3}
-      />
+      <TextArea label="Description (optional)" {...register('description')} error={errs.description} maxLength={2000} rows={3} />
       <div className="field-row">
-        <SelectField
-          label="Status"
-          value={status}
-          onChange={(e) => setStatus(e.target.value as GoalStatus)}
-          options={STATUS_OPTIONS}
-          error={errs.status}
-        />
-        <TextField
-          label="Target date (optional)"
-          type="date"
-          value={targetDate}
-          onChange={(e) => setTargetDate(e.target.value)}
-          error={errs.targetDate}
-        />
+        <SelectField label="Status" {...register('status')} options={STATUS_OPTIONS} error={errs.status} />
+        <TextField label="Target date (optional)" type="date" {...register('targetDate')} error={errs.targetDate} />
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={save.isPending}>

@@ -1,22 +1,25 @@
 import type { RouteObject } from 'react-router';
-import { AssignPage, ChooseClientPage } from '../assignments/AssignPage';
-import { EditAssignmentPage } from '../assignments/EditAssignmentPage';
 import { NewClientPage, EditClientPage } from './ClientForm';
+import { ClientOverview } from './ClientOverview';
 import { ClientPage } from './ClientPage';
 import { ClientsPage } from './ClientsPage';
-import { CLIENT_TABS } from './tabs';
+import type { ClientTab } from './tabs';
 
-/** Clients, the client page (one child route per tab), and assigning homework. */
-export const clientRoutes: RouteObject[] = [
-  { path: 'clients', element: <ClientsPage /> },
-  { path: 'clients/new', element: <NewClientPage /> },
-  { path: 'clients/:id/edit', element: <EditClientPage /> },
-  { path: 'clients/:id/assign', element: <AssignPage /> },
-  {
-    path: 'clients/:id',
-    element: <ClientPage />,
-    children: CLIENT_TABS.map((t) => (t.path ? { path: t.path, element: t.element } : { index: true, element: t.element })),
-  },
-  { path: 'assign', element: <ChooseClientPage /> },
-  { path: 'assignments/:id/edit', element: <EditAssignmentPage /> },
-];
+/**
+ * Clients, and the client page with one child route per tab: Overview first, then the tabs
+ * other features add (app/routes.tsx passes them, e.g. { path: 'sessions', label: 'Sessions',
+ * element: <ClientSessions /> }); the tab and its route follow from the entry.
+ */
+export function clientRoutes(moreTabs: readonly ClientTab[]): RouteObject[] {
+  const tabs: readonly ClientTab[] = [{ path: '', label: 'Overview', element: <ClientOverview /> }, ...moreTabs];
+  return [
+    { path: 'clients', element: <ClientsPage /> },
+    { path: 'clients/new', element: <NewClientPage /> },
+    { path: 'clients/:id/edit', element: <EditClientPage /> },
+    {
+      path: 'clients/:id',
+      element: <ClientPage tabs={tabs} />,
+      children: tabs.map((t) => (t.path ? { path: t.path, element: t.element } : { index: true, element: t.element })),
+    },
+  ];
+}

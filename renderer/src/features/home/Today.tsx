@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDate, localIsoDate } from '../../../../shared/dates';
-import { api, errorMessage, unwrap } from '../../api/client';
+import { useAttention } from '../../api/assignments';
+import { errorMessage } from '../../api/client';
 import { FormError } from '../../components/Field';
-import { StateBadge } from '../assignments/present';
+import { StateBadge } from '../../components/AssignmentState';
+import './today.css';
 
 /**
  * The home screen: homework that is overdue or due in the next few days, across the caseload.
@@ -14,11 +15,7 @@ export function Today() {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const today = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(new Date());
-  const attention = useQuery({
-    queryKey: ['assignments', 'attention'],
-    queryFn: () => unwrap(api().assignments.attention()),
-    staleTime: 0,
-  });
+  const attention = useAttention();
   const items = attention.data ?? [];
   const overdue = items.filter((a) => a.state === 'overdue');
   const soon = items.filter((a) => a.state === 'due-soon');

@@ -5,7 +5,8 @@ import { APPROACHES, CATEGORIES, PHASES, type Phase } from '../../../../shared/w
 import { errorMessage } from '../../api/client';
 import { PageHeading } from '../../components/PageHeading';
 import { approachLabel, categoryLabel, kindLine, phaseLabel, plural, usedIn } from './format';
-import { useLibrary, type LibraryFilters } from './queries';
+import { useLibrary, type LibraryFilters } from '../../api/library';
+import './library.css';
 
 const pick = <T extends string>(all: readonly T[], v: string | null): T | undefined =>
   v && (all as readonly string[]).includes(v) ? (v as T) : undefined;

@@ -6,8 +6,9 @@ import { errorMessage } from '../../api/client';
 import { ConfirmDialog } from '../../components/Dialog';
 import { PageHeading } from '../../components/PageHeading';
 import { instantDate, kindLine, phaseLabel, plural, usedIn } from './format';
-import { useArchiveWorksheet, useDuplicateWorksheet, useWorksheet } from './queries';
+import { useArchiveWorksheet, useDuplicateWorksheet, useWorksheet } from '../../api/library';
 import { WorksheetPreview, previewIsLandscape } from './WorksheetPreview';
+import './library.css';
 
 export const BUILT_IN_NOTE = 'Built-in worksheets are read-only — duplicate to customise.';
 

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { OutputTarget } from '../../../../shared/contract';
 import { api, errorMessage, unwrap } from '../../api/client';
+import { usePdf, usePrintSubject } from '../../api/print';
+import { useSettings } from '../../api/settings';
 import { FormError, SelectField } from '../../components/Field';
 import { PdfPreview } from './PdfPreview';
+import './print.css';
 
 type Options = { paper: 'a4' | 'letter'; largePrint: boolean; nameOnWorksheets: 'full' | 'initials' };
 
@@ -16,7 +18,7 @@ export function PrintPage() {
   const [params] = useSearchParams();
   const assignmentId = params.get('assignment');
   const clientId = params.get('client');
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().settings.get()) });
+  const settings = useSettings();
   // The clinician's defaults from Settings, changed here for this print only.
   const [changes, setChanges] = useState<Partial<Options>>({});
   const options: Options | null = settings.data
@@ -36,18 +38,7 @@ export function PrintPage() {
 
   useEffect(() => heading.current?.focus(), []);
 
-  const subject = useQuery({
-    queryKey: ['print-subject', assignmentId, clientId],
-    queryFn: async () => {
-      if (assignmentId) {
-        const a = await unwrap(api().assignments.get({ id: assignmentId }));
-        return { title: a.title, who: a.clientName, clientId: a.clientId };
-      }
-      const c = await unwrap(api().clients.get({ id: clientId! }));
-      return { title: 'Homework packet', who: c.name, clientId: c.id };
-    },
-    enabled: !!(assignmentId || clientId),
-  });
+  const subject = usePrintSubject(assignmentId, clientId);
 
   const target: OutputTarget | null = options
     ? assignmentId
@@ -57,22 +48,7 @@ export function PrintPage() {
         : null
     : null;
 
-  const pdf = useQuery({
-    queryKey: ['pdf', target],
-    queryFn: () =>
-      target!.kind === 'assignment'
-        ? unwrap(
-            api().print.assignment({
-              assignmentId: target!.assignmentId,
-              fillable: target!.fillable ?? false,
-              options: target!.options,
-            }),
-          )
-        : unwrap(api().print.packet({ clientId: target!.clientId, options: target!.options })),
-    enabled: !!target,
-    staleTime: 0,
-    gcTime: 0,
-  });
+  const pdf = usePdf(target);
 
   async function run(what: 'save' | 'print') {
     if (!target) return;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage, fieldErrors, unwrap } from '../../api/client';
+import { queryKeys } from '../../api/keys';
 import { FormError, TextField } from '../../components/Field';
 
 /**
@@ -29,7 +30,7 @@ export function NewKeys({ onDone }: { onDone: (recoveryKey: string) => void }) {
       const { recoveryKey } = await unwrap(api().vault.rekey({ passphrase }));
       setPassphrase('');
       setAsking(false);
-      void qc.invalidateQueries({ queryKey: ['vault', 'info'] });
+      void qc.invalidateQueries({ queryKey: queryKeys.vault.info() });
       onDone(recoveryKey);
     } catch (err) {
       setErrors(fieldErrors(err));

@@ -1,20 +1,16 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Settings } from '../../../../shared/settings';
 import { api, errorMessage, fieldErrors, unwrap } from '../../api/client';
+import { useSettings, useUpdateSettings } from '../../api/settings';
+import { useVaultInfo } from '../../api/vault';
 import { FormError, SelectField, TextField } from '../../components/Field';
-import { NewPassphraseForm } from '../vault/NewPassphrase';
-import { RecoveryKeyNotice } from '../vault/RecoveryKeyNotice';
+import { NewPassphraseForm, RecoveryKeyNotice } from '../vault';
 import { NewKeys } from './NewKeys';
 
 export function SettingsPage() {
-  const qc = useQueryClient();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().settings.get()) });
-  const info = useQuery({ queryKey: ['vault', 'info'], queryFn: () => unwrap(api().vault.info()) });
-  const save = useMutation({
-    mutationFn: (patch: Partial<Settings>) => unwrap(api().settings.update(patch)),
-    onSuccess: (s) => qc.setQueryData(['settings'], s),
-  });
+  const settings = useSettings();
+  const info = useVaultInfo();
+  const save = useUpdateSettings();
   const [changing, setChanging] = useState(false);
   const [changed, setChanged] = useState(false);
   const [verify, setVerify] = useState<string | null>(null);

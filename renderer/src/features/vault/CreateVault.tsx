@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, errorMessage, fieldErrors, unwrap } from '../../api/client';
 import { FormError } from '../../components/Field';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
+import './vault.css';
 
 /** First run: choose a passphrase; the vault is created and the recovery key shown once. */
 export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string) => void }) {

@@ -1,5 +1,6 @@
 import { PASSPHRASE_MIN_LENGTH } from '../../../../shared/contract/vault';
 import { useStrength } from './strength';
+import './vault.css';
 
 /**
  * How hard the passphrase is to guess, as you type: a four-step bar, a word, and a plain

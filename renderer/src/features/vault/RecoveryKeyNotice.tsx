@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import './vault.css';
 
 /**
  * Shown once, right after the vault is created (a screen of its own) or after new keys were made

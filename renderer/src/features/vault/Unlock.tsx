@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage, unwrap } from '../../api/client';
 import { FormError, TextField } from '../../components/Field';
+import './vault.css';
 
 /** Opens the vault with the passphrase, or with the recovery key (then asks for a new passphrase). */
 export function Unlock({ onUnlocked }: { onUnlocked: (via: 'passphrase' | 'recovery', secret?: string) => void }) {

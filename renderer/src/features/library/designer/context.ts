@@ -8,8 +8,10 @@ export interface DesignerApi {
   set: (path: Path, value: unknown) => void;
   /** Replaces the value at a path with a function of the old one. */
   update: (path: Path, fn: (old: unknown) => unknown) => void;
-  /** Moves an item of the list at `path`; `focusSuffix` says which control of the moved item keeps focus. */
+  /** Moves an item of the list at `path`; focus stays on the same control of the moved item. */
   move: (path: Path, from: number, to: number, what: string) => void;
+  /** Makes a new draft from the latest one without marking anything as edited (adding or removing a part). */
+  change: (fn: (d: Draft) => Draft) => void;
   /** The message to show at a path now (after an edit of that part, or after trying to save). */
   errorFor: (path: Path) => string | undefined;
   announce: (message: string) => void;

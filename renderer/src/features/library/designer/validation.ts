@@ -1,37 +1,24 @@
-import type { z } from 'zod';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { Resolver } from 'react-hook-form';
+import { z } from 'zod';
 import { worksheetDefinitionSchema, type WorksheetDefinition } from '../../../../../shared/worksheet';
 import { partName, toDefinition, type Draft } from './draft';
 
 export interface Problem {
-  /** The schema's path, e.g. 'blocks.2.scale.step'. */
-  path: string;
-  /** Where the message is shown in the designer (an ID maps to the label it comes from). */
+  /** Where the message is shown in the designer (an ID's problem is shown at its label). */
   at: string;
   message: string;
-}
-
-export interface Validation {
-  /** The parsed definition, when the draft is valid. */
-  data: WorksheetDefinition | null;
-  problems: Problem[];
-  /** Message by the path of the field that shows it (first problem wins). */
-  byField: Map<string, string>;
 }
 
 /** The DOM id of the control (or group) that edits a path. */
 export const fieldId = (path: string): string => `wd-${path.replace(/\./g, '-')}`;
 
-const looksDefault = (m: string) => /^(Invalid|Too (small|big)|Expected)/.test(m);
-
-/** The schema's own messages are written for clinicians; zod's generic ones are rephrased. */
-export function plainMessage(issue: z.core.$ZodIssue): string {
-  if (!looksDefault(issue.message)) return issue.message;
-  const i = issue as z.core.$ZodIssue & {
-    expected?: string;
-    minimum?: number | bigint;
-    maximum?: number | bigint;
-    origin?: string;
-  };
+/**
+ * The worksheet schema's own messages are written for clinicians; where it has none, zod's
+ * generic ones are replaced by these (an error map for the parse: it is asked only then).
+ */
+export function plainMessage(issue: z.core.$ZodRawIssue): string {
+  const i = issue as z.core.$ZodRawIssue & { expected?: string; minimum?: unknown; maximum?: unknown; origin?: string };
   if (issue.code === 'invalid_type') return i.expected === 'int' ? 'Please enter a whole number.' : 'Please enter a number.';
   if (issue.code === 'too_small' && i.origin === 'number') return `Please enter ${String(i.minimum)} or more.`;
   if (issue.code === 'too_big' && i.origin === 'number') return `Please enter ${String(i.maximum)} or less.`;
@@ -40,6 +27,20 @@ export function plainMessage(issue: z.core.$ZodIssue): string {
   return 'Please check this value.';
 }
 
+/** The draft as it will be saved, checked by the shared worksheet schema. */
+const draftSchema = z
+  .custom<Draft>()
+  // Not yet valid: the schema decides. (Its input type allows what the definition's output type fixes.)
+  .transform((d) => toDefinition(d) as z.input<typeof worksheetDefinitionSchema>)
+  .pipe(worksheetDefinitionSchema);
+
+/**
+ * The designer form's resolver: the draft becomes a worksheet definition, which the shared
+ * schema checks (the same check the core makes when saving). Issue paths are the definition's,
+ * which are the draft's too ('blocks.2.scale.max').
+ */
+export const designerResolver: Resolver<Draft, unknown, WorksheetDefinition> = zodResolver(draftSchema, { error: plainMessage });
+
 /** IDs are not edited by hand: a problem with one is shown at the label (or the prompt's text). */
 export function displayPath(path: string, draft: Draft): string {
   if (!path.endsWith('.id')) return path || 'title';
@@ -47,18 +48,6 @@ export function displayPath(path: string, draft: Draft): string {
   const m = /^blocks\.(\d+)$/.exec(owner);
   if (m && draft.blocks[Number(m[1])]?.type === 'prompt') return `${owner}.text`;
   return `${owner}.label`;
-}
-
-export function validate(draft: Draft): Validation {
-  const r = worksheetDefinitionSchema.safeParse(toDefinition(draft));
-  if (r.success) return { data: r.data, problems: [], byField: new Map() };
-  const problems = r.error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return { path, at: displayPath(path, draft), message: plainMessage(issue) };
-  });
-  const byField = new Map<string, string>();
-  for (const p of problems) if (!byField.has(p.at)) byField.set(p.at, p.message);
-  return { data: null, problems, byField };
 }
 
 const TOP: Record<string, string> = {

@@ -1,23 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { WorksheetDetail } from '../../../../shared/domain';
-import type { Approach, Category, Phase, WorksheetDefinition } from '../../../../shared/worksheet';
-import { api, unwrap } from '../../api/client';
+import type { WorksheetDetail } from '../../../shared/domain';
+import type { WorksheetDefinition } from '../../../shared/worksheet';
+import { afterChange } from './changes';
+import { api, unwrap } from './client';
+import { queryKeys, type LibraryFilters } from './keys';
 
-export interface LibraryFilters {
-  search?: string;
-  category?: Category;
-  approach?: Approach;
-  phase?: Phase;
-  includeArchived?: boolean;
-}
-
-/** ['library', filters]: the list; ['worksheet', id, versionId]: one worksheet (versionId null = current). */
-export const libraryKey = (filters: LibraryFilters) => ['library', filters] as const;
-export const worksheetKey = (id: string, versionId?: string | null) => ['worksheet', id, versionId ?? null] as const;
+export type { LibraryFilters } from './keys';
 
 export function useLibrary(filters: LibraryFilters) {
   return useQuery({
-    queryKey: libraryKey(filters),
+    queryKey: queryKeys.library.list(filters),
     queryFn: () => unwrap(api().library.list(filters)),
     placeholderData: keepPreviousData,
     // Assignment counts change elsewhere (assigning homework): refetch whenever the screen opens.
@@ -25,40 +17,30 @@ export function useLibrary(filters: LibraryFilters) {
   });
 }
 
-export function useWorksheet(id: string | undefined, versionId?: string | null) {
+/** One worksheet at a version (null or left out: the current one); nothing while id is empty. */
+export function useWorksheet(id: string | null | undefined, versionId?: string | null) {
   return useQuery({
-    queryKey: worksheetKey(id ?? '', versionId),
+    queryKey: queryKeys.library.detail(id ?? '', versionId),
     queryFn: () => unwrap(api().library.get(versionId ? { id: id!, versionId } : { id: id! })),
     enabled: !!id,
     staleTime: 0,
   });
 }
 
-/** After any change: the lists and every cached view of that worksheet are refetched. */
-function useInvalidate() {
-  const qc = useQueryClient();
-  return async (id?: string) => {
-    await Promise.all([
-      qc.invalidateQueries({ queryKey: ['library'] }),
-      id ? qc.invalidateQueries({ queryKey: ['worksheet', id] }) : Promise.resolve(),
-    ]);
-  };
-}
-
 export function useDuplicateWorksheet() {
-  const invalidate = useInvalidate();
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => unwrap(api().library.duplicate({ id })),
-    onSuccess: (d) => invalidate(d.worksheet.id),
+    onSuccess: () => afterChange.worksheet(qc),
   });
 }
 
 export function useArchiveWorksheet() {
-  const invalidate = useInvalidate();
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, archived }: { id: string; archived: boolean }) =>
       unwrap(archived ? api().library.archive({ id }) : api().library.restore({ id })),
-    onSuccess: (w) => invalidate(w.id),
+    onSuccess: () => afterChange.worksheet(qc),
   });
 }
 
@@ -67,7 +49,6 @@ export type SaveInput =
   | { kind: 'update'; id: string; baseVersion: number; definition: WorksheetDefinition };
 
 export function useSaveWorksheet() {
-  const invalidate = useInvalidate();
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveInput): Promise<WorksheetDetail> =>
@@ -77,8 +58,8 @@ export function useSaveWorksheet() {
           : api().library.update({ id: input.id, baseVersion: input.baseVersion, definition: input.definition }),
       ),
     onSuccess: async (d) => {
-      qc.setQueryData(worksheetKey(d.worksheet.id), d);
-      await invalidate(d.worksheet.id);
+      qc.setQueryData(queryKeys.library.detail(d.worksheet.id), d);
+      await afterChange.worksheet(qc);
     },
   });
 }

@@ -1,0 +1,31 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { queryKeys } from './keys';
+
+/**
+ * What to refetch after a change, by what changed: one place, so that every mutation refreshes
+ * every screen that shows what it changed. Invalidating a key refetches the queries on screen
+ * and marks the others stale.
+ */
+export const afterChange = {
+  /** A client's details or status: lists, their page, and everything that shows their name. */
+  client: (qc: QueryClient) => invalidate(qc, [queryKeys.clients.all, queryKeys.assignments.all, queryKeys.print.all]),
+
+  /** A treatment goal: the client's page, and assignments (they show the goal they serve). */
+  goal: (qc: QueryClient, clientId: string) =>
+    invalidate(qc, [queryKeys.clients.detail(clientId), queryKeys.assignments.all, queryKeys.print.all]),
+
+  /**
+   * An assignment (assigned, edited, completed, discontinued, reactivated): the client's
+   * assignments, Today's attention list, the client lists (active and overdue counts), the library
+   * (how many assignments use each worksheet) and what is printed.
+   */
+  assignment: (qc: QueryClient) =>
+    invalidate(qc, [queryKeys.assignments.all, queryKeys.clients.lists(), queryKeys.library.all, queryKeys.print.all]),
+
+  /** A worksheet (saved, duplicated, archived, restored): the library, and assignments ("a newer version is available"). */
+  worksheet: (qc: QueryClient) => invalidate(qc, [queryKeys.library.all, queryKeys.assignments.all]),
+};
+
+async function invalidate(qc: QueryClient, keys: readonly (readonly unknown[])[]): Promise<void> {
+  await Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey })));
+}

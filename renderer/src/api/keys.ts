@@ -1,0 +1,58 @@
+import type { OutputTarget } from '../../../shared/contract';
+import type { Approach, Category, Phase } from '../../../shared/worksheet';
+
+export type ClientStatusFilter = 'active' | 'archived' | 'all';
+
+export interface LibraryFilters {
+  search?: string;
+  category?: Category;
+  approach?: Approach;
+  phase?: Phase;
+  includeArchived?: boolean;
+}
+
+/**
+ * Every query key of the renderer, one factory per domain. Keys are hierarchical: `x.all` is the
+ * prefix of every key of domain x, so invalidating it refreshes all of them. Nothing outside
+ * renderer/src/api writes a key by hand (eslint forbids a literal array as a queryKey).
+ */
+export const queryKeys = {
+  vault: {
+    all: ['vault'] as const,
+    status: () => ['vault', 'status'] as const,
+    info: () => ['vault', 'info'] as const,
+  },
+  settings: {
+    all: ['settings'] as const,
+  },
+  clients: {
+    all: ['clients'] as const,
+    /** Every list (their assignment counts change when assignments change). */
+    lists: () => ['clients', 'list'] as const,
+    list: (search: string, status: ClientStatusFilter) => ['clients', 'list', { search, status }] as const,
+    /** One client with their goals. */
+    detail: (id: string) => ['clients', 'detail', id] as const,
+  },
+  assignments: {
+    all: ['assignments'] as const,
+    ofClient: (clientId: string) => ['assignments', 'client', clientId] as const,
+    detail: (id: string) => ['assignments', 'detail', id] as const,
+    /** Today's list: overdue and due-soon homework across the caseload. */
+    attention: () => ['assignments', 'attention'] as const,
+  },
+  library: {
+    all: ['library'] as const,
+    lists: () => ['library', 'list'] as const,
+    list: (filters: LibraryFilters) => ['library', 'list', filters] as const,
+    /** Every cached version of one worksheet. */
+    worksheet: (id: string) => ['library', 'worksheet', id] as const,
+    /** One worksheet at one version (null: the current one). */
+    detail: (id: string, versionId?: string | null) => ['library', 'worksheet', id, versionId ?? null] as const,
+  },
+  print: {
+    all: ['print'] as const,
+    /** What a print page is about: an assignment, or a client's packet. */
+    subject: (assignmentId: string | null, clientId: string | null) => ['print', 'subject', { assignmentId, clientId }] as const,
+    pdf: (target: OutputTarget | null) => ['print', 'pdf', target] as const,
+  },
+};
