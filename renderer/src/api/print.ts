@@ -23,16 +23,19 @@ export function usePrintSubject(assignmentId: string | null, clientId: string | 
 export function usePdf(target: OutputTarget | null) {
   return useQuery({
     queryKey: queryKeys.print.pdf(target),
-    queryFn: () =>
-      target!.kind === 'assignment'
-        ? unwrap(
-            api().print.assignment({
-              assignmentId: target!.assignmentId,
-              fillable: target!.fillable ?? false,
-              options: target!.options,
-            }),
-          )
-        : unwrap(api().print.packet({ clientId: target!.clientId, options: target!.options })),
+    queryFn: () => {
+      const t = target!;
+      switch (t.kind) {
+        case 'assignment':
+          return unwrap(
+            api().print.assignment({ assignmentId: t.assignmentId, fillable: t.fillable ?? false, options: t.options }),
+          );
+        case 'packet':
+          return unwrap(api().print.packet({ clientId: t.clientId, options: t.options }));
+        case 'handout':
+          return unwrap(api().print.handout({ sessionId: t.sessionId, options: t.options }));
+      }
+    },
     enabled: !!target,
     staleTime: 0,
     gcTime: 0,
