@@ -4,6 +4,7 @@ import { writeFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { seedDemo } from '../demo';
+import { seedDemoHistory } from '../demoHistory';
 import { writeExportFiles } from '../../host';
 import { sql } from '../db/sql';
 
@@ -101,9 +102,11 @@ export async function runCommand(command: string, flags: Map<string, string | tr
         host.out(`Created a new vault in ${host.core.vaultDir}.\n\n${recoveryNotice(recoveryKey)}`);
       }
       const summary = await seedDemo(host.calls, host.core.now());
+      const history = summary.created ? await seedDemoHistory(host.calls, host.core, host.core.now()) : null;
       host.out(
-        summary.created
-          ? `Added demo data: ${summary.clients} fictional clients, ${summary.goals} goals, ${summary.assignments} assignments.\n`
+        summary.created && history
+          ? `Added demo data: ${summary.clients} fictional clients, ${summary.goals} goals, ${summary.assignments} assignments; ` +
+              `${history.sessions} sessions, ${history.reviews} reviews, ${history.practiceRecords} practice records.\n`
           : 'The demo data is already in this vault.\n',
       );
       return 0;
