@@ -385,7 +385,11 @@ export async function seedDemoHistory(calls: DoOf<CoreContract>, core: CoreConte
     let previous: string | null = null;
     let number = 0;
     // An archived client's sessions ended a week after their last homework.
-    const lastDue = assignments.map((a) => a.dueDate ?? today).sort().at(-1) ?? today;
+    const lastDue =
+      assignments
+        .map((a) => a.dueDate ?? today)
+        .sort()
+        .at(-1) ?? today;
     const until = c.status === 'archived' && lastDue < today ? addDays(lastDue, 8) : today;
     for (let date = first; date < until; date = addDays(date, 7)) {
       number++;
