@@ -48,12 +48,13 @@ const PLAN_WORDS: Record<Plan, string> = {
  * how well — a missed week is something we looked at together, not a failure.
  */
 export function reviewSummary(f: HandoutReviewFacts): string {
-  const unit = f.daily ? 'days' : 'times';
   const counted =
     f.amountDone !== null && f.amountExpected !== null && f.amountDone > 0
-      ? f.daily
-        ? `You did this on ${f.amountDone} of ${f.amountExpected} days.`
-        : `You did this ${f.amountDone} of ${f.amountExpected} ${f.amountExpected === 1 ? 'time' : unit}.`
+      ? f.amountExpected === 1
+        ? 'You did this.'
+        : f.daily
+          ? `You did this on ${f.amountDone} of ${f.amountExpected} days.`
+          : `You did this ${f.amountDone} of ${f.amountExpected} times.`
       : null;
   let done: string;
   switch (f.completion) {

@@ -95,7 +95,7 @@ export async function printPacket(core: CoreContext, clientId: string, options: 
 export const SESSION_NOT_FOUND = 'That session could not be found.';
 
 type HandoutReviewRow = Pick<HomeworkReviewRow, 'completion' | 'amount_done' | 'amount_expected' | 'plan'> &
-  Pick<AssignmentRow, 'frequency'> &
+  Pick<AssignmentRow, 'frequency' | 'step_current' | 'step_total'> &
   Pick<WorksheetVersionRow, 'definition'>;
 
 /**
@@ -111,7 +111,7 @@ export function handoutView(core: CoreContext, sessionId: string): HandoutView &
   if (!session) throw new AppError('NOT_FOUND', SESSION_NOT_FOUND);
   const reviews = db.all(
     sql<HandoutReviewRow>`
-      SELECT r.completion, r.amount_done, r.amount_expected, r.plan, a.frequency, v.definition
+      SELECT r.completion, r.amount_done, r.amount_expected, r.plan, a.frequency, a.step_current, a.step_total, v.definition
         FROM homework_review r
         JOIN assignment a ON a.id = r.assignment_id
         JOIN worksheet_version v ON v.id = a.worksheet_version_id
@@ -126,7 +126,8 @@ export function handoutView(core: CoreContext, sessionId: string): HandoutView &
     sessionDate: session.date,
     sessionNumber: session.number,
     reviewed: reviews.map((r) => {
-      const title = readDefinition(r.definition).title;
+      const worksheet = readDefinition(r.definition).title;
+      const title = r.step_current && r.step_total ? `${worksheet} (step ${r.step_current} of ${r.step_total})` : worksheet;
       const frequency = JSON.parse(r.frequency) as Frequency;
       return {
         title,
