@@ -6,6 +6,9 @@ import { clientsHandlers, goalsHandlers } from './services/clients';
 import { libraryHandlers } from './services/library';
 import { auditHandlers, internalHandlers } from './services/audit';
 import { printHandlers } from './services/print';
+import { reviewsHandlers } from './services/reviews';
+import { sessionsHandlers } from './services/sessions';
+import { timelineHandlers } from './services/timeline';
 import { vaultHandlers } from './services/vault';
 import { exportHandlers } from './services/export';
 import { clientImportHandlers } from './services/clientImport';
@@ -20,6 +23,9 @@ export const handlers: Handlers<Core> = {
   goals: goalsHandlers,
   library: libraryHandlers,
   assignments: assignmentsHandlers,
+  sessions: sessionsHandlers,
+  reviews: reviewsHandlers,
+  timeline: timelineHandlers,
   print: printHandlers,
   audit: auditHandlers,
   export: exportHandlers,

@@ -4,6 +4,7 @@ import { clientsContract, goalsContract } from './clients';
 import { libraryContract } from './library';
 import { auditContract, internalContract, printContract } from './print';
 import { clientImportContract, exportContract } from './data';
+import { reviewsContract, sessionsContract, timelineContract } from './sessions';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
 
@@ -21,6 +22,9 @@ export const coreContract = {
   goals: goalsContract,
   library: libraryContract,
   assignments: assignmentsContract,
+  sessions: sessionsContract,
+  reviews: reviewsContract,
+  timeline: timelineContract,
   print: printContract,
   audit: auditContract,
   export: exportContract,

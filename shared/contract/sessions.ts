@@ -68,12 +68,15 @@ const planInputSchema = z.object({
   plan: z.enum(PLANS),
   note: z.string().trim().max(2000, 'The note is too long (2,000 characters at most).').nullish(),
   /**
-   * For "modify": the follow-on assignment's tailoring (same worksheet). For "replace": the same,
-   * plus the worksheet to use instead. For "continue": optionally a new due date only.
+   * For "modify": the follow-on assignment's tailoring (same worksheet version); what is left out
+   * is carried over from the assignment it follows (it starts on the session's day). For
+   * "replace": the same, plus the worksheet to use instead (its current version). For "continue":
+   * optionally a new due date only.
    */
-  next: assignmentFieldsSchema.extend({ worksheetId: idSchema.optional() }).optional(),
+  next: assignmentFieldsSchema.partial().extend({ worksheetId: idSchema.optional() }).optional(),
 });
 export type PlanInput = z.input<typeof planInputSchema>;
+export type PlanRequest = z.output<typeof planInputSchema>;
 
 export const reviewsContract = {
   /** What session mode reviews: every assignment active or due since the last session, oldest first. */
@@ -82,6 +85,20 @@ export const reviewsContract = {
   save: channel(reviewSaveSchema, reviewSchema),
   /** Carries out the plan: continue, modify (a linked follow-on), replace, completed, discontinued. */
   plan: channel(planInputSchema, z.object({ review: reviewSchema, nextAssignment: assignmentSchema.nullable() })),
+  /**
+   * Today: active homework of active clients whose due date fell since the client's last attended
+   * session (up to today) and that no session has reviewed since it fell due. Most overdue first.
+   */
+  due: channel(
+    z.undefined(),
+    z.array(
+      assignmentSchema.extend({
+        clientName: z.string(),
+        clientPreferredName: z.string().nullable(),
+        lastSessionDate: z.string().nullable(),
+      }),
+    ),
+  ),
   /** Every review of one assignment, oldest first. */
   ofAssignment: channel(z.object({ assignmentId: idSchema }), z.array(reviewSchema.extend({ sessionDate: z.string() }))),
 };

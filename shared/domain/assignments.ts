@@ -78,6 +78,12 @@ export const assignmentSchema = z.object({
   phase: z.enum(PHASES),
   status: z.enum(ASSIGNMENT_STATUSES),
   state: z.enum(ASSIGNMENT_STATES),
+  /** The assignment this one follows (a modified step or a replacement): graded steps as a chain. */
+  followsId: idSchema.nullable(),
+  /** Why it ended: "modified", "replaced", "completed", or the clinician's reason for discontinuing. */
+  endedReason: z.string().nullable(),
+  /** When it was completed or discontinued (UTC instant). */
+  endedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

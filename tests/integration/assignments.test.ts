@@ -84,6 +84,9 @@ describe('assignments', () => {
       phase: 'skill-practice',
       status: 'active',
       state: 'active',
+      followsId: null,
+      endedReason: null,
+      endedAt: null,
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });
@@ -319,8 +322,10 @@ describe('assignments', () => {
     expect(a.state).toBe('overdue');
     const done = await t.do.assignments.setStatus({ id: a.id, status: 'completed' });
     expect(done).toMatchObject({ status: 'completed', state: 'completed', worksheetVersion: 1 });
+    expect(done).toMatchObject({ endedReason: 'completed', endedAt: NOW.toISOString() });
     expect(await t.do.assignments.setStatus({ id: a.id, status: 'completed' })).toEqual(done);
-    expect((await t.do.assignments.setStatus({ id: a.id, status: 'active' })).state).toBe('overdue');
+    const again = await t.do.assignments.setStatus({ id: a.id, status: 'active' });
+    expect(again).toMatchObject({ state: 'overdue', endedReason: null, endedAt: null });
     const events = t.core.db.prepare(`SELECT action, detail FROM audit_event WHERE entity = 'assignment' ORDER BY id`).all();
     expect(events).toEqual([
       { action: 'created', detail: null },

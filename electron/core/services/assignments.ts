@@ -74,6 +74,9 @@ function toAssignment(r: AssignmentReadRow, today: string): Assignment & { defin
     phase: r.phase,
     status: r.status,
     state: assignmentState(r.status, r.due_date, today),
+    followsId: r.follows_id,
+    endedReason: r.ended_reason,
+    endedAt: r.ended_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     definition: def,
@@ -94,6 +97,14 @@ function requireRow(db: ReadDb, id: string): AssignmentReadRow {
 const read = (core: CoreContext, db: ReadDb, id: string): Assignment =>
   withoutDefinition(toAssignment(requireRow(db, id), todayIso(core)));
 
+/** One assignment read through the given handle (inside a write, its own changes show). */
+export const readAssignment = read;
+
+/** The current version's id of a worksheet (for a replacement assignment). */
+export function currentVersionId(db: ReadDb, worksheetId: string): string {
+  return versionToAssign(db, requireWorksheet(db, worksheetId), undefined);
+}
+
 /** The columns a clinician tailors, named as the assignment table names them. */
 type Tailoring = Pick<
   AssignmentRow,
@@ -108,7 +119,7 @@ type Tailoring = Pick<
   | 'phase'
 >;
 
-const tailoring = (f: AssignmentFields): Tailoring => ({
+export const tailoring = (f: AssignmentFields): Tailoring => ({
   goal_id: f.goalId,
   personal_instructions: f.personalInstructions,
   agreed_rationale: f.agreedRationale,
@@ -232,7 +243,12 @@ export const assignmentsHandlers: Handlers<CoreContext>['assignments'] = {
         changed ? { action: 'changed', entity: 'assignment', entityId: id, detail: `status ${status}` } : [],
       (w) => {
         if (requireRow(w, id).status === status) return false;
-        w.run(sql`UPDATE assignment SET status = ${status}, updated_at = ${nowIso(core)} WHERE id = ${id}`);
+        const at = nowIso(core);
+        const endedAt = status === 'active' ? null : at;
+        const endedReason = status === 'active' ? null : status;
+        w.run(sql`
+          UPDATE assignment SET status = ${status}, ended_at = ${endedAt}, ended_reason = ${endedReason}, updated_at = ${at}
+           WHERE id = ${id}`);
         return true;
       },
     );

@@ -75,6 +75,7 @@ export function clientDetail(db: ReadDb, id: string): Client & { goals: Goal[] }
 type ClientSummaryRow = Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'status' | 'start_date'> & {
   active_count: number;
   overdue_count: number;
+  last_session: string | null;
 };
 
 function listClients(core: CoreContext, search: string | undefined, status: 'active' | 'archived' | 'all'): ClientSummary[] {
@@ -85,7 +86,9 @@ function listClients(core: CoreContext, search: string | undefined, status: 'act
       SELECT c.id, c.name, c.preferred_name, c.status, c.start_date,
              (SELECT count(*) FROM assignment a WHERE a.client_id = c.id AND a.status = 'active') AS active_count,
              (SELECT count(*) FROM assignment a
-               WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date IS NOT NULL AND a.due_date < ${today}) AS overdue_count
+               WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date IS NOT NULL AND a.due_date < ${today}) AS overdue_count,
+             (SELECT max(s.date) FROM session s
+               WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
         FROM client c
         ${which}`,
   );
@@ -100,7 +103,7 @@ function listClients(core: CoreContext, search: string | undefined, status: 'act
       startDate: r.start_date,
       activeAssignments: r.active_count,
       overdueAssignments: r.overdue_count,
-      lastSessionDate: null,
+      lastSessionDate: r.last_session,
     }));
 }
 

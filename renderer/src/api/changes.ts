@@ -20,7 +20,32 @@ export const afterChange = {
    * (how many assignments use each worksheet) and what is printed.
    */
   assignment: (qc: QueryClient) =>
-    invalidate(qc, [queryKeys.assignments.all, queryKeys.clients.lists(), queryKeys.library.all, queryKeys.print.all]),
+    invalidate(qc, [
+      queryKeys.assignments.all,
+      queryKeys.clients.lists(),
+      queryKeys.library.all,
+      queryKeys.print.all,
+      queryKeys.sessions.all,
+    ]),
+
+  /**
+   * A session (started, finished, reopened, removed): its client's sessions and timeline, Today
+   * (unfinished sessions, homework to review) and the client lists ("Last session").
+   */
+  session: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all, queryKeys.clients.lists()]),
+
+  /** A homework review saved: the session's items and counts, the timeline, Today. */
+  review: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all]),
+
+  /** A plan carried out (an assignment ended, a follow-on made): everything an assignment change touches. */
+  plan: (qc: QueryClient) =>
+    invalidate(qc, [
+      queryKeys.sessions.all,
+      queryKeys.assignments.all,
+      queryKeys.clients.lists(),
+      queryKeys.library.all,
+      queryKeys.print.all,
+    ]),
 
   /** A worksheet (saved, duplicated, archived, restored): the library, and assignments ("a newer version is available"). */
   worksheet: (qc: QueryClient) => invalidate(qc, [queryKeys.library.all, queryKeys.assignments.all]),

@@ -4,6 +4,7 @@ import { clientRoutes } from '../features/clients/routes';
 import { Today } from '../features/home/Today';
 import { libraryRoutes } from '../features/library/routes';
 import { PrintPage } from '../features/print/PrintPage';
+import { sessionRoutes, sessionsTab, timelineTab } from '../features/sessions/routes';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 /**
@@ -14,8 +15,9 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 export const featureRoutes: RouteObject[] = [
   { index: true, element: <Today /> },
   { path: 'settings', element: <SettingsPage /> },
-  ...clientRoutes([assignmentsTab]),
+  ...clientRoutes([assignmentsTab, sessionsTab, timelineTab]),
   ...assignmentRoutes,
+  ...sessionRoutes,
   ...libraryRoutes,
   { path: 'print', element: <PrintPage /> },
 ];

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatDate, localIsoDate } from '../../../../shared/dates';
 import { useAttention } from '../../api/assignments';
 import { errorMessage } from '../../api/client';
+import { useDueForReview, useUnfinishedSessions } from '../../api/sessions';
 import { FormError } from '../../components/Field';
 import { StateBadge } from '../../components/AssignmentState';
 import './today.css';
@@ -17,8 +18,15 @@ export function Today() {
   const today = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(new Date());
   const attention = useAttention();
   const items = attention.data ?? [];
-  const overdue = items.filter((a) => a.state === 'overdue');
-  const soon = items.filter((a) => a.state === 'due-soon');
+  const unfinished = useUnfinishedSessions();
+  const due = useDueForReview();
+  const openSessions = unfinished.data ?? [];
+  const toReview = due.data ?? [];
+  // Homework waiting for its review is listed once, under "To review".
+  const listed = new Set(toReview.map((a) => a.id));
+  const overdue = items.filter((a) => a.state === 'overdue' && !listed.has(a.id));
+  const soon = items.filter((a) => a.state === 'due-soon' && !listed.has(a.id));
+  const nothing = attention.isSuccess && items.length === 0 && openSessions.length === 0 && toReview.length === 0;
 
   return (
     <section className="page" aria-labelledby="today-title">
@@ -27,12 +35,59 @@ export function Today() {
       </h1>
       <p className="muted">{today}</p>
       <FormError message={attention.error ? errorMessage(attention.error) : null} />
-      {attention.isSuccess && items.length === 0 ? (
+      <FormError message={unfinished.error ? errorMessage(unfinished.error) : due.error ? errorMessage(due.error) : null} />
+      {openSessions.length ? (
+        <section className="card today-group" aria-labelledby="today-unfinished">
+          <h2 id="today-unfinished">
+            Sessions left unfinished <span className="muted">({openSessions.length})</span>
+          </h2>
+          <ul className="today-list">
+            {openSessions.map((s) => (
+              <li key={s.id}>
+                <Link to={`/clients/${s.clientId}/sessions/${s.id}`} className="today-client">
+                  {s.clientName}
+                  {s.clientPreferredName ? ` (${s.clientPreferredName})` : ''}
+                </Link>
+                <span className="today-title">Session {s.number}: carry on where you stopped</span>
+                <span className="today-due">{formatDate(s.date, undefined, 'medium')}</span>
+                <span />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {toReview.length ? (
+        <section className="card today-group" aria-labelledby="today-review">
+          <h2 id="today-review">
+            To review at the next session <span className="muted">({toReview.length})</span>
+          </h2>
+          <p className="muted">Homework that fell due since the client’s last session and has not been reviewed yet.</p>
+          <ul className="today-list">
+            {toReview.map((a) => (
+              <li key={a.id}>
+                <Link to={`/clients/${a.clientId}/sessions`} className="today-client">
+                  {a.clientName}
+                  {a.clientPreferredName ? ` (${a.clientPreferredName})` : ''}
+                </Link>
+                <span className="today-title">{a.title}</span>
+                <span className="today-due">
+                  {a.dueDate ? `due ${formatDate(a.dueDate, undefined, 'medium')}` : ''}
+                  {a.lastSessionDate
+                    ? ` · last session ${formatDate(a.lastSessionDate, undefined, 'medium')}`
+                    : ' · no session yet'}
+                </span>
+                <StateBadge state={a.state} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {nothing ? (
         <div className="empty">
           <h2>Nothing is due</h2>
           <p>
-            No homework is overdue or due in the next few days. To give a client homework, open their page from{' '}
-            <Link to="/clients">Clients</Link> (or press Ctrl+K) and choose “Assign homework”.
+            No homework is overdue or due in the next few days, and no session is left unfinished. To give a client homework, open
+            their page from <Link to="/clients">Clients</Link> (or press Ctrl+K) and choose “Assign homework”.
           </p>
         </div>
       ) : null}

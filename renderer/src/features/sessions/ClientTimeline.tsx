@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { TIMELINE_KINDS, type TimelineKind } from '../../../../shared/contract';
+import { formatDate } from '../../../../shared/dates';
+import { errorMessage } from '../../api/client';
+import { useTimeline } from '../../api/sessions';
+import { FormError } from '../../components/Field';
+import './sessions.css';
+
+const KIND_LABELS: Record<TimelineKind, string> = {
+  session: 'Sessions',
+  review: 'Homework reviews',
+  practice: 'Practice',
+  assignment: 'Homework changes',
+};
+
+/** The Timeline tab: sessions, reviews, practice and homework changes, newest first, filtered by kind. */
+export function ClientTimeline() {
+  const { id = '' } = useParams();
+  const [kinds, setKinds] = useState<TimelineKind[]>([...TIMELINE_KINDS]);
+  const timeline = useTimeline(id, kinds);
+  const items = timeline.data ?? [];
+  const days = [...new Set(items.map((i) => i.date))];
+
+  return (
+    <div className="timeline-tab">
+      <fieldset className="timeline-filter">
+        <legend>Show</legend>
+        {TIMELINE_KINDS.map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              checked={kinds.includes(k)}
+              onChange={(e) =>
+                setKinds(
+                  e.target.checked ? TIMELINE_KINDS.filter((x) => x === k || kinds.includes(x)) : kinds.filter((x) => x !== k),
+                )
+              }
+            />
+            <span>{KIND_LABELS[k]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <FormError message={timeline.isError ? errorMessage(timeline.error) : null} />
+      {timeline.isPending ? <p className="muted">Loading the timeline…</p> : null}
+      {timeline.isSuccess && items.length === 0 ? (
+        <div className="empty">
+          <h2>Nothing to show yet</h2>
+          <p>
+            {kinds.length === 0
+              ? 'Choose what to show above.'
+              : 'Sessions, homework reviews, practice records and homework changes appear here as they happen.'}
+          </p>
+        </div>
+      ) : null}
+      <ol className="timeline">
+        {days.map((d) => (
+          <li key={d} className="timeline-day">
+            <h3>{formatDate(d)}</h3>
+            <ul>
+              {items
+                .filter((i) => i.date === d)
+                .map((i, n) => (
+                  <li key={`${i.kind}-${i.id}-${n}`} className={`timeline-item timeline-${i.kind}`}>
+                    <span className="timeline-kind">{KIND_LABELS[i.kind].replace(/s$/, '')}</span>
+                    <span className="timeline-title">
+                      {i.kind === 'session' && i.sessionId ? (
+                        <Link to={`/clients/${id}/sessions/${i.sessionId}`}>{i.title}</Link>
+                      ) : (
+                        i.title
+                      )}
+                    </span>
+                    {i.detail ? <span className="muted timeline-detail">{i.detail}</span> : null}
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
