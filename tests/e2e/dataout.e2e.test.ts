@@ -50,6 +50,7 @@ describe('handout, export and client import, as a therapist', () => {
     });
     await page.goto(`${URL}/print?handout=${sessions[0]}`);
     await page.getByRole('heading', { name: 'Print the session handout' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the session with Zoë Łukasiewicz' }).waitFor();
     await page.getByRole('img', { name: /page 1 of \d+/ }).waitFor();
     await page.waitForTimeout(300);
     await app.shot('handout-01-preview');

@@ -3,11 +3,15 @@ import type { OutputTarget } from '../../../shared/contract';
 import { api, unwrap } from './client';
 import { queryKeys } from './keys';
 
-/** What a print page is about: an assignment (its title and client) or a client's packet. */
-export function usePrintSubject(assignmentId: string | null, clientId: string | null) {
+/** What a print page is about: an assignment (its title and client), a client's packet, or a session's handout. */
+export function usePrintSubject(assignmentId: string | null, clientId: string | null, sessionId: string | null = null) {
   return useQuery({
-    queryKey: queryKeys.print.subject(assignmentId, clientId),
+    queryKey: queryKeys.print.subject(assignmentId, clientId, sessionId),
     queryFn: async () => {
+      if (sessionId) {
+        const s = await unwrap(api().sessions.get({ id: sessionId }));
+        return { title: 'Session handout', who: s.clientName, clientId: s.clientId };
+      }
       if (assignmentId) {
         const a = await unwrap(api().assignments.get({ id: assignmentId }));
         return { title: a.title, who: a.clientName, clientId: a.clientId };
@@ -15,7 +19,7 @@ export function usePrintSubject(assignmentId: string | null, clientId: string | 
       const c = await unwrap(api().clients.get({ id: clientId! }));
       return { title: 'Homework packet', who: c.name, clientId: c.id };
     },
-    enabled: !!(assignmentId || clientId),
+    enabled: !!(assignmentId || clientId || sessionId),
   });
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { OutputTarget } from '../../../../shared/contract';
 import { api, errorMessage, unwrap } from '../../api/client';
 import { usePdf, usePrintSubject } from '../../api/print';
@@ -20,7 +20,6 @@ export function PrintPage() {
   const assignmentId = params.get('assignment');
   const clientId = params.get('client');
   const handoutId = params.get('handout');
-  const navigate = useNavigate();
   const settings = useSettings();
   // The clinician's defaults from Settings, changed here for this print only.
   const [changes, setChanges] = useState<Partial<Options>>({});
@@ -41,8 +40,7 @@ export function PrintPage() {
 
   useEffect(() => heading.current?.focus(), []);
 
-  // A handout names no client in its address: the PDF itself shows whose it is.
-  const subject = usePrintSubject(handoutId ? null : assignmentId, handoutId ? null : clientId);
+  const subject = usePrintSubject(handoutId ? null : assignmentId, handoutId ? null : clientId, handoutId);
 
   const target: OutputTarget | null = options
     ? handoutId
@@ -84,15 +82,17 @@ export function PrintPage() {
       </section>
     );
   }
-  const title = handoutId ? 'Session handout' : subject.data ? `${subject.data.title} — ${subject.data.who}` : 'Print preview';
+  const title = handoutId
+    ? `Session handout${subject.data ? ` — ${subject.data.who}` : ''}`
+    : subject.data
+      ? `${subject.data.title} — ${subject.data.who}`
+      : 'Print preview';
 
   return (
     <section className="page print-page" aria-labelledby="print-title">
       <p className="muted">
-        {handoutId ? (
-          <button type="button" className="link" onClick={() => void navigate(-1)}>
-            Back to the session
-          </button>
+        {handoutId && subject.data ? (
+          <Link to={`/clients/${subject.data.clientId}/sessions/${handoutId}`}>Back to the session with {subject.data.who}</Link>
         ) : subject.data ? (
           <Link to={`/clients/${subject.data.clientId}`}>Back to {subject.data.who}</Link>
         ) : null}
