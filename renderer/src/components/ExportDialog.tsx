@@ -58,7 +58,9 @@ export function ExportDialog({
           included. Save it only where it is safe (not a shared or synced folder), and delete it when you no longer need it.
         </p>
         <RadioGroup legend="Format" value={format} options={FORMATS} onChange={setFormat} />
-        <p className="muted">The format is described in the file EXPORT.md that comes with Stepwise.</p>
+        <p className="muted">
+          A JSON export states its format version, so that other programs can read it reliably. CSV files open in any spreadsheet.
+        </p>
       </div>
       {status ? <p role="status">{status}</p> : null}
       {run.isError ? (
