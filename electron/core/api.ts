@@ -12,6 +12,8 @@ import { reviewsHandlers } from './services/reviews';
 import { sessionsHandlers } from './services/sessions';
 import { timelineHandlers } from './services/timeline';
 import { vaultHandlers } from './services/vault';
+import { exportHandlers } from './services/export';
+import { clientImportHandlers } from './services/clientImport';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -30,6 +32,8 @@ export const handlers: Handlers<Core> = {
   audit: auditHandlers,
   practice: practiceHandlers,
   imports: importsHandlers,
+  export: exportHandlers,
+  clientImport: clientImportHandlers,
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

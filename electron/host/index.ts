@@ -10,3 +10,4 @@ export { toErrorData, validationError, type Logger } from './errors';
 export { CallQueue } from './queue';
 export { createRouter } from './router';
 export { CoreWorker, serveCore, type FromWorker, type ToWorker, type WorkerPort } from './worker';
+export { writeExportFiles } from './exportFiles';

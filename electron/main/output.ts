@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, stat, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputHost } from './shell-handlers';
+import { writeExportFiles } from '../host';
 import { hardenedWebPreferences } from './security/webPreferences';
 import { APP_ORIGIN } from './security/origin';
 
@@ -81,5 +82,28 @@ export function electronOutputHost(parent: () => BrowserWindow | null, core: Out
       const { size } = await stat(file);
       return { path: file, size, read: async () => new Uint8Array(await readFile(file)) };
     },
+    async chooseExportPath(suggestedName, format) {
+      const win = parent();
+      const options =
+        format === 'json'
+          ? {
+              title: 'Save the export (not encrypted)',
+              defaultPath: path.join(app.getPath('documents'), suggestedName),
+              filters: [{ name: 'JSON file', extensions: ['json'] }],
+              properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+            }
+          : {
+              // CSV: a new folder of files, named here.
+              title: 'Name the new folder for the CSV files (not encrypted)',
+              buttonLabel: 'Create folder',
+              defaultPath: path.join(app.getPath('documents'), suggestedName),
+              properties: ['createDirectory'] as 'createDirectory'[],
+            };
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return null;
+      if (format === 'json' && !r.filePath.toLowerCase().endsWith('.json')) return `${r.filePath}.json`;
+      return r.filePath;
+    },
+    writeExport: (target, files, format) => writeExportFiles(target, files, format),
   };
 }

@@ -1,4 +1,4 @@
-import type { DoOf, OutputTarget, PdfOutput, ShellHandlers, WorkerContract } from '../../shared/contract';
+import type { DoOf, ExportFiles, OutputTarget, PdfOutput, ShellHandlers, WorkerContract } from '../../shared/contract';
 import { MAX_PDF_BYTES } from '../../shared/contract/data';
 import { AppError } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
@@ -16,6 +16,13 @@ export interface OutputHost {
   baseName(path: string): string;
   /** Asks for a PDF to open; null when the clinician cancels. `read` reads the chosen file. */
   chooseOpenPdf(): Promise<{ path: string; size: number; read(): Promise<Uint8Array<ArrayBuffer>> } | null>;
+  /** Asks where to save an export: a JSON file, or the name of a new folder for the CSV files; null when cancelled. */
+  chooseExportPath(suggestedName: string, format: 'json' | 'csv'): Promise<string | null>;
+  /**
+   * Writes an export so that it is complete or absent: JSON as the one file at `target`, CSV as a
+   * new folder `target` holding the files (an existing folder is never written into).
+   */
+  writeExport(target: string, files: ExportFiles['files'], format: 'json' | 'csv'): Promise<void>;
 }
 
 /** What the main-process channels need from their host (Electron, or a test double). */
@@ -28,26 +35,35 @@ export interface ShellContext {
 async function render(
   host: OutputHost,
   target: OutputTarget,
-): Promise<{ pdf: PdfOutput; entity: 'assignment' | 'packet'; id: string }> {
-  const pdf =
-    target.kind === 'assignment'
-      ? await host.core.print.assignment({
-          assignmentId: target.assignmentId,
-          fillable: target.fillable ?? false,
-          options: target.options,
-        })
-      : await host.core.print.packet({ clientId: target.clientId, options: target.options });
-  return {
-    pdf,
-    entity: target.kind,
-    id: target.kind === 'assignment' ? target.assignmentId : target.clientId,
-  };
+): Promise<{ pdf: PdfOutput; entity: 'assignment' | 'packet' | 'handout'; id: string }> {
+  switch (target.kind) {
+    case 'assignment': {
+      const pdf = await host.core.print.assignment({
+        assignmentId: target.assignmentId,
+        fillable: target.fillable ?? false,
+        options: target.options,
+      });
+      return { pdf, entity: 'assignment', id: target.assignmentId };
+    }
+    case 'packet':
+      return {
+        pdf: await host.core.print.packet({ clientId: target.clientId, options: target.options }),
+        entity: 'packet',
+        id: target.clientId,
+      };
+    case 'handout':
+      return {
+        pdf: await host.core.print.handout({ sessionId: target.sessionId, options: target.options }),
+        entity: 'handout',
+        id: target.sessionId,
+      };
+  }
 }
 
 async function record(
   host: OutputHost,
   action: 'exported' | 'printed',
-  entity: 'assignment' | 'packet',
+  entity: 'assignment' | 'packet' | 'handout',
   id: string,
   detail: string,
 ) {
@@ -96,6 +112,31 @@ export const shellHandlers: ShellHandlers<ShellContext> = {
         throw new AppError('IO', unreadable);
       });
       return { bytes, fileName: ctx.output.baseName(file.path) };
+    },
+    async exportData({ clientId, format }, ctx) {
+      const out = await ctx.output.core.export.build({
+        ...(clientId ? { clientId } : {}),
+        format,
+        appVersion: ctx.app.version,
+      });
+      const target = await ctx.output.chooseExportPath(out.suggestedName, format);
+      if (!target) return { saved: false, location: null, files: 0 };
+      try {
+        await ctx.output.writeExport(target, out.files, format);
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        throw new AppError(
+          'IO',
+          'The export could not be saved there. Choose another folder, or check that the disk is not full.',
+        );
+      }
+      await ctx.output.core.audit.record({
+        action: 'exported',
+        entity: clientId ? 'client' : 'vault',
+        entityId: clientId ?? null,
+        detail: `${format}, ${out.files.length} file${out.files.length === 1 ? '' : 's'}`,
+      });
+      return { saved: true, location: ctx.output.baseName(target), files: out.files.length };
     },
   },
 };

@@ -53,6 +53,7 @@ export const CHANNEL_NAMES = [
   'timeline.list',
   'print.assignment',
   'print.packet',
+  'print.handout',
   'audit.list',
   'practice.list',
   'practice.get',
@@ -63,12 +64,16 @@ export const CHANNEL_NAMES = [
   'practice.undoDelete',
   'imports.previewPdf',
   'imports.savePdf',
+  'export.build',
+  'clientImport.preview',
+  'clientImport.save',
   'app.info',
   'settings.get',
   'settings.update',
   'output.save',
   'output.print',
   'output.openPdf',
+  'output.exportData',
 ] as const satisfies readonly ChannelName<Contract>[];
 
 type Missing = Exclude<ChannelName<Contract>, (typeof CHANNEL_NAMES)[number]>;

@@ -55,11 +55,14 @@ export const exportRequestSchema = z.object({
   /** One client, or the whole vault. */
   clientId: idSchema.optional(),
   format: z.enum(['json', 'csv']),
+  /** The app's version, written into the export when the host knows it (the main process, the CLI). */
+  appVersion: z.string().max(40).optional(),
 });
 export type ExportRequest = z.input<typeof exportRequestSchema>;
 
 /** An export: one JSON file, or a CSV file per table. Never written by the core itself. */
 export const exportFilesSchema = z.object({
+  /** JSON: one file. CSV: a file per table, meant for a new folder (named `suggestedName`). */
   files: z.array(z.object({ name: z.string(), text: z.string() })),
   /** A suggested file or folder name (initials only, never the full name). */
   suggestedName: z.string(),
@@ -86,14 +89,26 @@ export const clientImportRowSchema = z.object({
   startDate: z.string().nullable(),
   /** Why this row cannot be imported, in plain words (null when it can). */
   problem: z.string().nullable(),
-  /** A client with the same name (accents and case aside) and date of birth is already here. */
-  duplicateOf: z.object({ id: idSchema, name: z.string() }).nullable(),
+  /**
+   * The same name (accents and case aside) and date of birth as a client already here (its id)
+   * or as an earlier row of the file (its line).
+   */
+  duplicateOf: z.object({ id: idSchema.nullable(), line: z.number().int().nullable(), name: z.string() }).nullable(),
 });
 export type ClientImportRow = z.infer<typeof clientImportRowSchema>;
 
 export const clientImportContract = {
   /** Reads a CSV of clients and shows what would be imported; saves nothing. */
-  preview: channel(z.object({ csv: csvText }), z.object({ rows: z.array(clientImportRowSchema), columns: z.array(z.string()) })),
+  preview: channel(
+    z.object({ csv: csvText }),
+    z.object({
+      rows: z.array(clientImportRowSchema),
+      /** How the file's columns were read, e.g. "Surname → last name"; unread columns are named too. */
+      columns: z.array(z.string()),
+      /** The date formats this import reads, in words (shown above the preview). */
+      dateFormats: z.string(),
+    }),
+  ),
   /** Imports the rows the clinician confirmed (by line), all or none. */
   save: channel(
     z.object({ csv: csvText, lines: z.array(z.number().int().min(1)).min(1, 'Choose at least one row to import.').max(100_000) }),

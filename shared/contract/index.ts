@@ -1,9 +1,9 @@
 import { channelNames, type ApiOf, type HandlersOf } from './define';
 import { assignmentsContract } from './assignments';
 import { clientsContract, goalsContract } from './clients';
-import { importsContract } from './data';
 import { libraryContract } from './library';
 import { auditContract, internalContract, printContract } from './print';
+import { clientImportContract, exportContract, importsContract } from './data';
 import { practiceContract, reviewsContract, sessionsContract, timelineContract } from './sessions';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
@@ -29,6 +29,8 @@ export const coreContract = {
   audit: auditContract,
   practice: practiceContract,
   imports: importsContract,
+  export: exportContract,
+  clientImport: clientImportContract,
 };
 
 /** Channels answered by the Electron main process itself. */

@@ -22,6 +22,12 @@ export const printPacketSchema = z.object({
   options: printOptionsSchema.default({ paper: 'a4', largePrint: false, nameOnWorksheets: 'full' }),
 });
 
+/** A session handout for the client (built from a client-safe view: never notes, obstacles or ratings). */
+export const printHandoutSchema = z.object({
+  sessionId: idSchema,
+  options: printOptionsSchema.default({ paper: 'a4', largePrint: false, nameOnWorksheets: 'full' }),
+});
+
 export const pdfOutputSchema = z.object({
   bytes: z.instanceof(Uint8Array),
   pages: z.number().int().min(1),
@@ -34,6 +40,7 @@ export type PdfOutput = z.infer<typeof pdfOutputSchema>;
 export const printContract = {
   assignment: channel(printAssignmentSchema, pdfOutputSchema),
   packet: channel(printPacketSchema, pdfOutputSchema),
+  handout: channel(printHandoutSchema, pdfOutputSchema),
 };
 
 export const auditEventSchema = z.object({
@@ -57,8 +64,9 @@ export const internalContract = {
     record: channel(
       z.object({
         action: z.enum(['exported', 'printed']),
-        entity: z.enum(['assignment', 'packet']),
-        entityId: idSchema,
+        entity: z.enum(['assignment', 'packet', 'handout', 'client', 'vault']),
+        /** The assignment, client or session; null for the whole vault. */
+        entityId: idSchema.nullable(),
         detail: z.string().max(120).nullable(),
       }),
       z.object({ recorded: z.literal(true) }),

@@ -3,6 +3,7 @@ import { settingsPatchSchema, settingsSchema } from '../settings';
 import { idSchema } from '../domain';
 import { channel, noInput } from './define';
 import { printOptionsSchema } from './print';
+import { exportRequestSchema } from './data';
 
 /**
  * Channels the Electron main process answers itself (preferences, native dialogs), not the core.
@@ -25,6 +26,7 @@ const outputTarget = z.discriminatedUnion('kind', [
     options: printOptionsSchema,
   }),
   z.object({ kind: z.literal('packet'), clientId: idSchema, options: printOptionsSchema }),
+  z.object({ kind: z.literal('handout'), sessionId: idSchema, options: printOptionsSchema }),
 ]);
 export type OutputTarget = z.input<typeof outputTarget>;
 
@@ -41,4 +43,12 @@ export const outputContract = {
    * `imports.previewPdf`. Null when they cancel. Reads nothing else and keeps no copy.
    */
   openPdf: channel(noInput, z.object({ bytes: z.instanceof(Uint8Array).nullable(), fileName: z.string().nullable() })),
+  /**
+   * Exports one client or the whole vault, unencrypted (the UI warns first): JSON to one file
+   * the clinician names, CSV to a new folder of files. Recorded in the audit trail (no content).
+   */
+  exportData: channel(
+    exportRequestSchema,
+    z.object({ saved: z.boolean(), location: z.string().nullable(), files: z.number().int() }),
+  ),
 };

@@ -4,3 +4,4 @@ export * from './library';
 export * from './assignments';
 export * from './sessions';
 export * from './practice';
+export * from './handout';

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputHost } from '../../electron/main/shell-handlers';
+import { writeExportFiles } from '../../electron/host';
 
 /**
  * The main process's save and print, with Electron's own dialogs replaced by a double: "the
@@ -38,6 +39,17 @@ export function testOutputHost(core: OutputHost['core'], dir: string) {
       state.openNext = null;
       if (!file) return null;
       return { path: file, size: statSync(file).size, read: async () => new Uint8Array(readFileSync(file)) };
+    },
+    async chooseExportPath(name) {
+      if (state.cancelNext) {
+        state.cancelNext = false;
+        return null;
+      }
+      return path.join(dir, name);
+    },
+    async writeExport(target, files, format) {
+      await writeExportFiles(target, files, format);
+      state.saved.push(target);
     },
   };
   return { host, state };

@@ -3,6 +3,9 @@ import type { Core } from '../core';
 import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { seedDemo } from '../demo';
+import { seedDemoHistory } from '../demoHistory';
+import { writeExportFiles } from '../../host';
+import { sql } from '../db/sql';
 
 export class CliError extends Error {
   constructor(
@@ -31,6 +34,12 @@ Commands:
                                  Save a filled fillable worksheet's answers as practice records (a daily
                                  log: one per filled day; --date: the day of a sheet without one).
                                  --dry-run shows what would be saved and saves nothing.
+  export  --vault DIR (--client ID | --all) --format json|csv --out PATH
+                                 Export one client or the whole vault, NOT encrypted: JSON to the file
+                                 PATH, CSV to a new folder PATH (a file per table).
+  import-clients --vault DIR --csv FILE [--dry-run]
+                                 Import clients from a CSV file (name or first/last name, preferred
+                                 name, date of birth, start date); --dry-run only shows what would happen.
 
 The passphrase comes from the STEPWISE_PASSPHRASE environment variable, or is asked for.
 `;
@@ -62,6 +71,22 @@ function recoveryNotice(key: string): string {
   ].join('\n');
 }
 
+/** How much history a client has, counted from the tables (deleted practice records aside). */
+function counts(core: Core, clientId: string): { sessions: number; reviews: number; practiceRecords: number } {
+  const n = (q: ReturnType<typeof sql<{ n: number }>>) => core.read.pluck(q) ?? 0;
+  return {
+    sessions: n(sql<{ n: number }>`SELECT count(*) AS n FROM session WHERE client_id = ${clientId}`),
+    reviews: n(
+      sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM homework_review r JOIN session s ON s.id = r.session_id WHERE s.client_id = ${clientId}`,
+    ),
+    practiceRecords: n(
+      sql<{ n: number }>`SELECT count(*) AS n FROM practice_record WHERE client_id = ${clientId} AND deleted_at IS NULL`,
+    ),
+  };
+}
+
 export async function runCommand(command: string, flags: Map<string, string | true>, host: CliHost): Promise<number> {
   switch (command) {
     case 'init': {
@@ -80,9 +105,11 @@ export async function runCommand(command: string, flags: Map<string, string | tr
         host.out(`Created a new vault in ${host.core.vaultDir}.\n\n${recoveryNotice(recoveryKey)}`);
       }
       const summary = await seedDemo(host.calls, host.core.now());
+      const history = summary.created ? await seedDemoHistory(host.calls, host.core, host.core.now()) : null;
       host.out(
-        summary.created
-          ? `Added demo data: ${summary.clients} fictional clients, ${summary.goals} goals, ${summary.assignments} assignments.\n`
+        summary.created && history
+          ? `Added demo data: ${summary.clients} fictional clients, ${summary.goals} goals, ${summary.assignments} assignments; ` +
+              `${history.sessions} sessions, ${history.reviews} reviews, ${history.practiceRecords} practice records.\n`
           : 'The demo data is already in this vault.\n',
       );
       return 0;
@@ -104,7 +131,7 @@ export async function runCommand(command: string, flags: Map<string, string | tr
       const withAssignments = [];
       for (const c of clients) {
         const assignments = await host.calls.assignments.list({ clientId: c.id });
-        withAssignments.push({ ...c, assignments });
+        withAssignments.push({ ...c, assignments, ...counts(host.core, c.id) });
       }
       if (flags.get('json')) {
         host.out(`${JSON.stringify({ vault: { folder: host.core.vaultDir, ...info }, clients: withAssignments }, null, 2)}\n`);
@@ -117,7 +144,81 @@ export async function runCommand(command: string, flags: Map<string, string | tr
         host.out(`\n${c.name}${c.status === 'archived' ? ' (archived)' : ''}  [${c.id}]\n`);
         for (const a of c.assignments)
           host.out(`  - ${a.title} v${a.worksheetVersion} — ${a.state}${a.dueDate ? `, due ${a.dueDate}` : ''}  [${a.id}]\n`);
+        host.out(`  ${c.sessions} sessions, ${c.reviews} reviews, ${c.practiceRecords} practice records\n`);
       }
+      return 0;
+    }
+    case 'export': {
+      const client = flags.get('client');
+      const all = flags.get('all') === true;
+      const format = flags.get('format');
+      const out = flags.get('out');
+      if ((typeof client === 'string') === all) {
+        throw new CliError('Please choose what to export: --client ID (see “info --json”) or --all.', 2);
+      }
+      if (format !== 'json' && format !== 'csv')
+        throw new CliError('Please choose the format: --format json or --format csv.', 2);
+      if (typeof out !== 'string') {
+        throw new CliError(`Please name where to write with --out ${format === 'json' ? 'FILE' : 'FOLDER'}.`, 2);
+      }
+      await unlock(host);
+      const built = await host.calls.export.build({
+        ...(typeof client === 'string' ? { clientId: client } : {}),
+        format,
+        ...(process.env.npm_package_version ? { appVersion: process.env.npm_package_version } : {}),
+      });
+      const target = path.resolve(out);
+      try {
+        await writeExportFiles(target, built.files, format);
+      } catch (e) {
+        if (e instanceof Error && e.name === 'AppError') throw e;
+        throw new CliError(`The export could not be written to ${target}. Check that the folder exists and can be written to.`);
+      }
+      await host.calls.audit.record({
+        action: 'exported',
+        entity: typeof client === 'string' ? 'client' : 'vault',
+        entityId: typeof client === 'string' ? client : null,
+        detail: `${format}, ${built.files.length} file${built.files.length === 1 ? '' : 's'}`,
+      });
+      host.out(
+        format === 'json'
+          ? `Wrote ${target}. It is not encrypted: keep it safe, and delete it when you no longer need it.\n`
+          : `Wrote ${built.files.length} CSV files to the new folder ${target}. They are not encrypted: keep them safe, and delete them when you no longer need them.\n`,
+      );
+      return 0;
+    }
+    case 'import-clients': {
+      const file = flags.get('csv');
+      if (typeof file !== 'string') throw new CliError('Please name the CSV file with --csv FILE.', 2);
+      let csv: string;
+      try {
+        csv = readFileSync(path.resolve(file), 'utf8');
+      } catch {
+        throw new CliError(`The file ${path.resolve(file)} could not be read.`);
+      }
+      await unlock(host);
+      const preview = await host.calls.clientImport.preview({ csv });
+      host.out(`Columns: ${preview.columns.join('; ')}\n${preview.dateFormats}\n\n`);
+      for (const r of preview.rows) {
+        const note = r.problem
+          ? `not imported: ${r.problem}`
+          : r.duplicateOf
+            ? `possible duplicate of ${r.duplicateOf.id ? 'a client already in the vault' : `row ${r.duplicateOf.line}`}; imported anyway`
+            : 'ok';
+        host.out(`  row ${r.line}: ${r.name || '(no name)'}${r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''} — ${note}\n`);
+      }
+      const good = preview.rows.filter((r) => !r.problem);
+      const bad = preview.rows.length - good.length;
+      if (flags.has('dry-run') || good.length === 0) {
+        host.out(
+          `\n${good.length} of ${preview.rows.length} rows can be imported${bad ? `, ${bad} cannot` : ''}. ${flags.has('dry-run') ? 'Dry run: nothing was saved.' : 'Nothing was saved.'}\n`,
+        );
+        return good.length === 0 ? 1 : 0;
+      }
+      const { created } = await host.calls.clientImport.save({ csv, lines: good.map((r) => r.line) });
+      host.out(
+        `\nImported ${created.length} client${created.length === 1 ? '' : 's'}${bad ? `; ${bad} row${bad === 1 ? '' : 's'} could not be imported` : ''}.\n`,
+      );
       return 0;
     }
     case 'print':

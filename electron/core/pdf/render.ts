@@ -15,7 +15,7 @@ import { BOLD, REGULAR, toBuffer } from './fonts';
 import { encodeIdentity, fillableIdentity, safeLocale } from './format';
 import { Engine, type Piece, type Planner, type TextStyle } from './layout';
 import { COLOURS } from './theme';
-import type { PacketJob, PrintJob, PrintOptions } from './types';
+import type { HandoutJob, PacketJob, PrintJob, PrintOptions } from './types';
 
 const PRODUCER = 'Stepwise';
 
@@ -347,5 +347,118 @@ export async function renderPacket(job: PacketJob): Promise<Buffer> {
     const tw = e.measure(text, REGULAR, st.muted.size);
     e.text(text, ref.x + ref.w - tw, ref.y + 1, st.muted);
   }
+  return toBuffer(e.finish());
+}
+
+// ------------------------------------------------------------------------------ handout
+
+/**
+ * A session handout for the client, in the worksheets' look: the date, what we looked at (in
+ * client-friendly words), their takeaways in their own words, and the practice for the coming
+ * week. It is built from a HandoutView only, which holds nothing private.
+ */
+export async function renderHandout(job: HandoutJob): Promise<Buffer> {
+  const locale = safeLocale(job.options.locale);
+  const v = job.view;
+  const e = new Engine({
+    paper: job.options.paper,
+    largePrint: job.options.largePrint,
+    fillable: false,
+    info: infoFor('Session handout', 'Stepwise session handout', job.creationDate),
+    lang: locale,
+  });
+  const st = styles(e);
+  const s = e.t.scale;
+  const name = job.clientLabel.trim();
+  const date = longDate(v.sessionDate, locale);
+
+  e.footerTitle = 'Session handout';
+  e.runningHeader = '';
+  e.newPage(false);
+  e.runningHeader = name ? `Session handout · ${name}` : 'Session handout';
+  const meta: MetaItem[] = [
+    { label: 'Name', value: name, span: 2 },
+    { label: 'Date', value: date },
+    { label: 'Session', value: String(v.sessionNumber) },
+  ];
+  e.place(headerPlanner(e, 'Stepwise · Session handout', 'After our session', meta));
+  e.gap(e.t.blockGap * 0.6);
+
+  /** A list of items: a bold title, a muted line of facts, then an optional text. */
+  const itemsSection =
+    (heading: string, items: { title: string; facts?: string; text?: string }[], checkbox: boolean): Planner =>
+    (x, w) => {
+      const mark = checkbox ? 14 * s : 0;
+      const textX = x + (checkbox ? mark + 12 * s : 0);
+      const tw = w - (textX - x);
+      const body: Piece[] = items.map((it) => {
+        const titleLines = e.wrap(it.title, BOLD, st.bodyBold.size, tw);
+        const factLines = it.facts ? e.wrap(it.facts, REGULAR, st.muted.size, tw) : [];
+        const textLines = it.text ? e.wrap(it.text, REGULAR, st.body.size, tw) : [];
+        const h =
+          titleLines.length * e.lh(st.bodyBold.size) +
+          factLines.length * e.lh(st.muted.size) +
+          textLines.length * e.lh(st.body.size) +
+          (textLines.length ? 2 * s : 0) +
+          14 * s;
+        return {
+          h,
+          draw: (y: number) => {
+            if (checkbox) e.box(x, y + 2 * s, mark, mark, { stroke: COLOURS.box, width: 1, radius: 2 });
+            let yy = y;
+            yy += e.lines(titleLines, textX, yy, st.bodyBold, tw);
+            yy += e.lines(factLines, textX, yy, st.muted, tw);
+            if (textLines.length) e.lines(textLines, textX, yy + 2 * s, st.body, tw);
+            e.hline(x, y + h - 6 * s, w, COLOURS.faint, 0.6);
+          },
+        };
+      });
+      return { head: [headingPiece(e, x, w, heading)], body };
+    };
+
+  if (v.reviewed.length) {
+    e.place(
+      itemsSection(
+        'What we looked at',
+        v.reviewed.map((r) => ({ title: r.title, text: r.summary })),
+        false,
+      ),
+    );
+    e.gap(e.t.blockGap * 0.8);
+  }
+
+  if (v.takeaways?.trim()) {
+    e.place(withHeading(e, 'What you are taking away', panelPlan(e, v.takeaways.trim())));
+    e.gap(e.t.blockGap);
+  }
+
+  if (v.practice.length) {
+    const items = v.practice.map((p) => ({
+      title: p.title,
+      facts: [
+        p.frequency,
+        p.dueDate ? `due ${longDate(p.dueDate, locale)}` : '',
+        p.step ? `step ${p.step.current} of ${p.step.total}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      ...(p.instructions?.trim() ? { text: p.instructions.trim() } : {}),
+    }));
+    e.place(itemsSection('Your practice for the coming week', items, true));
+  } else {
+    e.place(paragraphSection(e, 'Your practice for the coming week', 'No new practice this week.'));
+  }
+  e.gap(e.t.blockGap);
+  e.place((x, w) => ({
+    head: [
+      e.textPiece(
+        'Bring your practice sheets to our next session, filled in or not: we will look at them together.',
+        x,
+        w,
+        st.muted,
+      ),
+    ],
+    body: [],
+  }));
   return toBuffer(e.finish());
 }

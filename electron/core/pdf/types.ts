@@ -1,3 +1,4 @@
+import type { HandoutView } from '../../../shared/domain/handout';
 import type { Frequency, Paper, Phase, WorksheetDefinition } from '../../../shared/worksheet';
 
 export type { Paper };
@@ -67,4 +68,12 @@ export interface FillableIdentity extends PrintIdentity {
   format: typeof FILLABLE_FORMAT;
   /** SHA-256 (hex) of the canonical JSON of the worksheet definition. */
   definitionSha256: string;
+}
+
+/** A session handout for the client: built only from the client-safe HandoutView. */
+export interface HandoutJob {
+  clientLabel: string;
+  view: HandoutView;
+  options: Omit<PrintOptions, 'fillable'>;
+  creationDate?: Date;
 }

@@ -5,7 +5,12 @@ import { initialsOf, safeFilePart } from '../../../shared/names';
 import { AppError } from '../../../shared/result';
 import type { WorksheetDefinition } from '../../../shared/worksheet';
 import type { CoreContext } from '../core';
-import { renderPacket, renderWorksheet, type PrintJob, type PrintOptions } from '../pdf';
+import { renderHandout, renderPacket, renderWorksheet, type PrintJob, type PrintOptions } from '../pdf';
+import { reviewSummary, type HandoutView } from '../../../shared/domain/handout';
+import { frequencyLabel, type Frequency } from '../../../shared/worksheet';
+import { sql } from '../db/sql';
+import type { AssignmentRow, HomeworkReviewRow, SessionRow, WorksheetVersionRow } from '../db/tables';
+import { readDefinition } from './library';
 import { assignmentDetail, listAssignments } from './assignments';
 import { clientDetail } from './clients';
 
@@ -87,7 +92,83 @@ export async function printPacket(core: CoreContext, clientId: string, options: 
   return { bytes, pages: countPages(bytes), fileName };
 }
 
+export const SESSION_NOT_FOUND = 'That session could not be found.';
+
+type HandoutReviewRow = Pick<HomeworkReviewRow, 'completion' | 'amount_done' | 'amount_expected' | 'plan'> &
+  Pick<AssignmentRow, 'frequency' | 'step_current' | 'step_total'> &
+  Pick<WorksheetVersionRow, 'definition'>;
+
+/**
+ * The client-safe view of a session: every field chosen here by name. The session's notes, the
+ * reviews' obstacles, quality, understanding, belief, plan notes and learning are never selected.
+ */
+export function handoutView(core: CoreContext, sessionId: string): HandoutView & { clientId: string } {
+  const db = core.read;
+  const session = db.get(
+    sql<Pick<SessionRow, 'client_id' | 'date' | 'number' | 'takeaways'>>`
+      SELECT client_id, date, number, takeaways FROM session WHERE id = ${sessionId}`,
+  );
+  if (!session) throw new AppError('NOT_FOUND', SESSION_NOT_FOUND);
+  const reviews = db.all(
+    sql<HandoutReviewRow>`
+      SELECT r.completion, r.amount_done, r.amount_expected, r.plan, a.frequency, a.step_current, a.step_total, v.definition
+        FROM homework_review r
+        JOIN assignment a ON a.id = r.assignment_id
+        JOIN worksheet_version v ON v.id = a.worksheet_version_id
+       WHERE r.session_id = ${sessionId}
+       ORDER BY r.position, r.created_at`,
+  );
+  const practice = listAssignments(core, session.client_id)
+    .filter((a) => a.status === 'active')
+    .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.title.localeCompare(b.title));
+  return {
+    clientId: session.client_id,
+    sessionDate: session.date,
+    sessionNumber: session.number,
+    reviewed: reviews.map((r) => {
+      const worksheet = readDefinition(r.definition).title;
+      const title = r.step_current && r.step_total ? `${worksheet} (step ${r.step_current} of ${r.step_total})` : worksheet;
+      const frequency = JSON.parse(r.frequency) as Frequency;
+      return {
+        title,
+        summary: reviewSummary({
+          title,
+          completion: r.completion,
+          amountDone: r.amount_done,
+          amountExpected: r.amount_expected,
+          plan: r.plan,
+          daily: frequency.kind === 'daily',
+        }),
+      };
+    }),
+    takeaways: session.takeaways?.trim() ? session.takeaways.trim() : null,
+    practice: practice.map((a) => ({
+      title: a.title,
+      frequency: frequencyLabel(a.frequency),
+      dueDate: a.dueDate,
+      step: a.step,
+      instructions: a.personalInstructions?.trim() ? a.personalInstructions.trim() : null,
+    })),
+  };
+}
+
+export async function printHandout(core: CoreContext, sessionId: string, options: Options) {
+  const { clientId, ...view } = handoutView(core, sessionId);
+  const client = clientDetail(core.read, clientId);
+  const bytes = new Uint8Array(
+    await renderHandout({
+      clientLabel: label(client.name, options),
+      view,
+      options: { paper: options.paper, largePrint: options.largePrint, ...(options.locale ? { locale: options.locale } : {}) },
+      creationDate: core.now(),
+    }),
+  );
+  const fileName = `Session handout - ${safeFilePart(initialsOf(client.name))} - ${view.sessionDate}.pdf`;
+  return { bytes, pages: countPages(bytes), fileName };
+}
+
 export const printHandlers: Handlers<CoreContext>['print'] = {
   assignment: ({ assignmentId, fillable, options }, core) => printAssignment(core, assignmentId, options, fillable),
   packet: ({ clientId, options }, core) => printPacket(core, clientId, options),
+  handout: ({ sessionId, options }, core) => printHandout(core, sessionId, options),
 };

@@ -69,8 +69,9 @@ export const queryKeys = {
   },
   print: {
     all: ['print'] as const,
-    /** What a print page is about: an assignment, or a client's packet. */
-    subject: (assignmentId: string | null, clientId: string | null) => ['print', 'subject', { assignmentId, clientId }] as const,
+    /** What a print page is about: an assignment, a client's packet, or a session's handout. */
+    subject: (assignmentId: string | null, clientId: string | null, sessionId: string | null = null) =>
+      ['print', 'subject', { assignmentId, clientId, sessionId }] as const,
     pdf: (target: OutputTarget | null) => ['print', 'pdf', target] as const,
   },
 };

@@ -3,11 +3,15 @@ import type { OutputTarget } from '../../../shared/contract';
 import { api, unwrap } from './client';
 import { queryKeys } from './keys';
 
-/** What a print page is about: an assignment (its title and client) or a client's packet. */
-export function usePrintSubject(assignmentId: string | null, clientId: string | null) {
+/** What a print page is about: an assignment (its title and client), a client's packet, or a session's handout. */
+export function usePrintSubject(assignmentId: string | null, clientId: string | null, sessionId: string | null = null) {
   return useQuery({
-    queryKey: queryKeys.print.subject(assignmentId, clientId),
+    queryKey: queryKeys.print.subject(assignmentId, clientId, sessionId),
     queryFn: async () => {
+      if (sessionId) {
+        const s = await unwrap(api().sessions.get({ id: sessionId }));
+        return { title: 'Session handout', who: s.clientName, clientId: s.clientId };
+      }
       if (assignmentId) {
         const a = await unwrap(api().assignments.get({ id: assignmentId }));
         return { title: a.title, who: a.clientName, clientId: a.clientId };
@@ -15,7 +19,7 @@ export function usePrintSubject(assignmentId: string | null, clientId: string | 
       const c = await unwrap(api().clients.get({ id: clientId! }));
       return { title: 'Homework packet', who: c.name, clientId: c.id };
     },
-    enabled: !!(assignmentId || clientId),
+    enabled: !!(assignmentId || clientId || sessionId),
   });
 }
 
@@ -23,16 +27,19 @@ export function usePrintSubject(assignmentId: string | null, clientId: string | 
 export function usePdf(target: OutputTarget | null) {
   return useQuery({
     queryKey: queryKeys.print.pdf(target),
-    queryFn: () =>
-      target!.kind === 'assignment'
-        ? unwrap(
-            api().print.assignment({
-              assignmentId: target!.assignmentId,
-              fillable: target!.fillable ?? false,
-              options: target!.options,
-            }),
-          )
-        : unwrap(api().print.packet({ clientId: target!.clientId, options: target!.options })),
+    queryFn: () => {
+      const t = target!;
+      switch (t.kind) {
+        case 'assignment':
+          return unwrap(
+            api().print.assignment({ assignmentId: t.assignmentId, fillable: t.fillable ?? false, options: t.options }),
+          );
+        case 'packet':
+          return unwrap(api().print.packet({ clientId: t.clientId, options: t.options }));
+        case 'handout':
+          return unwrap(api().print.handout({ sessionId: t.sessionId, options: t.options }));
+      }
+    },
     enabled: !!target,
     staleTime: 0,
     gcTime: 0,

@@ -4,6 +4,7 @@ import type { ClientDetail } from '../../../../shared/domain';
 import { errorMessage } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/Dialog';
+import { ExportDialog } from '../../components/ExportDialog';
 import { FormError } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
 import { TabLinks } from '../../components/TabLinks';
@@ -34,6 +35,7 @@ export function ClientPage({ tabs }: { tabs: readonly ClientTab[] }) {
 function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly ClientTab[] }) {
   const setArchived = useSetClientArchived();
   const [confirming, setConfirming] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<UndoMessage | null>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const archived = client.status === 'archived';
@@ -96,6 +98,9 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
           >
             {archived ? 'Restore' : 'Archive'}
           </button>
+          <button type="button" onClick={() => setExporting(true)}>
+            Export…
+          </button>
         </div>
       </header>
       <UndoNotice message={notice} onDismiss={() => setNotice(null)} />
@@ -115,6 +120,7 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
       <div className="tab-panel">
         <Outlet />
       </div>
+      <ExportDialog open={exporting} onClose={() => setExporting(false)} clientId={client.id} who={client.name} />
       <ConfirmDialog
         open={confirming}
         title={`Archive ${client.name}?`}

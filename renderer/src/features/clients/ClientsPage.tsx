@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { formatDate } from '../../../../shared/dates';
 import type { ClientSummary } from '../../../../shared/domain';
 import { errorMessage } from '../../api/client';
@@ -29,6 +29,7 @@ export function ClientsPage() {
     return isFilter(show) ? show : 'active';
   });
   const list = useClientList(search, status);
+  const imported = (useLocation().state as { imported?: number } | null)?.imported;
 
   const update = (q: string, show: ClientStatusFilter) => {
     setSearch(q);
@@ -44,10 +45,20 @@ export function ClientsPage() {
     <section className="page" aria-labelledby="clients-title">
       <div className="page-header">
         <PageHeading id="clients-title">Clients</PageHeading>
-        <Link className="button primary" to="/clients/new">
-          New client
-        </Link>
+        <div className="actions header-actions">
+          <Link className="button" to="/clients/import">
+            Import from CSV…
+          </Link>
+          <Link className="button primary" to="/clients/new">
+            New client
+          </Link>
+        </div>
       </div>
+      {imported ? (
+        <p className="notice" role="status">
+          Imported {imported} {imported === 1 ? 'client' : 'clients'}.
+        </p>
+      ) : null}
       <div className="toolbar">
         <div className="field toolbar-search">
           <label htmlFor="client-search">Search by name</label>

@@ -3,6 +3,7 @@ import { NewClientPage, EditClientPage } from './ClientForm';
 import { ClientOverview } from './ClientOverview';
 import { ClientPage } from './ClientPage';
 import { ClientsPage } from './ClientsPage';
+import { ImportClientsPage } from './ImportClientsPage';
 import type { ClientTab } from './tabs';
 
 /**
@@ -15,6 +16,7 @@ export function clientRoutes(moreTabs: readonly ClientTab[]): RouteObject[] {
   return [
     { path: 'clients', element: <ClientsPage /> },
     { path: 'clients/new', element: <NewClientPage /> },
+    { path: 'clients/import', element: <ImportClientsPage /> },
     { path: 'clients/:id/edit', element: <EditClientPage /> },
     {
       path: 'clients/:id',

@@ -12,12 +12,14 @@ type Options = { paper: 'a4' | 'letter'; largePrint: boolean; nameOnWorksheets: 
 
 /**
  * Print preview: the real PDF pages, the paper options, then Save PDF… (native save dialog) or
- * Print… (system print dialog). Route: /print?assignment=ID or /print?client=ID (the packet).
+ * Print… (system print dialog). Route: /print?assignment=ID, /print?client=ID (the packet) or
+ * /print?handout=SESSION_ID (the session handout for the client).
  */
 export function PrintPage() {
   const [params] = useSearchParams();
   const assignmentId = params.get('assignment');
   const clientId = params.get('client');
+  const handoutId = params.get('handout');
   const settings = useSettings();
   // The clinician's defaults from Settings, changed here for this print only.
   const [changes, setChanges] = useState<Partial<Options>>({});
@@ -38,14 +40,16 @@ export function PrintPage() {
 
   useEffect(() => heading.current?.focus(), []);
 
-  const subject = usePrintSubject(assignmentId, clientId);
+  const subject = usePrintSubject(handoutId ? null : assignmentId, handoutId ? null : clientId, handoutId);
 
   const target: OutputTarget | null = options
-    ? assignmentId
-      ? { kind: 'assignment', assignmentId, fillable, options }
-      : clientId
-        ? { kind: 'packet', clientId, options }
-        : null
+    ? handoutId
+      ? { kind: 'handout', sessionId: handoutId, options }
+      : assignmentId
+        ? { kind: 'assignment', assignmentId, fillable, options }
+        : clientId
+          ? { kind: 'packet', clientId, options }
+          : null
     : null;
 
   const pdf = usePdf(target);
@@ -70,7 +74,7 @@ export function PrintPage() {
     }
   }
 
-  if (!assignmentId && !clientId) {
+  if (!assignmentId && !clientId && !handoutId) {
     return (
       <section className="page">
         <h1>Print</h1>
@@ -78,16 +82,36 @@ export function PrintPage() {
       </section>
     );
   }
-  const title = subject.data ? `${subject.data.title} — ${subject.data.who}` : 'Print preview';
+  const title = handoutId
+    ? `Session handout${subject.data ? ` — ${subject.data.who}` : ''}`
+    : subject.data
+      ? `${subject.data.title} — ${subject.data.who}`
+      : 'Print preview';
 
   return (
     <section className="page print-page" aria-labelledby="print-title">
       <p className="muted">
-        {subject.data ? <Link to={`/clients/${subject.data.clientId}`}>Back to {subject.data.who}</Link> : null}
+        {handoutId && subject.data ? (
+          <Link to={`/clients/${subject.data.clientId}/sessions/${handoutId}`}>Back to the session with {subject.data.who}</Link>
+        ) : subject.data ? (
+          <Link to={`/clients/${subject.data.clientId}`}>Back to {subject.data.who}</Link>
+        ) : null}
       </p>
       <h1 id="print-title" tabIndex={-1} ref={heading}>
-        {subject.data ? (assignmentId ? `Print “${subject.data.title}”` : `Print the homework packet`) : 'Print preview'}
+        {handoutId
+          ? 'Print the session handout'
+          : subject.data
+            ? assignmentId
+              ? `Print “${subject.data.title}”`
+              : `Print the homework packet`
+            : 'Print preview'}
       </h1>
+      {handoutId ? (
+        <p className="muted">
+          For the client: what you looked at together, their takeaways and the practice for the coming week. Your notes, ratings
+          and the obstacles you recorded are never on it.
+        </p>
+      ) : null}
       <FormError message={subject.error ? errorMessage(subject.error) : null} />
       <div className="print-layout">
         <aside className="card print-options" aria-label="Print options">
@@ -120,7 +144,7 @@ export function PrintPage() {
                 />
                 <label htmlFor="print-large">Large print</label>
               </div>
-              {assignmentId ? (
+              {assignmentId && !handoutId ? (
                 <div className="check">
                   <input id="print-fillable" type="checkbox" checked={fillable} onChange={(e) => setFillable(e.target.checked)} />
                   <label htmlFor="print-fillable">Fillable PDF (the client types the answers on a computer)</label>

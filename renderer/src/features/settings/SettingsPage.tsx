@@ -3,6 +3,7 @@ import type { Settings } from '../../../../shared/settings';
 import { api, errorMessage, fieldErrors, unwrap } from '../../api/client';
 import { useSettings, useUpdateSettings } from '../../api/settings';
 import { useVaultInfo } from '../../api/vault';
+import { ExportDialog } from '../../components/ExportDialog';
 import { FormError, SelectField, TextField } from '../../components/Field';
 import { NewPassphraseForm, RecoveryKeyNotice } from '../vault';
 import { NewKeys } from './NewKeys';
@@ -15,6 +16,7 @@ export function SettingsPage() {
   const [changed, setChanged] = useState(false);
   const [verify, setVerify] = useState<string | null>(null);
   const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const s = settings.data;
   const errs = fieldErrors(save.error);
 
@@ -134,6 +136,19 @@ export function SettingsPage() {
         </div>
         {verify ? <p role="status">{verify}</p> : null}
       </div>
+      <div className="card stack">
+        <h2>Your data</h2>
+        <p>
+          Export every client — goals, homework, sessions, reviews and practice records — as JSON or as CSV files for a
+          spreadsheet. To export one client, use Export… on their page.
+        </p>
+        <div className="actions">
+          <button type="button" onClick={() => setExporting(true)}>
+            Export all clients…
+          </button>
+        </div>
+      </div>
+      <ExportDialog open={exporting} onClose={() => setExporting(false)} who="all clients" />
     </section>
   );
 }
