@@ -546,7 +546,7 @@ export function panelPlan(e: Engine, text: string, help?: string): Planner {
         draw: (y: number) => {
           e.box(x, y, w, h, { fill: COLOURS.accentTint });
           e.box(x, y, 3 * s, h, { fill: COLOURS.accent });
-          e.text(ln.l, x + padX, y + top, ln.st);
+          e.lines([ln.l], x + padX, y + top, ln.st, w - 2 * padX);
         },
       };
     });

@@ -1,7 +1,8 @@
 import { PAPER_SIZES } from '../../../shared/worksheet';
-import { BOLD, REGULAR, createDocument, widthOf, type Doc } from './fonts';
+import { BOLD, REGULAR, createDocument, selectFace, widthOf, type Doc } from './fonts';
 import { addAnnotationExtras, currentFontId, drawLine, includeGlyphs } from './internals';
 import type { FieldPath } from './fields';
+import { baselineShift, isRtl, isSimple, measurePieces, visualPieces } from './scripts';
 import { COLOURS, themeFor, type Theme } from './theme';
 import type { Paper } from './types';
 
@@ -242,7 +243,10 @@ export class Engine {
   }
 
   measure(text: string, font: FontName, size: number): number {
-    return widthOf(this.doc, font, size, text);
+    if (isSimple(text, font)) return widthOf(this.doc, font, size, text);
+    let w = 0;
+    for (const p of measurePieces(text, font)) w += widthOf(this.doc, p.face, size, p.text);
+    return w;
   }
 
   private spaceWidth(font: FontName, size: number): number {
@@ -345,21 +349,39 @@ export class Engine {
   /** Draws one line of text with its top at y. */
   text(line: string, x: number, y: number, s: TextStyle): void {
     if (!line) return;
-    drawLine(this.doc.font(s.font).fontSize(s.size).fillColor(s.color), line, x, y);
+    if (isSimple(line, s.font)) {
+      drawLine(this.doc.font(s.font).fontSize(s.size).fillColor(s.color), line, x, y);
+      return;
+    }
+    // Other scripts: each piece in its face, in visual order (see scripts.ts).
+    let px = x;
+    for (const p of visualPieces(line, s.font)) {
+      const w = widthOf(this.doc, p.face, s.size, p.text);
+      if (!p.space) {
+        const shift = baselineShift(p.face, s.font, s.size);
+        drawLine(selectFace(this.doc, p.face).fontSize(s.size).fillColor(s.color), p.text, px, y + shift);
+      }
+      px += w;
+    }
   }
 
-  /** Draws wrapped lines; align within `width`. Returns the height used. */
+  /**
+   * Draws wrapped lines; align within `width`. 'auto' (the default) puts lines whose base
+   * direction is right to left (Arabic, Hebrew) against the right edge, others against the left.
+   * Returns the height used.
+   */
   lines(
     lines: readonly string[],
     x: number,
     y: number,
     s: TextStyle,
     width: number,
-    align: 'left' | 'center' | 'right' = 'left',
+    alignment: 'left' | 'center' | 'right' | 'auto' = 'auto',
   ): number {
     const lh = this.lh(s.size);
     lines.forEach((line, i) => {
       let lx = x;
+      const align = alignment === 'auto' ? (isRtl(line) ? 'right' : 'left') : alignment;
       if (align !== 'left') {
         const w = this.measure(line, s.font, s.size);
         lx = align === 'center' ? x + (width - w) / 2 : x + width - w;
@@ -375,7 +397,7 @@ export class Engine {
     const ls = this.wrap(text, s.font, s.size, width);
     return ls.map((line, i) => ({
       h: lh + (i === ls.length - 1 ? (opts.after ?? 0) : 0),
-      draw: (y: number) => this.text(line, x, y, s),
+      draw: (y: number) => this.lines([line], x, y, s, width),
     }));
   }
 
