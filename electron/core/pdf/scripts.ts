@@ -26,15 +26,35 @@ const bidi = bidiFactory();
 /** Right-to-left letters: Hebrew, Arabic, Syriac, Thaana, NKo … and their presentation forms. */
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 /** Characters that belong to the face of the character before them. */
-const ATTACHED = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
+const MARK = /\p{M}/u;
+const ATTACHED = {
+  test(ch: string): boolean {
+    const cp = ch.codePointAt(0)!;
+    return (
+      cp === 0x200c ||
+      cp === 0x200d ||
+      (cp >= 0xfe00 && cp <= 0xfe0f) ||
+      (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+      (cp >= 0xe0020 && cp <= 0xe007f) ||
+      MARK.test(ch)
+    );
+  },
+};
 
 type Fallback = Exclude<FaceName, typeof REGULAR | typeof BOLD>;
 
-const CHAIN: Fallback[] = ['NotoSansSC-Regular', 'NotoSansKR-Regular', 'NotoSansDevanagari-Regular', 'NotoSansThai-Regular', 'NotoEmoji-Regular'];
+const CHAIN: Fallback[] = [
+  'NotoSansSC-Regular',
+  'NotoSansKR-Regular',
+  'NotoSansDevanagari-Regular',
+  'NotoSansThai-Regular',
+  'NotoEmoji-Regular',
+];
 
 /** The face a script's range goes to first (before the chain), by base face. */
 function preferred(cp: number, bold: boolean): Fallback | undefined {
-  if ((cp >= 0x900 && cp <= 0x97f) || (cp >= 0xa8e0 && cp <= 0xa8ff)) return bold ? 'NotoSansDevanagari-Bold' : 'NotoSansDevanagari-Regular';
+  if ((cp >= 0x900 && cp <= 0x97f) || (cp >= 0xa8e0 && cp <= 0xa8ff))
+    return bold ? 'NotoSansDevanagari-Bold' : 'NotoSansDevanagari-Regular';
   if (cp >= 0xe00 && cp <= 0xe7f) return bold ? 'NotoSansThai-Bold' : 'NotoSansThai-Regular';
   if (
     (cp >= 0x1100 && cp <= 0x11ff) ||
@@ -182,5 +202,5 @@ export function baselineShift(face: FaceName, base: typeof REGULAR | typeof BOLD
   if (face === base) return 0;
   const a = fontInfo(base);
   const b = fontInfo(face);
-  return ((a.ascent / a.unitsPerEm - b.ascent / b.unitsPerEm) * size);
+  return (a.ascent / a.unitsPerEm - b.ascent / b.unitsPerEm) * size;
 }
