@@ -381,6 +381,25 @@ describe('fontkit: TTFFont, its glyphs, and TTFSubset', () => {
   });
 });
 
+describe('fontkit: the public font API scripts.ts relies on', () => {
+  it('a parsed font answers hasGlyphForCodePoint, ascent and unitsPerEm', () => {
+    setSpeedups(false);
+    const font = fontOf(tiny()).font! as unknown as { hasGlyphForCodePoint?: unknown; ascent?: unknown; unitsPerEm?: unknown };
+    need(isFn(font, 'hasGlyphForCodePoint'), 'TTFFont#hasGlyphForCodePoint', 'a method (font fallback per character)');
+    const has = (font as { hasGlyphForCodePoint(cp: number): boolean }).hasGlyphForCodePoint;
+    need(
+      has.call(font, 0x41) && !has.call(font, 0x738b),
+      'TTFFont#hasGlyphForCodePoint',
+      'true for "A", false for 王 in DejaVu Sans',
+    );
+    need(
+      typeof font.ascent === 'number' && typeof font.unitsPerEm === 'number' && font.ascent > 0,
+      'TTFFont#ascent/unitsPerEm',
+      'numbers (baselines of fallback faces)',
+    );
+  });
+});
+
 describe('nothing else reaches into pdfkit or fontkit', () => {
   it('electron/core/pdf: private members, prototypes and layout caches only in internals.ts', () => {
     const dir = path.join(root, 'electron/core/pdf');
