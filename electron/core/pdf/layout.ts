@@ -343,7 +343,9 @@ export class Engine {
       if (this.measure(flat.slice(0, mid) + '…', s.font, s.size) <= width) lo = mid;
       else hi = mid - 1;
     }
-    return flat.slice(0, lo).trimEnd() + '…';
+    // Never cut between the two halves of a character outside the BMP (an emoji, a rare CJK character).
+    const cut = /[\ud800-\udbff]$/.test(flat.slice(0, lo)) ? lo - 1 : lo;
+    return flat.slice(0, cut).trimEnd() + '…';
   }
 
   /** Draws one line of text with its top at y. */

@@ -88,7 +88,7 @@ function faceFor(cp: number, base: typeof REGULAR | typeof BOLD): FaceName {
   const first = preferred(cp, bold);
   if (first && fontInfo(first).hasGlyphForCodePoint(cp)) return first;
   for (const f of CHAIN) if (f !== first && fontInfo(f).hasGlyphForCodePoint(cp)) return f;
-  // Nothing has it: DejaVu prints its missing-glyph box (see unprintable()).
+  // Nothing has it: DejaVu prints its missing-glyph box.
   return base;
 }
 
@@ -185,16 +185,6 @@ export function visualPieces(line: string, base: typeof REGULAR | typeof BOLD): 
     const text = mirror(p.text);
     return { ...p, text: RTL.test(text) ? text : Array.from(text).reverse().join('') };
   });
-}
-
-/** Characters no face prints (DejaVu would print its missing-glyph box), for a visible note. */
-export function unprintable(text: string): string[] {
-  const out = new Set<string>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0x20 && !ATTACHED.test(ch) && faceFor(cp, REGULAR) === REGULAR && !baseHas(REGULAR, cp)) out.add(ch);
-  }
-  return [...out];
 }
 
 /** The vertical shift that puts a face's baseline on DejaVu's, for text whose top is at y. */
