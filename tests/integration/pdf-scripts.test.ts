@@ -141,6 +141,15 @@ describe('right-to-left text', () => {
     expect(Math.max(...line.map((w) => w.x1))).toBeGreaterThan(520);
   });
 
+  it('keeps Arabic-Indic digits in their order (٣٠, not ٠٣)', async () => {
+    const r = await read('arabic-digits', renderWorksheet(job({ instructions: 'امشي (٣٠ دقيقة) كل يوم.' })));
+    expect(r.text).toContain('٣٠');
+    expect(r.text).not.toContain('٠٣');
+    const line = lineOf(r, 'امشي');
+    // Reading right to left: امشي, then the bracket with the number, then يوم at the left end.
+    expect(find(line, 'امشي').x0).toBeGreaterThan(line.find((w) => w.text.includes('٣'))!.x0);
+  });
+
   it('prints Hebrew, and a Latin label with an Arabic name on one line (mixed directions)', async () => {
     const r = await read('mixed', renderWorksheet(job({ rationale: HEBREW, goal: `Name: ${ARABIC_NAME} three times a week.` })));
     for (const t of [r.text, r.layout]) for (const part of ['כתבי כל ערב', 'דקות']) expect(t).toContain(part);

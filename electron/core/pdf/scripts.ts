@@ -181,7 +181,10 @@ export function visualPieces(line: string, base: typeof REGULAR | typeof BOLD): 
   // fontkit reverses the glyphs of a piece whose script is right to left; other right-to-left
   // pieces (punctuation) are reversed here. Brackets and the like are mirrored.
   return pieces.map((p) => {
-    if (p.level % 2 === 0 || p.space) return p;
+    if (p.space) return p;
+    // Left to right inside right-to-left text, but in the Arabic script (Arabic-Indic digits
+    // "٣٠"): fontkit would reverse it, so it is reversed here first.
+    if (p.level % 2 === 0) return RTL.test(p.text) ? { ...p, text: Array.from(p.text).reverse().join('') } : p;
     const text = mirror(p.text);
     return { ...p, text: RTL.test(text) ? text : Array.from(text).reverse().join('') };
   });
