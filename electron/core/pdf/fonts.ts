@@ -174,7 +174,8 @@ export function selectFace(doc: Doc, name: FaceName): Doc {
   if (!set) loaded.set(doc, (set = new Set()));
   if (set.has(name)) return doc.font(name);
   const reuse = speedupsOn();
-  doc.font(asSource((reuse && fallbackParsed.get(name)) || fallbackFile(name)));
+  // With the speed-ups on, the font parsed for coverage is the one drawn with (parsed once).
+  doc.font(asSource(reuse ? (fallbackParsed.get(name) ?? fontInfo(name)) : fallbackFile(name)));
   if (currentFontName(doc) !== name) throw new Error(`Unexpected font ${currentFontName(doc)} for ${name}`);
   speedUp(doc);
   if (!fallbackParsed.has(name)) fallbackParsed.set(name, parsedFont(doc));
