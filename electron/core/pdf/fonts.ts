@@ -105,7 +105,7 @@ export function createDocument(options: PDFKit.PDFDocumentOptions): Doc {
  * monochrome Noto Emoji. All are TrueType files from @expo-google-fonts packages (Google Fonts'
  * static instances, SIL OFL 1.1), read and parsed only when a document first needs one, and
  * embedded as a subset of the glyphs used. The CJK and emoji faces come in one weight (their
- * bold files would add 17 MB): bold text in those scripts prints in the regular weight.
+ * bold files would add 17 MB): bold text in those faces is drawn filled and stroked (layout.ts).
  */
 export type FallbackName =
   | 'NotoSansSC-Regular'

@@ -2,7 +2,7 @@ import { PAPER_SIZES } from '../../../shared/worksheet';
 import { BOLD, REGULAR, createDocument, selectFace, widthOf, type Doc } from './fonts';
 import { addAnnotationExtras, currentFontId, drawLine, includeGlyphs } from './internals';
 import type { FieldPath } from './fields';
-import { baselineShift, isRtl, isSimple, measurePieces, visualPieces } from './scripts';
+import { baselineShift, fauxBold, isRtl, isSimple, measurePieces, visualPieces } from './scripts';
 import { COLOURS, themeFor, type Theme } from './theme';
 import type { Paper } from './types';
 
@@ -361,7 +361,14 @@ export class Engine {
       const w = widthOf(this.doc, p.face, s.size, p.text);
       if (!p.space) {
         const shift = baselineShift(p.face, s.font, s.size);
-        drawLine(selectFace(this.doc, p.face).fontSize(s.size).fillColor(s.color), p.text, px, y + shift);
+        const d = selectFace(this.doc, p.face).fontSize(s.size).fillColor(s.color);
+        if (fauxBold(p.face, s.font)) {
+          d.save()
+            .lineWidth(s.size * 0.04)
+            .strokeColor(s.color);
+          drawLine(d, p.text, px, y + shift, { stroke: true });
+          d.restore();
+        } else drawLine(d, p.text, px, y + shift);
       }
       px += w;
     }

@@ -197,3 +197,8 @@ export function baselineShift(face: FaceName, base: typeof REGULAR | typeof BOLD
   const b = fontInfo(face);
   return (a.ascent / a.unitsPerEm - b.ascent / b.unitsPerEm) * size;
 }
+
+/** Faces with one weight: bold text in them is drawn filled and stroked (a bold look). */
+const SINGLE_WEIGHT = new Set<FaceName>(['NotoSansSC-Regular', 'NotoSansKR-Regular', 'NotoEmoji-Regular']);
+
+export const fauxBold = (face: FaceName, base: typeof REGULAR | typeof BOLD): boolean => base === BOLD && SINGLE_WEIGHT.has(face);
