@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPacket, renderWorksheet, type PrintJob } from '../../electron/core/pdf';
 import type { WorksheetDefinition } from '../../shared/worksheet';
+import { REGULAR } from '../../electron/core/pdf/fonts';
+import { Engine } from '../../electron/core/pdf/layout';
 import { CREATED, EVERY_BLOCK, inspect, jobFor, parse, savePreview, tempDir } from '../support/pdf';
 
 /**
@@ -217,9 +219,29 @@ describe('Devanagari, Thai and emoji', () => {
     expect(line[0]!.text).toBe('हर');
   });
 
-  it('prints a Thai name with Noto Sans Thai', async () => {
-    const r = await read('thai', renderWorksheet(job({ clientLabel: 'สมชาย ใจดี' })));
+  it('prints a Thai name with Noto Sans Thai, and breaks long Thai and Chinese text between words', async () => {
+    const long = 'กรุณาเขียนความคิดของคุณทุกเย็นประมาณสิบนาทีและนำแผ่นนี้มาด้วยในครั้งหน้าเพื่อที่เราจะได้ดูด้วยกันว่าเกิดอะไรขึ้นบ้างในสัปดาห์นี้ที่ผ่านมา';
+    const r = await read('thai', renderWorksheet(job({ clientLabel: 'สมชาย ใจดี', instructions: long })));
     expect(r.text).toContain('สมชาย ใจดี');
+    // The lines the engine wraps it into (poppler's text splits Thai lines at vowel signs above
+    // and below, so the wrap is checked on the engine's own lines).
+    const e = new Engine({ paper: 'a4', largePrint: false, fillable: false, info: {}, lang: 'th' });
+    const words = new Intl.Segmenter('th', { granularity: 'word' });
+    for (const text of [
+      long,
+      '每天晚上写下你的想法，大约十分钟。如果你觉得很难，就只写一句话也可以。下次来的时候请带上这张纸。',
+    ]) {
+      const lines = e.wrap(text, REGULAR, 11, 220);
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.join('')).toBe(text);
+      const bounds = new Set(Array.from(words.segment(text), (w) => w.index));
+      let at = 0;
+      for (const l of lines) {
+        expect(bounds.has(at), `a break between words before "${l}"`).toBe(true);
+        expect(l, l).toMatch(/^[^\p{M}]/u);
+        at += l.length;
+      }
+    }
     expect(r.fonts.some((f) => f.endsWith('+NotoSansThai-Bold'))).toBe(true);
   });
 

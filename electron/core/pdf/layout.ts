@@ -53,6 +53,11 @@ const wrapped = new Map<string, Map<string, readonly string[]>>();
 const WRAP_CACHE_LIMIT = 20_000;
 let wrappedCount = 0;
 
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
+/** Scripts written without spaces between words: Thai, Lao, Burmese, Khmer, kana, CJK ideographs. */
+const NO_SPACES = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+
 const sum = (ps: Piece[]) => ps.reduce((a, p) => a + p.h, 0);
 
 /** Characters added to the form font so typed answers display in any language we print. */
@@ -319,17 +324,30 @@ export class Engine {
     return out;
   }
 
-  /** How many leading characters of `word` fit in `width` (at least one). */
+  /** How many leading UTF-16 units of `word` fit in `width` (at least one character). */
   private fitChars(word: string, font: FontName, size: number, width: number): number {
-    const chars = Array.from(word);
-    let lo = 1;
-    let hi = chars.length;
+    // Chinese, Japanese, Thai, Lao, Khmer and Burmese are written without spaces: break them
+    // between words (ICU's word boundaries), when a whole word fits.
+    if (NO_SPACES.test(word)) {
+      const words = Array.from(WORDS.segment(word), (g) => g.segment);
+      const n = this.fitParts(words, font, size, width);
+      if (n > 0) return words.slice(0, n).join('').length;
+    }
+    // By grapheme: a vowel sign, a combining accent or an emoji sequence stays with its letter.
+    const chars = Array.from(GRAPHEMES.segment(word), (g) => g.segment);
+    return chars.slice(0, Math.max(1, this.fitParts(chars, font, size, width))).join('').length;
+  }
+
+  /** How many leading parts fit in `width` (0 if not even the first). */
+  private fitParts(parts: string[], font: FontName, size: number, width: number): number {
+    let lo = 0;
+    let hi = parts.length;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (this.measure(chars.slice(0, mid).join(''), font, size) <= width) lo = mid;
+      if (this.measure(parts.slice(0, mid).join(''), font, size) <= width) lo = mid;
       else hi = mid - 1;
     }
-    return chars.slice(0, lo).join('').length;
+    return lo;
   }
 
   /** One line, shortened with an ellipsis if it is too wide. */
