@@ -92,20 +92,24 @@ function faceFor(cp: number, base: typeof REGULAR | typeof BOLD): FaceName {
   return base;
 }
 
-/** Whether DejaVu prints the whole text, left to right (memoised: labels recur). */
-const simpleCache = new Map<string, boolean>();
+/** Whether DejaVu prints the whole text, left to right (memoised per base face: labels recur). */
+const simpleCache = { [REGULAR]: new Map<string, boolean>(), [BOLD]: new Map<string, boolean>() };
+
+/** Whether every UTF-16 unit is below `limit` (the common case, answered without allocating). */
+function allBelow(text: string, limit: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= limit) return false;
+  return true;
+}
 
 export function isSimple(text: string, base: typeof REGULAR | typeof BOLD): boolean {
-  // Fast path: ASCII and Latin-1.
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) < 0x370) i++;
-  if (i === text.length) return true;
-  const key = base + '\u0000' + text;
-  let r = simpleCache.get(key);
+  // Fast path: ASCII, Latin-1, Latin Extended, IPA, combining accents.
+  if (allBelow(text, 0x370)) return true;
+  const cache = simpleCache[base];
+  let r = cache.get(text);
   if (r === undefined) {
     r = !RTL.test(text) && Array.from(text).every((ch) => baseHas(base, ch.codePointAt(0)!) || ATTACHED.test(ch));
-    if (simpleCache.size > 20_000) simpleCache.clear();
-    simpleCache.set(key, r);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(text, r);
   }
   return r;
 }
@@ -149,7 +153,7 @@ export function measurePieces(text: string, base: typeof REGULAR | typeof BOLD):
 
 /** Whether a line's base direction is right to left (its first strong character is). */
 export function isRtl(line: string): boolean {
-  if (!RTL.test(line)) return false;
+  if (allBelow(line, 0x590) || !RTL.test(line)) return false;
   return bidi.getEmbeddingLevels(line).paragraphs[0]?.level === 1;
 }
 
