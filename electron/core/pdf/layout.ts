@@ -60,7 +60,13 @@ const NO_SPACES = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\
 
 const sum = (ps: Piece[]) => ps.reduce((a, p) => a + p.h, 0);
 
-/** Characters added to the form font so typed answers display in any language we print. */
+/**
+ * Characters added to the form font so typed answers display in any language we print. Form
+ * fields name one font (DejaVu Sans, in their default appearance) and carry no appearance of
+ * their own: what a client types in Chinese, Korean, Devanagari, Thai or emoji is drawn by their
+ * PDF viewer's own fallback fonts, not by the faces of scripts.ts (a limit of AcroForm text fields
+ * as pdfkit writes them).
+ */
 const FORM_GLYPHS = (() => {
   let s = '';
   const add = (from: number, to: number) => {
