@@ -45,6 +45,13 @@ const isFn = (o: unknown, name: string) => typeof (o as Record<string, unknown> 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const CREATED = new Date(Date.UTC(2026, 2, 14, 9, 30, 0));
 
+/** A tiny uncompressed document with one filled and stroked line. */
+function tinyStroked(): Doc {
+  const doc = tiny();
+  doc.text('A bold look', 12, 12, { lineBreak: false, fill: true, stroke: true });
+  return doc;
+}
+
 /** A tiny uncompressed document with the embedded fonts (fresh ones while the shortcuts are off). */
 function tiny(compress = false): Doc {
   return createDocument({ compress, autoFirstPage: true, size: 'A6', margin: 0, info: { CreationDate: CREATED } });
@@ -139,11 +146,23 @@ describe('pdfkit: PDFDocument', () => {
         if (fast) drawLine(doc, l, 12, 20 + 20 * i);
         else doc.text(l, 12, 20 + 20 * i, { lineBreak: false });
       });
+      // Filled and stroked (the bold look of single-weight faces).
+      if (fast) drawLine(doc, 'A bold look', 12, 100, { stroke: true });
+      else doc.text('A bold look', 12, 100, { lineBreak: false, fill: true, stroke: true });
       return toBuffer(doc);
     };
     const viaText = await draw(false);
     const viaFragment = await draw(true);
-    need(viaFragment.equals(viaText), 'PDFDocument#_fragment', 'the same bytes as text() with lineBreak: false');
+    need(
+      viaFragment.equals(viaText),
+      'PDFDocument#_fragment',
+      'the same bytes as text() with lineBreak: false (and fill + stroke)',
+    );
+    need(
+      viaText.includes(Buffer.from('2 Tr')) || (await toBuffer(tinyStroked())).includes(Buffer.from('2 Tr')),
+      'PDFDocument#_fragment',
+      'render mode 2 ("2 Tr") for fill + stroke',
+    );
   });
 
   it('_root is a PDFReference: the class every PDF object (and its stream) is written by', async () => {
@@ -378,6 +397,25 @@ describe('fontkit: TTFFont, its glyphs, and TTFSubset', () => {
     );
     // The composite ё brought its two parts into the subset.
     need(n >= 1 + 'Zoë ё'.length + 2, 'TTFSubset#_addGlyph', 'to add the components of composite glyphs');
+  });
+});
+
+describe('fontkit: the public font API scripts.ts relies on', () => {
+  it('a parsed font answers hasGlyphForCodePoint, ascent and unitsPerEm', () => {
+    setSpeedups(false);
+    const font = fontOf(tiny()).font! as unknown as { hasGlyphForCodePoint?: unknown; ascent?: unknown; unitsPerEm?: unknown };
+    need(isFn(font, 'hasGlyphForCodePoint'), 'TTFFont#hasGlyphForCodePoint', 'a method (font fallback per character)');
+    const has = (font as { hasGlyphForCodePoint(cp: number): boolean }).hasGlyphForCodePoint;
+    need(
+      has.call(font, 0x41) && !has.call(font, 0x738b),
+      'TTFFont#hasGlyphForCodePoint',
+      'true for "A", false for 王 in DejaVu Sans',
+    );
+    need(
+      typeof font.ascent === 'number' && typeof font.unitsPerEm === 'number' && font.ascent > 0,
+      'TTFFont#ascent/unitsPerEm',
+      'numbers (baselines of fallback faces)',
+    );
   });
 });
 

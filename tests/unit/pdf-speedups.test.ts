@@ -63,6 +63,20 @@ describe('the pdfkit shortcuts leave every byte as pdfkit writes it', () => {
     });
   });
 
+  it('every script: Arabic, Hebrew, CJK, Hangul, Devanagari, Thai and emoji through the fallback faces', async () => {
+    const every = WORKSHEETS[0]!.definition;
+    const job = (fillable: boolean): PrintJob => {
+      const j = jobFor(every, { fillable }, { clientLabel: 'فاطمة الزهراء بن علي / 王小明 / 김민준' });
+      j.assignment!.personalInstructions =
+        'اكتبي أفكارك كل مساء لمدة 10 دقائق.\nहर शाम दस मिनट के लिए अपने विचार लिखिए।\nכתבי כל ערב 5 דקות.\nさくら สมชาย 👍 (Zoë)';
+      return j;
+    };
+    setSpeedups(true);
+    await renderWorksheet(job(false));
+    expect(await compare(() => renderWorksheet(job(false)))).toBe('identical');
+    expect(await compare(() => renderWorksheet(job(true)))).toBe('identical');
+  });
+
   it('a packet of three worksheets', async () => {
     const items = WORKSHEETS.slice(0, 3).map((w) => jobFor(w.definition));
     const render = () =>

@@ -299,7 +299,8 @@ function optionsPlan(c: BlockContext, b: BlockOf<'checklist' | 'choice'>): Plann
             const my = y + (lineH - mark) / 2;
             if (b.type === 'choice') e.circle(cx + mark / 2, my + mark / 2, mark / 2, { stroke: COLOURS.box, width: 0.9 });
             else e.box(cx, my, mark, mark, { stroke: COLOURS.box, width: 0.9, radius: 1.5 });
-            e.lines(cl.lines, cx + textX, y, st.body, colW - textX);
+            // Against its box, whatever the direction (the box stays on the left).
+            e.lines(cl.lines, cx + textX, y, st.body, colW - textX, 'left');
             e.checkField(fieldPath.option(b.id, cl.index), cx - 1, my - 1, mark + 2, `${b.label}: ${cl.opt}`);
           });
         },
@@ -546,7 +547,7 @@ export function panelPlan(e: Engine, text: string, help?: string): Planner {
         draw: (y: number) => {
           e.box(x, y, w, h, { fill: COLOURS.accentTint });
           e.box(x, y, 3 * s, h, { fill: COLOURS.accent });
-          e.text(ln.l, x + padX, y + top, ln.st);
+          e.lines([ln.l], x + padX, y + top, ln.st, w - 2 * padX);
         },
       };
     });

@@ -42,15 +42,15 @@ const widths = new Map<string, Map<number, Map<string, number>>>();
 const WIDTH_CACHE_LIMIT = 50_000;
 let widthCount = 0;
 
-export function widthOf(doc: Doc, font: string, size: number, text: string): number {
-  if (!speedupsOn()) return doc.font(font).fontSize(size).widthOfString(text);
+export function widthOf(doc: Doc, font: FaceName, size: number, text: string): number {
+  if (!speedupsOn()) return selectFace(doc, font).fontSize(size).widthOfString(text);
   let bySize = widths.get(font);
   if (!bySize) widths.set(font, (bySize = new Map()));
   let byText = bySize.get(size);
   if (!byText) bySize.set(size, (byText = new Map()));
   let w = byText.get(text);
   if (w === undefined) {
-    w = doc.font(font).fontSize(size).widthOfString(text);
+    w = selectFace(doc, font).fontSize(size).widthOfString(text);
     byText.set(text, w);
     widthCount++;
   }
@@ -93,6 +93,93 @@ export function createDocument(options: PDFKit.PDFDocumentOptions): Doc {
   if (currentFontName(doc) !== BOLD) throw new Error(`Unexpected bold font ${currentFontName(doc)}`);
   doc.font(REGULAR);
   if (currentFontName(doc) !== REGULAR) throw new Error(`Unexpected regular font ${currentFontName(doc)}`);
+  return doc;
+}
+
+// ------------------------------------------------------------------------------ fallback faces
+
+/**
+ * Faces for the scripts DejaVu Sans lacks, tried in this order after DejaVu (see scripts.ts):
+ * Noto Sans SC (Chinese, simplified and traditional, and Japanese kanji and kana), Noto Sans KR
+ * (Hangul), Noto Sans Devanagari and Noto Sans Thai (each with their own bold), and the
+ * monochrome Noto Emoji. All are TrueType files from @expo-google-fonts packages (Google Fonts'
+ * static instances, SIL OFL 1.1), read and parsed only when a document first needs one, and
+ * embedded as a subset of the glyphs used. The CJK and emoji faces come in one weight (their
+ * bold files would add 17 MB): bold text in those faces is drawn filled and stroked (layout.ts).
+ */
+export type FallbackName =
+  | 'NotoSansSC-Regular'
+  | 'NotoSansKR-Regular'
+  | 'NotoSansDevanagari-Regular'
+  | 'NotoSansDevanagari-Bold'
+  | 'NotoSansThai-Regular'
+  | 'NotoSansThai-Bold'
+  | 'NotoEmoji-Regular';
+
+const FALLBACK_FILES: Record<FallbackName, [pkg: string, file: string]> = {
+  'NotoSansSC-Regular': ['@expo-google-fonts/noto-sans-sc', '400Regular/NotoSansSC_400Regular.ttf'],
+  'NotoSansKR-Regular': ['@expo-google-fonts/noto-sans-kr', '400Regular/NotoSansKR_400Regular.ttf'],
+  'NotoSansDevanagari-Regular': ['@expo-google-fonts/noto-sans-devanagari', '400Regular/NotoSansDevanagari_400Regular.ttf'],
+  'NotoSansDevanagari-Bold': ['@expo-google-fonts/noto-sans-devanagari', '700Bold/NotoSansDevanagari_700Bold.ttf'],
+  'NotoSansThai-Regular': ['@expo-google-fonts/noto-sans-thai', '400Regular/NotoSansThai_400Regular.ttf'],
+  'NotoSansThai-Bold': ['@expo-google-fonts/noto-sans-thai', '700Bold/NotoSansThai_700Bold.ttf'],
+  'NotoEmoji-Regular': ['@expo-google-fonts/noto-emoji', '400Regular/NotoEmoji_400Regular.ttf'],
+};
+
+export type FaceName = typeof REGULAR | typeof BOLD | FallbackName;
+
+/** What scripts.ts asks of a parsed (fontkit) font: public fontkit API only. */
+interface FontInfo {
+  hasGlyphForCodePoint(cp: number): boolean;
+  ascent: number;
+  unitsPerEm: number;
+}
+
+const fallbackFiles = new Map<FallbackName, Buffer>();
+const fallbackParsed = new Map<FallbackName, object>();
+/** Parsed fonts to answer coverage and metrics questions (never drawn with). */
+const infos = new Map<FaceName, FontInfo>();
+/** The fallback faces each document has selected once (then selected by name). */
+const loaded = new WeakMap<Doc, Set<FallbackName>>();
+
+function fallbackFile(name: FallbackName): Buffer {
+  let f = fallbackFiles.get(name);
+  if (!f) {
+    const [pkg, file] = FALLBACK_FILES[name];
+    const require = createRequire(import.meta.url);
+    f = readFileSync(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file));
+    fallbackFiles.set(name, f);
+  }
+  return f;
+}
+
+/**
+ * The parsed font of a face, for its coverage and metrics: pdfkit parses it (in a document that
+ * is never written), so that fontkit stays pdfkit's own dependency.
+ */
+export function fontInfo(name: FaceName): FontInfo {
+  let info = infos.get(name);
+  if (!info) {
+    const source = name === REGULAR ? fontFiles().regular : name === BOLD ? fontFiles().bold : fallbackFile(name);
+    info = parsedFont(new PDFDocument({ autoFirstPage: false, font: asSource(source) as unknown as string })) as FontInfo;
+    infos.set(name, info);
+  }
+  return info;
+}
+
+/** Selects a face in a document (a fallback face is added to it the first time). */
+export function selectFace(doc: Doc, name: FaceName): Doc {
+  if (name === REGULAR || name === BOLD) return doc.font(name);
+  let set = loaded.get(doc);
+  if (!set) loaded.set(doc, (set = new Set()));
+  if (set.has(name)) return doc.font(name);
+  const reuse = speedupsOn();
+  // With the speed-ups on, the font parsed for coverage is the one drawn with (parsed once).
+  doc.font(asSource(reuse ? (fallbackParsed.get(name) ?? fontInfo(name)) : fallbackFile(name)));
+  if (currentFontName(doc) !== name) throw new Error(`Unexpected font ${currentFontName(doc)} for ${name}`);
+  speedUp(doc);
+  if (!fallbackParsed.has(name)) fallbackParsed.set(name, parsedFont(doc));
+  set.add(name);
   return doc;
 }
 

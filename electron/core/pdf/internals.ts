@@ -165,20 +165,24 @@ export function includeGlyphs(doc: Doc, text: string): void {
 
 /** Options as pdfkit's `text(line, x, y, { lineBreak: false })` hands them to `_fragment`. */
 const LINE_OPTIONS = Object.freeze({ lineBreak: false, columns: 0, columnGap: 18, rotation: 0, textWidth: 0, wordCount: 0 });
+/** The same, filled and stroked (text render mode 2: a bold look for faces without a bold weight). */
+const STROKED_LINE_OPTIONS = Object.freeze({ ...LINE_OPTIONS, fill: true, stroke: true });
 
 /**
  * Draws one line of text at (x, y) in the current font, size and colour, exactly as
  * `doc.text(line, x, y, { lineBreak: false })` would, minus the work whose result we never use:
  * pdfkit's text() copies its options, then measures the line twice (once for underlines and
- * links, once to advance doc.x) before shaping it again to draw it. This calls the drawing step
+ * links, once to advance doc.x) before shaping it again to draw it. With `stroke`, the glyphs are
+ * filled and stroked (render mode 2) in the current stroke colour and line width. This calls the drawing step
  * (`_fragment`) directly, saying the line is 0 wide with 0 words, which only underlines, strikes
  * and links would read. doc.x and doc.y are left alone: nothing here reads them (every drawing
  * call passes its position). Falls back to text() for multi-line strings or another pdfkit.
  */
-export function drawLine(doc: Doc, line: string, x: number, y: number): void {
+export function drawLine(doc: Doc, line: string, x: number, y: number, opts: { stroke?: boolean } = {}): void {
   const d = inside(doc);
-  if (speedups && typeof d._fragment === 'function' && !line.includes('\n')) d._fragment(line, x, y, LINE_OPTIONS);
-  else doc.text(line, x, y, { lineBreak: false });
+  if (speedups && typeof d._fragment === 'function' && !line.includes('\n')) {
+    d._fragment(line, x, y, opts.stroke ? STROKED_LINE_OPTIONS : LINE_OPTIONS);
+  } else doc.text(line, x, y, opts.stroke ? { lineBreak: false, fill: true, stroke: true } : { lineBreak: false });
 }
 
 /**

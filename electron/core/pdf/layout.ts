@@ -1,7 +1,8 @@
 import { PAPER_SIZES } from '../../../shared/worksheet';
-import { BOLD, REGULAR, createDocument, widthOf, type Doc } from './fonts';
+import { BOLD, REGULAR, createDocument, selectFace, widthOf, type Doc } from './fonts';
 import { addAnnotationExtras, currentFontId, drawLine, includeGlyphs } from './internals';
 import type { FieldPath } from './fields';
+import { baselineShift, fauxBold, isRtl, isSimple, measurePieces, visualPieces } from './scripts';
 import { COLOURS, themeFor, type Theme } from './theme';
 import type { Paper } from './types';
 
@@ -52,9 +53,20 @@ const wrapped = new Map<string, Map<string, readonly string[]>>();
 const WRAP_CACHE_LIMIT = 20_000;
 let wrappedCount = 0;
 
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
+/** Scripts written without spaces between words: Thai, Lao, Burmese, Khmer, kana, CJK ideographs. */
+const NO_SPACES = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+
 const sum = (ps: Piece[]) => ps.reduce((a, p) => a + p.h, 0);
 
-/** Characters added to the form font so typed answers display in any language we print. */
+/**
+ * Characters added to the form font so typed answers display in any language we print. Form
+ * fields name one font (DejaVu Sans, in their default appearance) and carry no appearance of
+ * their own: what a client types in Chinese, Korean, Devanagari, Thai or emoji is drawn by their
+ * PDF viewer's own fallback fonts, not by the faces of scripts.ts (a limit of AcroForm text fields
+ * as pdfkit writes them).
+ */
 const FORM_GLYPHS = (() => {
   let s = '';
   const add = (from: number, to: number) => {
@@ -242,7 +254,10 @@ export class Engine {
   }
 
   measure(text: string, font: FontName, size: number): number {
-    return widthOf(this.doc, font, size, text);
+    if (isSimple(text, font)) return widthOf(this.doc, font, size, text);
+    let w = 0;
+    for (const p of measurePieces(text, font)) w += widthOf(this.doc, p.face, size, p.text);
+    return w;
   }
 
   private spaceWidth(font: FontName, size: number): number {
@@ -315,17 +330,30 @@ export class Engine {
     return out;
   }
 
-  /** How many leading characters of `word` fit in `width` (at least one). */
+  /** How many leading UTF-16 units of `word` fit in `width` (at least one character). */
   private fitChars(word: string, font: FontName, size: number, width: number): number {
-    const chars = Array.from(word);
-    let lo = 1;
-    let hi = chars.length;
+    // Chinese, Japanese, Thai, Lao, Khmer and Burmese are written without spaces: break them
+    // between words (ICU's word boundaries), when a whole word fits.
+    if (NO_SPACES.test(word)) {
+      const words = Array.from(WORDS.segment(word), (g) => g.segment);
+      const n = this.fitParts(words, font, size, width);
+      if (n > 0) return words.slice(0, n).join('').length;
+    }
+    // By grapheme: a vowel sign, a combining accent or an emoji sequence stays with its letter.
+    const chars = Array.from(GRAPHEMES.segment(word), (g) => g.segment);
+    return chars.slice(0, Math.max(1, this.fitParts(chars, font, size, width))).join('').length;
+  }
+
+  /** How many leading parts fit in `width` (0 if not even the first). */
+  private fitParts(parts: string[], font: FontName, size: number, width: number): number {
+    let lo = 0;
+    let hi = parts.length;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (this.measure(chars.slice(0, mid).join(''), font, size) <= width) lo = mid;
+      if (this.measure(parts.slice(0, mid).join(''), font, size) <= width) lo = mid;
       else hi = mid - 1;
     }
-    return chars.slice(0, lo).join('').length;
+    return lo;
   }
 
   /** One line, shortened with an ellipsis if it is too wide. */
@@ -339,27 +367,54 @@ export class Engine {
       if (this.measure(flat.slice(0, mid) + '…', s.font, s.size) <= width) lo = mid;
       else hi = mid - 1;
     }
-    return flat.slice(0, lo).trimEnd() + '…';
+    // Never cut between the two halves of a character outside the BMP (an emoji, a rare CJK character).
+    const cut = /[\ud800-\udbff]$/.test(flat.slice(0, lo)) ? lo - 1 : lo;
+    return flat.slice(0, cut).trimEnd() + '…';
   }
 
   /** Draws one line of text with its top at y. */
   text(line: string, x: number, y: number, s: TextStyle): void {
     if (!line) return;
-    drawLine(this.doc.font(s.font).fontSize(s.size).fillColor(s.color), line, x, y);
+    if (isSimple(line, s.font)) {
+      drawLine(this.doc.font(s.font).fontSize(s.size).fillColor(s.color), line, x, y);
+      return;
+    }
+    // Other scripts: each piece in its face, in visual order (see scripts.ts).
+    let px = x;
+    for (const p of visualPieces(line, s.font)) {
+      const w = widthOf(this.doc, p.face, s.size, p.text);
+      if (!p.space) {
+        const shift = baselineShift(p.face, s.font, s.size);
+        const d = selectFace(this.doc, p.face).fontSize(s.size).fillColor(s.color);
+        if (fauxBold(p.face, s.font)) {
+          d.save()
+            .lineWidth(s.size * 0.04)
+            .strokeColor(s.color);
+          drawLine(d, p.text, px, y + shift, { stroke: true });
+          d.restore();
+        } else drawLine(d, p.text, px, y + shift);
+      }
+      px += w;
+    }
   }
 
-  /** Draws wrapped lines; align within `width`. Returns the height used. */
+  /**
+   * Draws wrapped lines; align within `width`. 'auto' (the default) puts lines whose base
+   * direction is right to left (Arabic, Hebrew) against the right edge, others against the left.
+   * Returns the height used.
+   */
   lines(
     lines: readonly string[],
     x: number,
     y: number,
     s: TextStyle,
     width: number,
-    align: 'left' | 'center' | 'right' = 'left',
+    alignment: 'left' | 'center' | 'right' | 'auto' = 'auto',
   ): number {
     const lh = this.lh(s.size);
     lines.forEach((line, i) => {
       let lx = x;
+      const align = alignment === 'auto' ? (isRtl(line) ? 'right' : 'left') : alignment;
       if (align !== 'left') {
         const w = this.measure(line, s.font, s.size);
         lx = align === 'center' ? x + (width - w) / 2 : x + width - w;
@@ -375,7 +430,7 @@ export class Engine {
     const ls = this.wrap(text, s.font, s.size, width);
     return ls.map((line, i) => ({
       h: lh + (i === ls.length - 1 ? (opts.after ?? 0) : 0),
-      draw: (y: number) => this.text(line, x, y, s),
+      draw: (y: number) => this.lines([line], x, y, s, width),
     }));
   }
 

@@ -61,7 +61,12 @@ export interface WorksheetPreviewProps {
 type Level = 1 | 2 | 3 | 4;
 function Heading({ level, className, children }: { level: Level; className: string; children: ReactNode }) {
   const Tag = `h${level}` as 'h1' | 'h2' | 'h3' | 'h4';
-  return <Tag className={className}>{children}</Tag>;
+  // dir="auto": a heading in Arabic or Hebrew reads right to left, as the PDF prints it.
+  return (
+    <Tag className={className} dir="auto">
+      {children}
+    </Tag>
+  );
 }
 
 const int = (n: unknown, fallback: number, min: number, max: number): number =>
@@ -116,14 +121,14 @@ export function WorksheetPreviewMarkup(props: WorksheetPreviewProps) {
           {meta.map((m) => (
             <div key={m.label} className={m.wide ? 'wsp-meta-item wsp-meta-wide' : 'wsp-meta-item'}>
               <dt>{m.label}</dt>
-              <dd>{m.value || <span className="wsp-blank" aria-label="to fill in" />}</dd>
+              <dd dir="auto">{m.value || <span className="wsp-blank" aria-label="to fill in" />}</dd>
             </div>
           ))}
         </dl>
         {text(props.goal) ? (
           <p className="wsp-goal">
             <strong>Goal: </strong>
-            {text(props.goal)}
+            <bdi>{text(props.goal)}</bdi>
           </p>
         ) : null}
       </header>
@@ -133,7 +138,9 @@ export function WorksheetPreviewMarkup(props: WorksheetPreviewProps) {
           <Heading level={sub} className="wsp-heading">
             Why this helps
           </Heading>
-          <p className="wsp-para">{rationale}</p>
+          <p className="wsp-para" dir="auto">
+            {rationale}
+          </p>
         </section>
       ) : null}
 
@@ -143,7 +150,7 @@ export function WorksheetPreviewMarkup(props: WorksheetPreviewProps) {
             From your therapist
           </Heading>
           <div className="wsp-panel">
-            <p>{personal}</p>
+            <p dir="auto">{personal}</p>
           </div>
         </section>
       ) : null}
@@ -155,7 +162,9 @@ export function WorksheetPreviewMarkup(props: WorksheetPreviewProps) {
           </Heading>
           <ol className="wsp-steps">
             {steps.map((s, i) => (
-              <li key={i}>{s}</li>
+              <li key={i} dir="auto">
+                {s}
+              </li>
             ))}
           </ol>
         </section>
@@ -190,7 +199,11 @@ function Label({ label, help, extra, level }: { label?: string; help?: string | 
           {text(label)}
         </Heading>
       ) : null}
-      {helpText ? <p className="wsp-help">{helpText}</p> : null}
+      {helpText ? (
+        <p className="wsp-help" dir="auto">
+          {helpText}
+        </p>
+      ) : null}
     </>
   );
 }
@@ -201,8 +214,12 @@ function PreviewBlock({ block: b, level, startDate, locale }: BlockProps) {
       return (
         <div className="wsp-block wsp-prompt">
           <div className="wsp-panel">
-            <p>{text(b.text)}</p>
-            {text(b.help) ? <p className="wsp-help">{text(b.help)}</p> : null}
+            <p dir="auto">{text(b.text)}</p>
+            {text(b.help) ? (
+              <p className="wsp-help" dir="auto">
+                {text(b.help)}
+              </p>
+            ) : null}
           </div>
         </div>
       );
@@ -326,7 +343,7 @@ function OptionsBlock({ block: b, level }: { block: BlockOf<'checklist' | 'choic
         {options.map((o, i) => (
           <li key={i}>
             <span className={b.type === 'choice' ? 'wsp-circle' : 'wsp-check'} aria-hidden="true" />
-            <span>{o}</span>
+            <span dir="auto">{o}</span>
           </li>
         ))}
       </ul>
