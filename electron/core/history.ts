@@ -8,14 +8,14 @@ import { newId } from './util/ids';
 import { nowIso, todayIso } from './util/clock';
 
 /**
- * Sessions, homework reviews and practice records written straight into their tables, for the
- * demo (and the tests of export and handout) while the sessions and practice channels are being
- * built elsewhere. One `core.write`: all of it or nothing, one audit event per record (IDs only),
- * and the invariants those services keep: a review's assignment belongs to its session's client;
- * a practice record belongs to its assignment's client and worksheet version, happened between
- * the assignment's start and today, and its answers fit that version's definition.
- *
- * When the sessions and practice services are on main, the demo should call them instead.
+ * The bulk path for history: sessions, homework reviews and practice records written straight
+ * into their tables in one `core.write` — all of it or nothing, one audit event per record (IDs
+ * only) — keeping the invariants the sessions, reviews and practice services keep: a review's
+ * assignment belongs to its session's client; a practice record belongs to its assignment's
+ * client and worksheet version, happened between the assignment's start and today, and its
+ * answers fit that version's definition. The demo uses it to lay down months of history in one
+ * transaction (and the large-vault generator of the benchmarks can); everything a clinician does
+ * goes through the services.
  */
 export interface HistorySession {
   clientId: string;
