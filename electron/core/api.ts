@@ -7,6 +7,7 @@ import { libraryHandlers } from './services/library';
 import { auditHandlers, internalHandlers } from './services/audit';
 import { printHandlers } from './services/print';
 import { vaultHandlers } from './services/vault';
+import { backupHandlers } from './services/backup';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -20,6 +21,7 @@ export const handlers: Handlers<Core> = {
   assignments: assignmentsHandlers,
   print: printHandlers,
   audit: auditHandlers,
+  backup: runAlone(backupHandlers, ['restore']),
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

@@ -5,9 +5,11 @@ import { libraryContract } from './library';
 import { auditContract, internalContract, printContract } from './print';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
+import { backupContract } from './backup';
 
 export * from './define';
 export * from './vault';
+export * from './backup';
 export * from './print';
 export * from './sessions';
 export * from './data';
@@ -22,6 +24,7 @@ export const coreContract = {
   assignments: assignmentsContract,
   print: printContract,
   audit: auditContract,
+  backup: backupContract,
 };
 
 /** Channels answered by the Electron main process itself. */
