@@ -8,6 +8,7 @@ import { auditHandlers, internalHandlers } from './services/audit';
 import { printHandlers } from './services/print';
 import { vaultHandlers } from './services/vault';
 import { backupHandlers } from './services/backup';
+import { draftsHandlers } from './services/drafts';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -22,6 +23,7 @@ export const handlers: Handlers<Core> = {
   print: printHandlers,
   audit: auditHandlers,
   backup: runAlone(backupHandlers, ['restore']),
+  drafts: draftsHandlers,
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

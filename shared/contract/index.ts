@@ -6,10 +6,12 @@ import { auditContract, internalContract, printContract } from './print';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
 import { backupContract } from './backup';
+import { draftsContract } from './drafts';
 
 export * from './define';
 export * from './vault';
 export * from './backup';
+export * from './drafts';
 export * from './print';
 export * from './sessions';
 export * from './data';
@@ -25,6 +27,7 @@ export const coreContract = {
   print: printContract,
   audit: auditContract,
   backup: backupContract,
+  drafts: draftsContract,
 };
 
 /** Channels answered by the Electron main process itself. */

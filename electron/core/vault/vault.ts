@@ -2,7 +2,7 @@ import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/result';
-import { recordAudit } from '../db/audit';
+import { auditChainBreak, recordAudit, type AuditRows } from '../db/audit';
 import { inTransaction, ReadDb } from '../db/handle';
 import { sql, sqlIdentifier } from '../db/sql';
 import type { MetaRow } from '../db/tables';
@@ -113,6 +113,16 @@ function removeNewDatabase(dir: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) removeFile(`${dbPath(dir)}${suffix}`);
 }
 
+/** A break in the audit trail's hash chain, in words, or null when it is whole. */
+export function auditChainProblem(db: Db): string | null {
+  if (schemaVersion(db) < 4) return null;
+  const rows = db
+    .prepare('SELECT id, at, action, entity, entity_id, detail, prev_hash, hash FROM audit_event ORDER BY id')
+    .iterate() as AuditRows;
+  const broken = auditChainBreak(rows);
+  return broken ? `audit trail: event ${broken.id} ${broken.reason}` : null;
+}
+
 const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** What a check of a database snapshot found. */
@@ -141,7 +151,9 @@ export function checkSnapshotFile(file: string, dbKey: Buffer, vaultId: string, 
     db.pragma('legacy = 4');
     db.key(literal);
     db.pragma('temp_store = MEMORY');
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const sqliteCheck = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const chain = auditChainProblem(db);
+    const integrity = chain ? `${sqliteCheck}; ${chain}` : sqliteCheck;
     if (vaultIdOf(db) !== vaultId) throw new AppError('DAMAGED', DAMAGED_MESSAGE);
     const version = schemaVersion(db);
     const read = new ReadDb(db);
@@ -244,7 +256,7 @@ export class Vault {
         const at = now.toISOString();
         inTransaction(d, (w) => {
           w.run(sql`INSERT INTO meta (key, value) VALUES ('vault_id', ${keyFile.vaultId}), ('created_at', ${at})`);
-          recordAudit(w, { at, action: 'created', entity: 'vault', entity_id: null, detail: null });
+          recordAudit(w, { at, action: 'created', entity: 'vault', entity_id: null, detail: null }, schemaVersion(d) >= 4);
         });
         // The key file is written last: a vault folder without one is not a vault yet.
         try {
@@ -569,6 +581,8 @@ export class Vault {
     const fk = this.db.pragma('foreign_key_check') as unknown[];
     const problems: string[] = [];
     if (fk.length) problems.push(`${fk.length} broken reference(s)`);
+    const chain = auditChainProblem(this.db);
+    if (chain) problems.push(chain);
     const keyProblem = this.keyFileProblem();
     if (keyProblem) problems.push(keyProblem);
     const healthy = integrity === 'ok' && problems.length === 0 && version === LATEST_VERSION;
