@@ -54,11 +54,13 @@ export const auditFilterSchema = z.object({
   /** From this day on (YYYY-MM-DD, UTC), inclusive. */
   from: z
     .string()
+    .max(10)
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Please enter the first day as YYYY-MM-DD.')
     .optional(),
   /** Up to this day (YYYY-MM-DD, UTC), inclusive. */
   to: z
     .string()
+    .max(10)
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Please enter the last day as YYYY-MM-DD.')
     .optional(),
 });
