@@ -1,5 +1,5 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { api, errorMessage, unwrap } from '../api/client';
 import { CreateVault } from '../features/vault/CreateVault';
@@ -24,7 +24,24 @@ const isStatusKey = (k: readonly unknown[]) => k.length === 2 && k[0] === STATUS
 
 /** Decides what the clinician sees: create a vault, unlock it, or the app. */
 function VaultGate() {
-  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => unwrap(api().vault.status()), staleTime: Infinity });
+  // While unlocked, the status is looked at every few seconds: the main process locks the vault on
+  // its own (idle computer, screen lock, suspend), and the window must then forget what it held.
+  const status = useQuery({
+    queryKey: STATUS_KEY,
+    queryFn: () => unwrap(api().vault.status()),
+    staleTime: Infinity,
+    refetchInterval: (q) => (q.state.data?.unlocked ? 5_000 : false),
+  });
+  const wasUnlocked = useRef(false);
+  useEffect(() => {
+    const unlocked = !!status.data?.unlocked;
+    if (wasUnlocked.current && !unlocked) {
+      queryClient.removeQueries({ predicate: (q) => !isStatusKey(q.queryKey) });
+      queryClient.getMutationCache().clear();
+      window.location.hash = '#/';
+    }
+    wasUnlocked.current = unlocked;
+  }, [status.data?.unlocked]);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [resetWith, setResetWith] = useState<string | null>(null);
 

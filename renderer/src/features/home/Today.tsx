@@ -5,6 +5,7 @@ import { formatDate, localIsoDate } from '../../../../shared/dates';
 import { api, errorMessage, unwrap } from '../../api/client';
 import { FormError } from '../../components/Field';
 import { StateBadge } from '../assignments/present';
+import { lastBackupLine } from '../settings/backupText';
 
 /**
  * The home screen: homework that is overdue or due in the next few days, across the caseload.
@@ -19,6 +20,7 @@ export function Today() {
     queryFn: () => unwrap(api().assignments.attention()),
     staleTime: 0,
   });
+  const backup = useQuery({ queryKey: ['backup', 'status'], queryFn: () => unwrap(api().backup.status()) });
   const items = attention.data ?? [];
   const overdue = items.filter((a) => a.state === 'overdue');
   const soon = items.filter((a) => a.state === 'due-soon');
@@ -29,6 +31,14 @@ export function Today() {
         Today
       </h1>
       <p className="muted">{today}</p>
+      {backup.data ? (
+        <p
+          className={backup.data.stale ? 'backup-line warning' : 'backup-line muted'}
+          role={backup.data.stale ? 'alert' : undefined}
+        >
+          {lastBackupLine(backup.data)} {backup.data.stale ? <Link to="/settings">Backups in Settings</Link> : null}
+        </p>
+      ) : null}
       <FormError message={attention.error ? errorMessage(attention.error) : null} />
       {attention.isSuccess && items.length === 0 ? (
         <div className="empty">

@@ -5,6 +5,8 @@ import { api, errorMessage, fieldErrors, unwrap } from '../../api/client';
 import { FormError, SelectField, TextField } from '../../components/Field';
 import { NewPassphraseForm } from '../vault/NewPassphrase';
 import { RecoveryKeyNotice } from '../vault/RecoveryKeyNotice';
+import { ActivityLog } from './ActivityLog';
+import { BackupSection } from './BackupSection';
 import { NewKeys } from './NewKeys';
 
 export function SettingsPage() {
@@ -77,10 +79,10 @@ export function SettingsPage() {
           <TextField
             label="Lock automatically after (minutes)"
             type="number"
-            min={0}
-            max={240}
+            min={1}
+            max={60}
             defaultValue={s.autoLockMinutes}
-            hint="0 means never. Stepwise also locks with the Lock button or Ctrl+L."
+            hint="1 to 60 minutes without using the computer. Stepwise also locks when the screen locks or the computer sleeps, and with the Lock button or Ctrl+L."
             error={errs.autoLockMinutes}
             onBlur={(e) => save.mutate({ autoLockMinutes: Number(e.target.value) })}
           />
@@ -105,6 +107,7 @@ export function SettingsPage() {
           </div>
         )}
       </div>
+      {s ? <BackupSection settings={s} save={(patch) => save.mutate(patch)} /> : null}
       <NewKeys onDone={setNewRecoveryKey} />
       <div className="card stack">
         <h2>Vault</h2>
@@ -138,6 +141,7 @@ export function SettingsPage() {
         </div>
         {verify ? <p role="status">{verify}</p> : null}
       </div>
+      <ActivityLog />
     </section>
   );
 }
