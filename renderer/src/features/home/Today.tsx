@@ -36,7 +36,7 @@ export function Today() {
           className={backup.data.stale ? 'backup-line warning' : 'backup-line muted'}
           role={backup.data.stale ? 'alert' : undefined}
         >
-          {lastBackupLine(backup.data)} {backup.data.stale ? <Link to="/settings">Backups in Settings</Link> : null}
+          {lastBackupLine(backup.data)} {backup.data.stale ? <Link to="/settings">Go to backups</Link> : null}
         </p>
       ) : null}
       <FormError message={attention.error ? errorMessage(attention.error) : null} />
