@@ -45,4 +45,36 @@ describe('backups and the activity log in Settings', () => {
     await app.shot('safe2-03-activity-log');
     await app.close();
   });
+
+  it('keeps an unsaved client form through a lock and offers it back after unlocking', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const created = await app.api.vault.create({ passphrase: PASS });
+    if (!created.ok) throw new Error('vault.create failed');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.getByRole('link', { name: 'Clients', exact: true }).first().click();
+    await page.getByRole('link', { name: 'New client' }).first().click();
+    await page.getByRole('heading', { name: 'New client' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Half Typed Name');
+    // Kept in the vault while typing (after a short pause).
+    for (let i = 0; i < 50; i++) {
+      const d = await app.api.drafts.get({ formKey: 'client:new' });
+      if (d.ok && d.value) break;
+      await page.waitForTimeout(100);
+    }
+    await page.keyboard.press('Control+L');
+    await page.getByLabel('Passphrase').waitFor();
+    await page.getByLabel('Passphrase').fill(PASS);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.getByRole('link', { name: 'Clients', exact: true }).first().click();
+    await page.getByRole('link', { name: 'New client' }).first().click();
+    await page.getByRole('heading', { name: 'New client' }).waitFor();
+    await page.getByText(/You have unsaved changes to this form from/).waitFor();
+    await app.shot('safe2-04-draft-offered');
+    await page.getByRole('button', { name: 'Restore them' }).click();
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Half Typed Name');
+    await app.close();
+  });
 });

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client';
 import { FormError, TextArea, TextField } from '../../components/Field';
 import { fieldsOf, formMessage, useFocusFirstInvalid } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
+import { useDraft } from '../vault/useDraft';
 import { useClient, useSaveClient } from './api';
 
 interface Values {
@@ -55,6 +56,8 @@ export function EditClientPage() {
 function ClientForm({ client }: { client: Client | undefined }) {
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(() => valuesOf(client));
+  const [initial] = useState<Values>(() => valuesOf(client));
+  const draft = useDraft(client ? `client:${client.id}` : 'client:new', values, initial, setValues);
   const save = useSaveClient(client?.id ?? null);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, save.error);
@@ -75,6 +78,7 @@ function ClientForm({ client }: { client: Client | undefined }) {
         presentingConcerns: values.presentingConcerns,
         startDate: values.startDate,
       });
+      draft.discard();
       navigate(`/clients/${saved.id}`);
     } catch {
       // The messages show next to the fields and above the form.
@@ -94,6 +98,7 @@ function ClientForm({ client }: { client: Client | undefined }) {
         Only what you need for the work together. Stepwise keeps no contact or billing details, and everything stays encrypted on
         this computer.
       </p>
+      {draft.banner}
       <form className="card" ref={form} onSubmit={submit} noValidate>
         <FormError message={formMessage(save.error, FIELDS, prefix)} />
         <TextField
