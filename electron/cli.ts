@@ -17,7 +17,10 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const flags = parseFlags(rest);
-  const vault = flags.get('vault');
+  const backupFile = flags.get('backup');
+  // check-backup needs no vault: the core serves the backup's own folder and never opens a vault there.
+  const vault =
+    command === 'check-backup' && typeof backupFile === 'string' ? path.dirname(path.resolve(backupFile)) : flags.get('vault');
   if (typeof vault !== 'string' || !vault) throw new CliError('Please name the vault folder with --vault DIR.', 2);
   const core = new Core({ vaultDir: path.resolve(vault) });
   // The CLI is the clinician's own process: it may record exports in the audit trail (internal channel).

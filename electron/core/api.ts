@@ -14,6 +14,8 @@ import { timelineHandlers } from './services/timeline';
 import { vaultHandlers } from './services/vault';
 import { exportHandlers } from './services/export';
 import { clientImportHandlers } from './services/clientImport';
+import { backupHandlers } from './services/backup';
+import { draftsHandlers } from './services/drafts';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -34,6 +36,8 @@ export const handlers: Handlers<Core> = {
   imports: importsHandlers,
   export: exportHandlers,
   clientImport: clientImportHandlers,
+  backup: runAlone(backupHandlers, ['restore']),
+  drafts: draftsHandlers,
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

@@ -42,6 +42,8 @@ export type VaultFile = Pick<
   | 'installKeyFile'
   | 'prepareRekey'
   | 'commitRekey'
+  | 'writeBackup'
+  | 'keyFor'
 >;
 
 /**
@@ -54,6 +56,8 @@ export interface CoreContext {
   readonly vaultDir: string;
   readonly attempts: AttemptCounter;
   readonly sleep: (ms: number) => Promise<void>;
+  /** How this core opens vaults (native binding, scrypt cost): for a restored copy elsewhere. */
+  readonly vaultOptions: VaultOptions;
 
   /** The read handle of the open vault (LOCKED when there is none). Refuses statements that write. */
   readonly read: ReadDb;
@@ -101,6 +105,10 @@ export class Core implements CoreContext {
 
   get vaultDir(): string {
     return this.options.vaultDir;
+  }
+
+  get vaultOptions(): VaultOptions {
+    return { ...this.options.vault, now: this.now };
   }
 
   /** The open vault, or a LOCKED error the clinician understands. */

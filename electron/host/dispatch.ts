@@ -1,6 +1,7 @@
 import { findChannel, type ContractDef, type HandlersOf } from '../../shared/contract';
 import { INTERNAL_MESSAGE, type Result } from '../../shared/result';
 import { toErrorData, validationError, type Logger } from './errors';
+import { inputTooLarge } from './limits';
 import type { CallQueue } from './queue';
 
 /** One call by channel name. Only the host module and the contract speak in channel names. */
@@ -54,6 +55,8 @@ export function createContractDispatcher<C extends ContractDef, Ctx>(
     const handler = table[channel.slice(0, dot)]?.[channel.slice(dot + 1)];
     if (!handler) return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
     try {
+      const tooLarge = inputTooLarge(input);
+      if (tooLarge) return { ok: false, error: { code: 'VALIDATION', message: `That request is too large (${tooLarge}).` } };
       const parsed = ch.input.safeParse(input);
       if (!parsed.success) return { ok: false, error: validationError(parsed.error).toData() };
       const run = () => handler(parsed.data, ctx);

@@ -3,12 +3,18 @@ import { AppError, INTERNAL_MESSAGE, type AppErrorData } from '../../shared/resu
 
 export type Logger = (line: string) => void;
 
-/** zod issues → a message and per-field messages, in the words the schemas carry. */
+/** A refusal names at most this many fields: a million bad elements give a handful, not a million. */
+export const MAX_REPORTED_ISSUES = 8;
+
+/** zod issues → a message and per-field messages (a handful at most), in the words the schemas carry. */
 export function validationError(error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
+  let n = 0;
   for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_';
-    fields[key] ??= issue.message;
+    const key = issue.path.slice(0, 8).join('.').slice(0, 200) || '_';
+    if (key in fields) continue;
+    fields[key] = issue.message.slice(0, 300);
+    if (++n >= MAX_REPORTED_ISSUES) break;
   }
   const first = error.issues[0]?.message ?? 'Some of the details are not valid.';
   return new AppError('VALIDATION', first, fields);

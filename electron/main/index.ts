@@ -1,9 +1,10 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CHANNELS, shellContract, workerContract } from '../../shared/contract';
 import { CoreWorker, createContractDispatcher, createRouter, hostClient } from '../host';
+import { autoBackupFolder, BACKUP_POLL_MS, IDLE_POLL_MS, LOCK_EVENTS, shouldAutoLock } from './guard';
 import { makeHandler } from './handle';
 import { electronNativeBinding } from './native';
 import { electronOutputHost, printResponse } from './output';
@@ -104,13 +105,37 @@ async function start(): Promise<void> {
 
   createWindow();
 
+  // Auto-lock, enforced here and not only by the window: the system's idle time (any keyboard or
+  // mouse on the computer), the screen lock and suspend. The renderer sees the vault locked at its
+  // next status check and forgets what it held.
+  const coreCalls = hostClient(workerContract, worker.call).api;
+  const lockNow = () => void coreCalls.vault.lock();
+  for (const ev of LOCK_EVENTS) powerMonitor.on(ev as 'lock-screen', lockNow);
+  setInterval(() => {
+    if (shouldAutoLock(powerMonitor.getSystemIdleTime(), settings.get())) lockNow();
+  }, IDLE_POLL_MS).unref();
+
+  // Automatic backups (in the core's worker, never on this thread): daily while unlocked.
+  const backupIfDue = async () => {
+    const status = await coreCalls.backup.status();
+    const folder = autoBackupFolder(settings.get(), status.ok ? status.value : null);
+    if (folder) {
+      const made = await coreCalls.backup.create({ folder, kind: 'auto' });
+      if (!made.ok) log(`stepwise: automatic backup failed (${made.error.code})`);
+    }
+  };
+  setInterval(() => void backupIfDue(), BACKUP_POLL_MS).unref();
+
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {
     if (!core) return;
     event.preventDefault();
     const c = core;
     core = null;
-    void c.close().finally(() => app.quit());
+    // On quit, a backup when the last one is older than a day (only while unlocked), then close.
+    void backupIfDue()
+      .catch(() => undefined)
+      .finally(() => void c.close().finally(() => app.quit()));
   });
 }
 

@@ -7,9 +7,13 @@ import { clientImportContract, exportContract, importsContract } from './data';
 import { practiceContract, reviewsContract, sessionsContract, timelineContract } from './sessions';
 import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
+import { backupContract } from './backup';
+import { draftsContract } from './drafts';
 
 export * from './define';
 export * from './vault';
+export * from './backup';
+export * from './drafts';
 export * from './print';
 export * from './sessions';
 export * from './data';
@@ -31,6 +35,8 @@ export const coreContract = {
   imports: importsContract,
   export: exportContract,
   clientImport: clientImportContract,
+  backup: backupContract,
+  drafts: draftsContract,
 };
 
 /** Channels answered by the Electron main process itself. */

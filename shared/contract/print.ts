@@ -44,15 +44,50 @@ export const printContract = {
 };
 
 export const auditEventSchema = z.object({
-  at: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  detail: z.string().nullable(),
+  id: z.number().int(),
+  at: z.string().max(40),
+  action: z.string().max(40),
+  entity: z.string().max(40),
+  entityId: z.string().max(64).nullable(),
+  detail: z.string().max(200).nullable(),
 });
+export type AuditEventView = z.infer<typeof auditEventSchema>;
+
+/** What the activity log shows: by client (its own events and those of its goals, assignments, sessions), kind, dates. */
+export const auditFilterSchema = z.object({
+  clientId: idSchema.optional(),
+  action: z.string().max(40).optional(),
+  entity: z.string().max(40).optional(),
+  /** From this day on (YYYY-MM-DD, UTC), inclusive. */
+  from: z
+    .string()
+    .max(10)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Please enter the first day as YYYY-MM-DD.')
+    .optional(),
+  /** Up to this day (YYYY-MM-DD, UTC), inclusive. */
+  to: z
+    .string()
+    .max(10)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Please enter the last day as YYYY-MM-DD.')
+    .optional(),
+});
+export type AuditFilter = z.input<typeof auditFilterSchema>;
 
 export const auditContract = {
-  list: channel(z.object({ limit: z.number().int().min(1).max(500).default(100) }).optional(), z.array(auditEventSchema)),
+  list: channel(
+    auditFilterSchema
+      .extend({
+        limit: z.number().int().min(1).max(500).default(100),
+        /** Events older than this one (the next page). */
+        beforeId: z.number().int().min(1).optional(),
+      })
+      .optional(),
+    z.array(auditEventSchema).max(500),
+  ),
+  /** The filtered activity log as CSV (newest first, at most 100,000 events), for the clinician to save. */
+  csv: channel(auditFilterSchema.optional(), z.object({ csv: z.string().max(50_000_000), rows: z.number().int() })),
+  /** The clinician opened a record: a 'viewed' event (once a minute per record at most). */
+  viewed: channel(z.object({ entity: z.enum(['client']), entityId: idSchema }), z.object({ recorded: z.boolean() })),
 };
 
 /**

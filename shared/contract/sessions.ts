@@ -106,8 +106,8 @@ export const reviewsContract = {
 export const practiceListSchema = z.object({
   clientId: idSchema.optional(),
   assignmentId: idSchema.optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
   limit: z.number().int().min(1).max(5000).default(500),
 });
 

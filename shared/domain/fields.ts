@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../dates';
 
-export const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'That record could not be found.');
+export const idSchema = z
+  .string()
+  .max(32, 'That record could not be found.')
+  .regex(/^[0-9a-f]{32}$/, 'That record could not be found.');
 
 export const requiredText = (what: string, max: number) =>
   z
@@ -20,7 +23,10 @@ export const optionalText = (what: string, max: number) =>
     .transform((v) => (v ? v : null));
 
 export const isoDateSchema = (what: string) =>
-  z.string({ error: `Please enter ${what}.` }).refine(isValidIsoDate, `Please enter ${what} as a real calendar date.`);
+  z
+    .string({ error: `Please enter ${what}.` })
+    .max(10, `Please enter ${what} as a real calendar date.`)
+    .refine(isValidIsoDate, `Please enter ${what} as a real calendar date.`);
 
 /** Optional calendar date: missing, null or empty becomes null. */
 export const optionalDate = (what: string) =>

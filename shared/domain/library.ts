@@ -11,7 +11,7 @@ export const worksheetSummarySchema = z.object({
   summary: z.string(),
   category: z.enum(CATEGORIES),
   approach: z.enum(APPROACHES),
-  phases: z.array(z.enum(PHASES)),
+  phases: z.array(z.enum(PHASES)).max(PHASES.length),
   version: z.number().int(),
   versionId: idSchema,
   blockCount: z.number().int(),

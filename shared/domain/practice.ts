@@ -17,6 +17,7 @@ export const practiceFieldsSchema = z.object({
   practicedOn: isoDateSchema('the day of the practice'),
   practicedTime: z
     .string()
+    .max(5, 'Please enter the time like 07:30.')
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Please enter the time like 07:30.')
     .nullish()
     .transform((v) => v ?? null),
@@ -37,7 +38,7 @@ export const practiceFieldsSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
   note: optionalText('the note', 5000),
-  answers: z.record(z.string(), z.unknown()).default({}),
+  answers: z.record(z.string().max(40), z.unknown()).default({}),
 });
 export type PracticeFields = z.input<typeof practiceFieldsSchema>;
 

@@ -31,6 +31,7 @@ export const SESSION_TEXT_LIMIT = 50_000;
 
 const clockTime = z
   .string()
+  .max(5, 'Please enter the time like 14:30.')
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Please enter the time like 14:30.')
   .nullish()
   .transform((v) => v ?? null);

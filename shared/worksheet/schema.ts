@@ -86,6 +86,7 @@ const optionalText = (what: string, max: number = LIMITS.labelLength) =>
 
 export const blockIdSchema = z
   .string()
+  .max(40, 'A block ID is 40 characters at most.')
   .regex(/^[a-z][a-z0-9-]{0,39}$/, 'A block ID uses lower-case letters, digits and dashes, and starts with a letter.');
 
 /** A scale with anchors: SUDS 0–100, mood 0–10, belief 0–100 %. */
@@ -303,7 +304,10 @@ export const worksheetDefinitionSchema = z.object({
   summary: text('a one-line summary', 200),
   category: z.enum(CATEGORIES, { error: 'Please choose a category.' }),
   approach: z.enum(APPROACHES, { error: 'Please choose an approach.' }),
-  phases: z.array(z.enum(PHASES)).min(1, 'Choose at least one phase of therapy this worksheet suits.'),
+  phases: z
+    .array(z.enum(PHASES))
+    .min(1, 'Choose at least one phase of therapy this worksheet suits.')
+    .max(PHASES.length, 'Choose each phase of therapy once.'),
   /** "Why this helps", written for the client. */
   rationale: text('a short rationale for the client', LIMITS.textLength),
   instructions: z

@@ -21,10 +21,10 @@ describe('print preview, save and print', () => {
     const clients = await app.do.clients.list({ status: 'all' });
     const zoe = clients.find((c) => c.name === 'Zoë Łukasiewicz')!;
 
-    // Today lists what is overdue or due soon across the caseload.
+    // Today lists what fell due since the last session (to review), and what is due soon, across the caseload.
     await page.reload();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
-    await page.getByRole('heading', { name: /^Overdue/ }).waitFor();
+    await page.getByRole('heading', { name: /^To review at the next session/ }).waitFor();
     await page.getByRole('heading', { name: /^Due in the next few days/ }).waitFor();
     await app.shot('today-attention');
 

@@ -170,4 +170,34 @@ describe('command line', () => {
     expect(r.err).toBe('stepwise: A passphrase needs at least 10 characters.\n');
     expect(() => readdirSync(dir)).toThrow();
   });
+
+  it('backup, check-backup and restore: the restored vault has the same clients', () => {
+    const file = path.join(tmp.dir, 'cli.swbackup');
+    const b = cli(['backup', '--vault', vault, '--out', file]);
+    expect(b.err).toBe('');
+    expect(b.code).toBe(0);
+    expect(b.out).toContain(`Wrote an encrypted backup to ${file}`);
+    expect(readdirSync(tmp.dir).filter((n) => n.startsWith('stepwise-backup-'))).toEqual([]);
+    const again = cli(['backup', '--vault', vault, '--out', file]);
+    expect(again.code).not.toBe(0);
+    expect(again.err).toMatch(/already exists/);
+
+    const c = cli(['check-backup', '--backup', file]);
+    expect(c.err).toBe('');
+    expect(c.out).toMatch(/^The backup of .* is good \(integrity ok/);
+    const wrong = cli(['check-backup', '--backup', file], 'not the right passphrase');
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.err).toMatch(/^stepwise: That backup does not open with this key/);
+
+    const target = path.join(tmp.dir, 'restored');
+    const r = cli(['restore', '--backup', file, '--vault', target]);
+    expect(r.err).toBe('');
+    expect(r.out).toContain(`into ${target}; it opened and passed its check`);
+    const names = (dir: string) =>
+      (JSON.parse(cli(['info', '--vault', dir, '--json']).out) as { clients: { name: string }[] }).clients.map((x) => x.name);
+    expect(names(target)).toEqual(names(vault));
+    const over = cli(['restore', '--backup', file, '--vault', target]);
+    expect(over.code).not.toBe(0);
+    expect(over.err).toMatch(/already holds a Stepwise vault/);
+  });
 });

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../electron/core/vault/migrate';
+import { auditChainBreak, auditHash } from '../../electron/core/db/audit';
 import { MIGRATIONS, type Migration } from '../../electron/core/vault/migrations';
 import { Vault, type Db } from '../../electron/core/vault/vault';
 import { AppError } from '../../shared/result';
@@ -50,9 +51,22 @@ const FIXTURES: Record<number, { insert(db: Db): void; check(db: Db): void }> = 
   1: {
     insert(db) {
       db.prepare(`INSERT INTO meta (key, value) VALUES ('fixture', 'kept')`).run();
+      const chained = (db.prepare(`SELECT name FROM pragma_table_info('audit_event')`).all() as { name: string }[]).some(
+        (c) => c.name === 'hash',
+      );
+      if (!chained) {
+        db.prepare(
+          `INSERT INTO audit_event (at, action, entity, entity_id, detail) VALUES (?, 'printed', 'packet', ?, 'pdf, 3 pages')`,
+        ).run(AT, CLIENT_ID);
+        return;
+      }
+      // From version 4 on, an event is valid only as the next link of the chain.
+      const prev =
+        (db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? '';
+      const e = { at: AT, action: 'printed', entity: 'packet', entity_id: CLIENT_ID, detail: 'pdf, 3 pages' };
       db.prepare(
-        `INSERT INTO audit_event (at, action, entity, entity_id, detail) VALUES (?, 'printed', 'packet', ?, 'pdf, 3 pages')`,
-      ).run(AT, CLIENT_ID);
+        `INSERT INTO audit_event (at, action, entity, entity_id, detail, prev_hash, hash) VALUES (?, 'printed', 'packet', ?, 'pdf, 3 pages', ?, ?)`,
+      ).run(AT, CLIENT_ID, prev, auditHash(prev, e));
     },
     check(db) {
       expect(db.prepare(`SELECT value FROM meta WHERE key = 'fixture'`).get()).toEqual({ value: 'kept' });
@@ -164,6 +178,19 @@ const FIXTURES: Record<number, { insert(db: Db): void; check(db: Db): void }> = 
         follows_id: null,
         ended_reason: null,
       });
+    },
+  },
+  4: {
+    insert(db) {
+      db.prepare(`INSERT INTO draft (form_key, data, saved_at) VALUES ('client:new', '{"name":"Half"}', ?)`).run(AT);
+    },
+    check(db) {
+      expect(db.prepare(`SELECT data FROM draft WHERE form_key = 'client:new'`).get()).toEqual({ data: '{"name":"Half"}' });
+      // Every event written before version 4 was chained by the migration, in order.
+      const events = db
+        .prepare('SELECT id, at, action, entity, entity_id, detail, prev_hash, hash FROM audit_event ORDER BY id')
+        .all();
+      expect(auditChainBreak(events as Parameters<typeof auditChainBreak>[0])).toBeNull();
     },
   },
 };

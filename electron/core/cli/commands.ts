@@ -1,6 +1,6 @@
 import type { DoOf, PrintOptionsInput, WorkerContract } from '../../../shared/contract';
 import type { Core } from '../core';
-import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, writeFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { seedDemo } from '../demo';
 import { seedDemoHistory } from '../demoHistory';
@@ -40,6 +40,10 @@ Commands:
   import-clients --vault DIR --csv FILE [--dry-run]
                                  Import clients from a CSV file (name or first/last name, preferred
                                  name, date of birth, start date); --dry-run only shows what would happen.
+  backup  --vault DIR --out FILE  Write an encrypted backup of the vault (opens with its passphrase or recovery key).
+  restore --backup FILE --vault NEWDIR
+                                 Restore a backup into a new, empty folder, then open and check it there.
+  check-backup --backup FILE     Open a backup (in memory and an encrypted temporary copy) and check it.
 
 The passphrase comes from the STEPWISE_PASSPHRASE environment variable, or is asked for.
 `;
@@ -58,6 +62,13 @@ async function unlock(host: CliHost): Promise<void> {
   const status = await host.calls.vault.status();
   if (!status.exists) throw new CliError(`There is no Stepwise vault in ${host.core.vaultDir}. Create one with “init”.`);
   await host.calls.vault.unlock({ passphrase: await host.passphrase('unlock') });
+}
+
+/** The passphrase (or, with STEPWISE_RECOVERY_KEY set, the recovery key) that opens a backup. */
+async function backupSecret(host: CliHost): Promise<{ passphrase: string } | { recoveryKey: string }> {
+  const recoveryKey = process.env.STEPWISE_RECOVERY_KEY;
+  if (recoveryKey) return { recoveryKey };
+  return { passphrase: await host.passphrase('unlock') };
 }
 
 function recoveryNotice(key: string): string {
@@ -294,6 +305,48 @@ export async function runCommand(command: string, flags: Map<string, string | tr
       }
       const saved = await host.calls.imports.savePdf(input);
       host.out(`\nSaved ${saved.records.length} practice record${saved.records.length === 1 ? '' : 's'}.\n`);
+      return 0;
+    }
+    case 'backup': {
+      const out = flags.get('out');
+      if (typeof out !== 'string') throw new CliError('Please name the backup file to write with --out FILE.', 2);
+      const file = path.resolve(out);
+      if (existsSync(file)) throw new CliError(`${file} already exists; a backup never writes over a file. Choose a new name.`);
+      await unlock(host);
+      const made = await host.calls.backup.create({ folder: path.dirname(file), kind: 'manual' });
+      try {
+        // The backup was written under its own new name in the same folder; give it the one asked for
+        // (a hard link refuses an existing name, so nothing is ever replaced).
+        linkSync(made.file, file);
+        unlinkSync(made.file);
+      } catch {
+        throw new CliError(`The backup was written as ${made.file}, but could not be renamed to ${file}.`);
+      }
+      host.out(`Wrote an encrypted backup to ${file} (${Math.ceil(made.bytes / 1024)} KB). It was checked after writing.\n`);
+      return 0;
+    }
+    case 'restore': {
+      const backup = flags.get('backup');
+      if (typeof backup !== 'string') throw new CliError('Please name the backup file with --backup FILE.', 2);
+      const secret = await backupSecret(host);
+      const r = await host.calls.backup.restore({
+        file: path.resolve(backup),
+        secret,
+        target: { kind: 'new', vaultDir: host.core.vaultDir },
+      });
+      host.out(`Restored the backup of ${r.createdAt} into ${r.vaultDir}; it opened and passed its check.\n`);
+      return 0;
+    }
+    case 'check-backup': {
+      const backup = flags.get('backup');
+      if (typeof backup !== 'string') throw new CliError('Please name the backup file with --backup FILE.', 2);
+      const secret = await backupSecret(host);
+      const c = await host.calls.backup.check({ file: path.resolve(backup), secret });
+      const rows = Object.entries(c.counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ');
+      if (!c.healthy) throw new CliError(`The backup of ${c.createdAt} has problems (${c.integrity}).`);
+      host.out(`The backup of ${c.createdAt} is good (integrity ok, format version ${c.schemaVersion}; ${rows}).\n`);
       return 0;
     }
     default:

@@ -25,6 +25,18 @@ export interface AuditEventRow {
   entity_id: string | null;
   /** A short non-identifying note (e.g. "pdf, 3 pages"). */
   detail: string | null;
+  /** The hash of the event before it ('' for the first): the chain (db/audit.ts). */
+  prev_hash: string | null;
+  /** SHA-256 over this event's fields and prev_hash. */
+  hash: string | null;
+}
+
+/** A form's unsaved contents, kept while Stepwise is locked. */
+export interface DraftRow {
+  form_key: string;
+  /** The form's contents as JSON. */
+  data: string;
+  saved_at: string;
 }
 
 export interface ClientRow {
@@ -193,6 +205,7 @@ export interface Tables {
   homework_review: HomeworkReviewRow;
   pdf_import: PdfImportRow;
   practice_record: PracticeRecordRow;
+  draft: DraftRow;
 }
 
 export type TableName = keyof Tables;
@@ -200,7 +213,7 @@ export type TableName = keyof Tables;
 /** The columns of every table, in the order the migrations create them. */
 export const COLUMNS = {
   meta: ['key', 'value'],
-  audit_event: ['id', 'at', 'action', 'entity', 'entity_id', 'detail'],
+  audit_event: ['id', 'at', 'action', 'entity', 'entity_id', 'detail', 'prev_hash', 'hash'],
   client: [
     'id',
     'name',
@@ -291,6 +304,7 @@ export const COLUMNS = {
     'created_at',
     'updated_at',
   ],
+  draft: ['form_key', 'data', 'saved_at'],
 } as const satisfies { [T in TableName]: readonly (keyof Tables[T])[] };
 
 // The lists name every column of their interface, and nothing else.
@@ -307,5 +321,6 @@ const columnsMatchRows: { [T in TableName]: Same<(typeof COLUMNS)[T][number], ke
   homework_review: true,
   pdf_import: true,
   practice_record: true,
+  draft: true,
 };
 void columnsMatchRows;

@@ -77,7 +77,7 @@ function writeNewFile(file: string, content: string | Buffer): void {
   }
 }
 
-const tempName = (file: string) => `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+export const tempName = (file: string) => `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 
 /**
  * Writes a file so that a crash leaves either the old or the new content, never half of one:
@@ -101,7 +101,7 @@ export function writeFileAtomic(file: string, content: string): void {
  * complete, flushed temporary file is hard-linked to its name (link refuses an existing name);
  * on a file system without hard links (FAT on a USB stick) the file is created exclusively.
  */
-export function writeFileExclusive(file: string, content: string): void {
+export function writeFileExclusive(file: string, content: string | Buffer): void {
   const tmp = tempName(file);
   try {
     writeNewFile(tmp, content);

@@ -1,7 +1,8 @@
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/result';
-import { recordAudit } from '../db/audit';
+import { auditChainBreak, recordAudit, type AuditRows } from '../db/audit';
 import { inTransaction, ReadDb } from '../db/handle';
 import { sql, sqlIdentifier } from '../db/sql';
 import type { MetaRow } from '../db/tables';
@@ -28,12 +29,14 @@ import {
   readText,
   removeFile,
   replaceFile,
+  tempName,
   vaultExists,
   vaultFilesPresent,
   writeFileAtomic,
   writeFileExclusive,
 } from './files';
 import { acquireVaultLock, type VaultLock } from './lock';
+import { BACKUP_FORMAT, privateTemp, sealBackup, type BackupMeta } from './backup';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrate';
 import type { Migration } from './migrations';
 import { MIGRATIONS } from './migrations';
@@ -110,6 +113,100 @@ function removeNewDatabase(dir: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) removeFile(`${dbPath(dir)}${suffix}`);
 }
 
+/** A break in the audit trail's hash chain, in words, or null when it is whole. */
+export function auditChainProblem(db: Db): string | null {
+  if (schemaVersion(db) < 4) return null;
+  const rows = db
+    .prepare('SELECT id, at, action, entity, entity_id, detail, prev_hash, hash FROM audit_event ORDER BY id')
+    .iterate() as AuditRows;
+  const broken = auditChainBreak(rows);
+  return broken ? `audit trail: event ${broken.id} ${broken.reason}` : null;
+}
+
+const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** What a check of a database snapshot found. */
+export interface SnapshotCheck {
+  healthy: boolean;
+  integrity: string;
+  schemaVersion: number;
+  counts: Record<string, number>;
+}
+
+/**
+ * Opens an encrypted snapshot read-only with `dbKey` and checks it: SQLite's integrity check, the
+ * vault's identity, its format version, and how many rows each table holds. DAMAGED when it does
+ * not open. The key reaches SQLCipher as bytes, as in openDatabase.
+ */
+export function checkSnapshotFile(file: string, dbKey: Buffer, vaultId: string, opts: VaultOptions = {}): SnapshotCheck {
+  const literal = rawKeyLiteral(dbKey);
+  let db: Db | undefined;
+  try {
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    db.key(literal);
+    db.pragma('temp_store = MEMORY');
+    const sqliteCheck = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const chain = auditChainProblem(db);
+    const integrity = chain ? `${sqliteCheck}; ${chain}` : sqliteCheck;
+    if (vaultIdOf(db) !== vaultId) throw new AppError('DAMAGED', DAMAGED_MESSAGE);
+    const version = schemaVersion(db);
+    const read = new ReadDb(db);
+    const counts: Record<string, number> = {};
+    for (const { name } of read.all(
+      sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )) {
+      counts[name] = read.pluck(sql<{ n: number }>`SELECT count(*) AS n FROM ${sqlIdentifier(name)}`) ?? 0;
+    }
+    return { healthy: integrity === 'ok' && version <= LATEST_VERSION, integrity, schemaVersion: version, counts };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('DAMAGED', DAMAGED_MESSAGE);
+  } finally {
+    literal.fill(0);
+    db?.close();
+  }
+}
+
+/** Checks snapshot bytes in a private temporary folder (encrypted bytes only), removed afterwards. */
+export function checkSnapshot(snapshot: Buffer, dbKey: Buffer, vaultId: string, opts: VaultOptions = {}): SnapshotCheck {
+  if (snapshot.subarray(0, 16).equals(PLAINTEXT_HEADER)) throw new AppError('DAMAGED', DAMAGED_MESSAGE);
+  const tmp = privateTemp();
+  try {
+    const file = path.join(tmp.dir, 'check.db');
+    writeFileExclusive(file, snapshot);
+    return checkSnapshotFile(file, dbKey, vaultId, opts);
+  } finally {
+    tmp.done();
+  }
+}
+
+/**
+ * Writes a restored vault into `dir` (which must hold none): the database snapshot and its key
+ * file, each created exclusively and flushed. On any failure what was written is removed again.
+ */
+export function writeRestoredVault(dir: string, keyFile: KeyFile, snapshot: Buffer): void {
+  if (existsSync(dir) && vaultFilesPresent(dir).length)
+    throw new AppError(
+      'CONFLICT',
+      `That folder already holds a Stepwise vault (${vaultFilesPresent(dir).join(', ')}). Restore into an empty folder.`,
+    );
+  ensureDir(dir);
+  try {
+    writeFileExclusive(dbPath(dir), snapshot);
+    writeFileExclusive(keyPath(dir), serializeKeyFile(keyFile));
+  } catch (e) {
+    removeNewDatabase(dir);
+    removeFile(keyPath(dir));
+    throw e;
+  }
+}
+
 /**
  * An unlocked vault: the open encrypted database, its key file, and the vault lock that keeps
  * every other process (and every other core in this one) out until it is closed.
@@ -159,7 +256,7 @@ export class Vault {
         const at = now.toISOString();
         inTransaction(d, (w) => {
           w.run(sql`INSERT INTO meta (key, value) VALUES ('vault_id', ${keyFile.vaultId}), ('created_at', ${at})`);
-          recordAudit(w, { at, action: 'created', entity: 'vault', entity_id: null, detail: null });
+          recordAudit(w, { at, action: 'created', entity: 'vault', entity_id: null, detail: null }, schemaVersion(d) >= 4);
         });
         // The key file is written last: a vault folder without one is not a vault yet.
         try {
@@ -422,6 +519,61 @@ export class Vault {
     }
   }
 
+  /**
+   * A consistent snapshot of the database, as SQLCipher writes it with `VACUUM INTO` (one read
+   * transaction; encrypted under the same key). The snapshot goes to a temporary file in `nearDir`
+   * (the backup's folder, so a full disk shows there), is read into memory and removed.
+   */
+  snapshot(nearDir: string): Buffer {
+    this.requireOpen();
+    const tmp = tempName(path.join(nearDir, '.stepwise-snapshot'));
+    try {
+      this.db.prepare('VACUUM INTO ?').run(tmp);
+      const bytes = readFileSync(tmp);
+      // SQLCipher keeps VACUUM INTO's output encrypted; should it ever not, nothing is written.
+      if (bytes.subarray(0, 16).equals(PLAINTEXT_HEADER)) throw new AppError('INTERNAL', 'The snapshot was not encrypted.');
+      return bytes;
+    } finally {
+      removeFile(tmp);
+      removeFile(`${tmp}-journal`);
+    }
+  }
+
+  /**
+   * Writes a backup of this vault to `file` (a new file, never over another): the snapshot and the
+   * key file, sealed (see backup.ts), then checked by opening the sealed copy back in memory.
+   */
+  writeBackup(file: string, now: Date): { bytes: number; check: SnapshotCheck } {
+    const snapshot = this.snapshot(path.dirname(file));
+    const dbKey = this.keyCopy();
+    try {
+      const meta: BackupMeta = {
+        format: BACKUP_FORMAT,
+        createdAt: now.toISOString(),
+        schemaVersion: schemaVersion(this.db),
+        vaultId: this.keyFile.vaultId,
+      };
+      const sealed = sealBackup(this.keyFile, dbKey, meta, snapshot);
+      const check = checkSnapshot(snapshot, dbKey, this.keyFile.vaultId, this.opts);
+      if (!check.healthy)
+        throw new AppError('DAMAGED', 'The backup could not be made: the vault’s own check failed. Run “Verify vault”.');
+      writeFileExclusive(file, sealed);
+      return { bytes: sealed.length, check };
+    } finally {
+      dbKey.fill(0);
+    }
+  }
+
+  /**
+   * The database key, for a backup made under this vault's present keys (its key file wraps the
+   * same recovery slot), or null: then the backup needs its own passphrase. The caller wipes it.
+   */
+  keyFor(backupKeyFile: KeyFile): Buffer | null {
+    if (backupKeyFile.vaultId !== this.keyFile.vaultId) return null;
+    if (backupKeyFile.recovery.wrapped.data !== this.keyFile.recovery.wrapped.data) return null;
+    return this.keyCopy();
+  }
+
   verify(): { healthy: boolean; integrity: string; schemaVersion: number } {
     const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
     const integrity = rows.map((r) => r.integrity_check).join('; ');
@@ -429,6 +581,8 @@ export class Vault {
     const fk = this.db.pragma('foreign_key_check') as unknown[];
     const problems: string[] = [];
     if (fk.length) problems.push(`${fk.length} broken reference(s)`);
+    const chain = auditChainProblem(this.db);
+    if (chain) problems.push(chain);
     const keyProblem = this.keyFileProblem();
     if (keyProblem) problems.push(keyProblem);
     const healthy = integrity === 'ok' && problems.length === 0 && version === LATEST_VERSION;

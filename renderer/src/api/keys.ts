@@ -1,4 +1,4 @@
-import type { OutputTarget, TimelineKind } from '../../../shared/contract';
+import type { AuditFilter, OutputTarget, TimelineKind } from '../../../shared/contract';
 import type { Approach, Category, Phase } from '../../../shared/worksheet';
 
 export type ClientStatusFilter = 'active' | 'archived' | 'all';
@@ -66,6 +66,15 @@ export const queryKeys = {
     all: ['practice'] as const,
     /** A client's practice records, newest first. */
     ofClient: (clientId: string) => ['practice', 'client', clientId] as const,
+  },
+  backup: {
+    all: ['backup'] as const,
+    /** The last good backup and whether it is old. */
+    status: () => ['backup', 'status'] as const,
+  },
+  audit: {
+    all: ['audit'] as const,
+    list: (filter: AuditFilter) => ['audit', 'list', filter] as const,
   },
   print: {
     all: ['print'] as const,

@@ -2,9 +2,17 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from './client';
 import { queryKeys } from './keys';
 
-/** Whether a vault exists and is unlocked: asked once, refetched after creating, unlocking or locking. */
+/**
+ * Whether a vault exists and is unlocked: refetched after creating, unlocking or locking, and
+ * every few seconds while unlocked (the main process may lock the vault on its own).
+ */
 export function useVaultStatus() {
-  return useQuery({ queryKey: queryKeys.vault.status(), queryFn: () => unwrap(api().vault.status()), staleTime: Infinity });
+  return useQuery({
+    queryKey: queryKeys.vault.status(),
+    queryFn: () => unwrap(api().vault.status()),
+    staleTime: Infinity,
+    refetchInterval: (q) => (q.state.data?.unlocked ? 5_000 : false),
+  });
 }
 
 export function useVaultInfo() {

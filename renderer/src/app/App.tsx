@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { api, errorMessage, unwrap } from '../api/client';
 import { forgetClientData, refetchVaultStatus, useVaultStatus } from '../api/vault';
@@ -22,7 +22,19 @@ export function App() {
 
 /** Decides what the clinician sees: create a vault, unlock it, or the app. */
 function VaultGate() {
+  // While unlocked, the status is looked at every few seconds (useVaultStatus): the main process
+  // locks the vault on its own (idle computer, screen lock, suspend), and the window must then
+  // forget what it held.
   const status = useVaultStatus();
+  const wasUnlocked = useRef(false);
+  useEffect(() => {
+    const unlocked = !!status.data?.unlocked;
+    if (wasUnlocked.current && !unlocked) {
+      forgetClientData(queryClient);
+      window.location.hash = '#/';
+    }
+    wasUnlocked.current = unlocked;
+  }, [status.data?.unlocked]);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [resetWith, setResetWith] = useState<string | null>(null);
 

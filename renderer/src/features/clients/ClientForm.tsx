@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef } from 'react';
-import { useForm } from 'react-hook-form';
+import { useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { localIsoDate } from '../../../../shared/dates';
@@ -10,6 +10,7 @@ import { errorMessage } from '../../api/client';
 import { FormError, TextArea, TextField } from '../../components/Field';
 import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
+import { useDraft } from '../../components/useDraft';
 
 /** What the form holds: the shared schema's input, every field as text. */
 type Values = { [K in keyof ClientInput]-?: string };
@@ -46,11 +47,20 @@ export function EditClientPage() {
 export function ClientForm({ client }: { client: Client | undefined }) {
   const navigate = useNavigate();
   const save = useSaveClient(client?.id ?? null);
-  const { register, handleSubmit, setError, formState } = useForm<ClientInput, unknown, z.output<typeof clientInputSchema>>({
-    defaultValues: valuesOf(client),
+  const [initial] = useState<Values>(() => valuesOf(client));
+  const { register, handleSubmit, setError, formState, control, reset } = useForm<
+    ClientInput,
+    unknown,
+    z.output<typeof clientInputSchema>
+  >({
+    defaultValues: initial,
     resolver: zodResolver(clientInputSchema),
     shouldFocusError: false,
   });
+  // Unsaved contents are kept (encrypted, in the vault) while typing, and offered back after a lock.
+  const draft = useDraft<Values>(client ? `client:${client.id}` : 'client:new', useWatch({ control }) as Values, initial, (v) =>
+    reset(v),
+  );
   const form = useRef<HTMLFormElement>(null);
   const onRefused = useFocusAfterFailedSubmit(form, formState.submitCount);
 
@@ -61,6 +71,7 @@ export function ClientForm({ client }: { client: Client | undefined }) {
     async (input) => {
       try {
         const saved = await save.mutateAsync(input);
+        draft.discard();
         navigate(`/clients/${saved.id}`);
       } catch (e) {
         // The messages show next to the fields and above the form.
@@ -87,6 +98,7 @@ export function ClientForm({ client }: { client: Client | undefined }) {
         Only what you need for the work together. Stepwise keeps no contact or billing details, and everything stays encrypted on
         this computer.
       </p>
+      {draft.banner}
       <form className="card" ref={form} onSubmit={submit} noValidate>
         <FormError message={save.error ? formMessage(save.error, FIELDS, prefix) : checkFields(Object.keys(errs).length)} />
         <TextField

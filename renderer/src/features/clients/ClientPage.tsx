@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useParams } from 'react-router';
 import type { ClientDetail } from '../../../../shared/domain';
-import { errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ExportDialog } from '../../components/ExportDialog';
@@ -16,6 +16,10 @@ import './clients.css';
 /** /clients/:id — the client's header and actions, with one tab per section below. */
 export function ClientPage({ tabs }: { tabs: readonly ClientTab[] }) {
   const { id = '' } = useParams();
+  // Opening a client's record is an event of the activity log (the core records one a minute at most).
+  useEffect(() => {
+    if (id) void api().audit.viewed({ entity: 'client', entityId: id });
+  }, [id]);
   const client = useClient(id);
 
   if (client.isPending) return <p className="loading">Loading…</p>;

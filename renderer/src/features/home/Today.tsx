@@ -7,6 +7,8 @@ import { useDueForReview, useUnfinishedSessions } from '../../api/sessions';
 import { FormError } from '../../components/Field';
 import { StateBadge } from '../../components/AssignmentState';
 import './today.css';
+import { lastBackupLine } from '../../components/backupText';
+import { useBackupStatus } from '../../api/backup';
 
 /**
  * The home screen: homework that is overdue or due in the next few days, across the caseload.
@@ -17,6 +19,7 @@ export function Today() {
   useEffect(() => heading.current?.focus(), []);
   const today = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(new Date());
   const attention = useAttention();
+  const backup = useBackupStatus();
   const items = attention.data ?? [];
   const unfinished = useUnfinishedSessions();
   const due = useDueForReview();
@@ -34,6 +37,14 @@ export function Today() {
         Today
       </h1>
       <p className="muted">{today}</p>
+      {backup.data ? (
+        <p
+          className={backup.data.stale ? 'backup-line warning' : 'backup-line muted'}
+          role={backup.data.stale ? 'alert' : undefined}
+        >
+          {lastBackupLine(backup.data)} {backup.data.stale ? <Link to="/settings">Go to backups</Link> : null}
+        </p>
+      ) : null}
       <FormError message={attention.error ? errorMessage(attention.error) : null} />
       <FormError message={unfinished.error ? errorMessage(unfinished.error) : due.error ? errorMessage(due.error) : null} />
       {openSessions.length ? (

@@ -6,6 +6,8 @@ import { useVaultInfo } from '../../api/vault';
 import { ExportDialog } from '../../components/ExportDialog';
 import { FormError, SelectField, TextField } from '../../components/Field';
 import { NewPassphraseForm, RecoveryKeyNotice } from '../vault';
+import { ActivityLog } from './ActivityLog';
+import { BackupSection } from './BackupSection';
 import { NewKeys } from './NewKeys';
 
 export function SettingsPage() {
@@ -75,10 +77,10 @@ export function SettingsPage() {
           <TextField
             label="Lock automatically after (minutes)"
             type="number"
-            min={0}
-            max={240}
+            min={1}
+            max={60}
             defaultValue={s.autoLockMinutes}
-            hint="0 means never. Stepwise also locks with the Lock button or Ctrl+L."
+            hint="1 to 60 minutes without using the computer. Stepwise also locks when the screen locks or the computer sleeps, and with the Lock button or Ctrl+L."
             error={errs.autoLockMinutes}
             onBlur={(e) => save.mutate({ autoLockMinutes: Number(e.target.value) })}
           />
@@ -103,6 +105,7 @@ export function SettingsPage() {
           </div>
         )}
       </div>
+      {s ? <BackupSection settings={s} save={(patch) => save.mutate(patch)} /> : null}
       <NewKeys onDone={setNewRecoveryKey} />
       <div className="card stack">
         <h2>Vault</h2>
@@ -149,6 +152,7 @@ export function SettingsPage() {
         </div>
       </div>
       <ExportDialog open={exporting} onClose={() => setExporting(false)} who="all clients" />
+      <ActivityLog />
     </section>
   );
 }

@@ -1,0 +1,176 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Handlers } from '../../../shared/contract';
+import { AppError } from '../../../shared/result';
+import type { CoreContext } from '../core';
+import { sql } from '../db/sql';
+import type { MetaRow } from '../db/tables';
+import { backupKey, readBackupFile, type SealedBackup } from '../vault/backup';
+import type { Secret } from '../vault/keyfile';
+import { BACKUP_INTERVAL_MS, BACKUP_STALE_MS, backupFileName, backupsToPrune } from '../vault/retention';
+import { checkSnapshot, proveRestoredVault, writeRestoredVault, type SnapshotCheck } from '../vault/restore';
+
+/*
+ * Backups run in the core (its worker thread in the app): the snapshot, sealing and check never
+ * touch Electron's main thread. See vault/backup.ts for the file format.
+ */
+
+const FOLDER_MESSAGE =
+  'The backup folder cannot be reached. Check that the drive is connected, or choose another folder in Settings.';
+
+function meta(core: CoreContext, key: string): string | null {
+  return core.read.pluck(sql<Pick<MetaRow, 'value'>>`SELECT value FROM meta WHERE key = ${key}`) ?? null;
+}
+
+export function backupStatus(core: CoreContext) {
+  const lastBackupAt = meta(core, 'last_backup_at');
+  const age = lastBackupAt ? core.now().getTime() - Date.parse(lastBackupAt) : Infinity;
+  return {
+    lastBackupAt,
+    lastBackupFile: meta(core, 'last_backup_file'),
+    stale: age > BACKUP_STALE_MS,
+    due: age >= BACKUP_INTERVAL_MS,
+  };
+}
+
+/** A name for a new backup in `folder` that no file has yet. */
+function freshName(folder: string, at: Date): string {
+  for (let n = 0; n < 1000; n++) {
+    const name = backupFileName(at, n);
+    if (!existsSync(path.join(folder, name))) return name;
+  }
+  throw new AppError('CONFLICT', 'The backup folder has too many backups from this moment. Try again in a second.');
+}
+
+/** Opens a sealed backup: with the secret, or (none given) the open vault's key when it is the same. */
+async function openSealed(sealed: SealedBackup, secret: Secret | undefined, core: CoreContext) {
+  let dbKey: Buffer | null = null;
+  if (secret) dbKey = await backupKey(sealed, secret);
+  else if (core.unlocked) dbKey = core.requireVault().keyFor(sealed.keyFile);
+  if (!dbKey)
+    throw new AppError(
+      'WRONG_PASSPHRASE',
+      'This backup was made with other keys. Enter the passphrase (or recovery key) the vault had when the backup was made.',
+      { secret: 'needed' },
+    );
+  return { dbKey, ...sealed.open(dbKey) };
+}
+
+function checked(result: SnapshotCheck, createdAt: string) {
+  return {
+    healthy: result.healthy,
+    integrity: result.integrity,
+    schemaVersion: result.schemaVersion,
+    counts: result.counts,
+    createdAt,
+  };
+}
+
+export const backupHandlers: Handlers<CoreContext>['backup'] = {
+  status: (_input, core) => {
+    core.requireVault();
+    return backupStatus(core);
+  },
+
+  create({ folder, kind }, core) {
+    const vault = core.requireVault();
+    if (!path.isAbsolute(folder)) throw new AppError('VALIDATION', 'Choose the backup folder with the folder dialog.');
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch {
+      throw new AppError('IO', FOLDER_MESSAGE);
+    }
+    const at = core.now();
+    const name = freshName(folder, at);
+    const file = path.join(folder, name);
+    const { bytes } = vault.writeBackup(file, at);
+    let pruned: string[] = [];
+    if (kind === 'auto') {
+      try {
+        pruned = backupsToPrune(readdirSync(folder));
+        for (const old of pruned) rmSync(path.join(folder, old), { force: true });
+      } catch {
+        // A backup that was made counts; tidying the folder is tried again next time.
+      }
+    }
+    const iso = at.toISOString();
+    core.write({ action: 'created', entity: 'backup', detail: kind }, (w) => {
+      for (const [key, value] of [
+        ['last_backup_at', iso],
+        ['last_backup_file', name],
+      ] as const)
+        w.run(sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+    });
+    return { file, at: iso, bytes, pruned };
+  },
+
+  async check({ file, secret }, core) {
+    const sealed = readBackupFile(file);
+    const { dbKey, meta: m, snapshot } = await openSealed(sealed, secret as Secret | undefined, core);
+    try {
+      return checked(checkSnapshot(snapshot, dbKey, sealed.keyFile.vaultId, core.vaultOptions), m.createdAt);
+    } finally {
+      dbKey.fill(0);
+    }
+  },
+
+  async restore({ file, secret, target }, core) {
+    const sealed = readBackupFile(file);
+    const { dbKey, meta: m, snapshot } = await openSealed(sealed, secret as Secret, core);
+    let check: SnapshotCheck;
+    try {
+      check = checkSnapshot(snapshot, dbKey, sealed.keyFile.vaultId, core.vaultOptions);
+    } finally {
+      dbKey.fill(0);
+    }
+    if (!check.healthy)
+      throw new AppError('DAMAGED', 'That backup did not pass its check, so it was not restored. Try another backup.');
+
+    if (target.kind === 'new') {
+      const dir = path.resolve(target.vaultDir);
+      if (core.unlocked && path.resolve(core.vaultDir) === dir)
+        throw new AppError('CONFLICT', 'That is the open vault’s folder. Choose an empty folder, or replace the current vault.');
+      writeRestoredVault(dir, sealed.keyFile, snapshot);
+      // Proven by opening it as the app would (migrating an older backup), then closed.
+      try {
+        await proveRestoredVault(dir, secret as Secret, core.vaultOptions);
+      } catch (e) {
+        rmSync(dir, { recursive: true, force: true });
+        throw e;
+      }
+      return { vaultDir: dir, createdAt: m.createdAt, check: checked(check, m.createdAt) };
+    }
+
+    // Replace: the restored vault is written beside the live one, the live one set aside, the
+    // restored one put in its place and opened; only when it opened and passed its check is the
+    // old one removed. On any failure the old one goes back.
+    const live = path.resolve(core.vaultDir);
+    const tag = `${core.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+    const staging = `${live}.restoring-${tag}`;
+    const aside = `${live}.before-restore-${tag}`;
+    writeRestoredVault(staging, sealed.keyFile, snapshot);
+    core.close();
+    let swapped = false;
+    try {
+      if (existsSync(live)) renameSync(live, aside);
+      renameSync(staging, live);
+      swapped = true;
+      await core.openVault(secret as Secret);
+      const v = core.requireVault().verify();
+      if (!v.healthy) throw new AppError('DAMAGED', 'The restored vault did not pass its check.');
+      core.write(
+        { action: 'restored', entity: 'vault', detail: `from a backup of ${m.createdAt.slice(0, 10)}` },
+        () => undefined,
+      );
+    } catch (e) {
+      core.close();
+      if (swapped) rmSync(live, { recursive: true, force: true });
+      rmSync(staging, { recursive: true, force: true });
+      if (existsSync(aside)) renameSync(aside, live);
+      throw e;
+    }
+    rmSync(aside, { recursive: true, force: true });
+    return { vaultDir: live, createdAt: m.createdAt, check: checked(check, m.createdAt) };
+  },
+};
