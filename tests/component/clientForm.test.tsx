@@ -22,7 +22,7 @@ describe('the client form', () => {
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(name);
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('Please check the field marked below.');
-    expect(core.calls).toEqual([]);
+    expect(core.inputs.clients.create).toEqual([]);
 
     // A date of birth after the start date: the schema's own cross-field rule, at the date of birth.
     await user.type(name, 'Ahmed Khan');
@@ -32,7 +32,7 @@ describe('the client form', () => {
     await user.click(screen.getByRole('button', { name: 'Add client' }));
     expect(await screen.findByText('The date of birth is after the start date. Please check it.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText('Date of birth (optional)'));
-    expect(core.calls).toEqual([]);
+    expect(core.inputs.clients.create).toEqual([]);
 
     await user.clear(screen.getByLabelText('Date of birth (optional)'));
     await user.type(screen.getByLabelText('Pronouns (optional)'), '  he/him ');

@@ -19,7 +19,16 @@ export interface Rendered extends RenderResult {
  * can check where a save led.
  */
 export function renderRoute(opts: { path: string; url: string; element: ReactNode; handlers: FakeHandlers }): Rendered {
-  const core = fakeCore(opts.handlers);
+  // Forms keep unsaved contents as drafts in the vault; unless a test says otherwise, there is none.
+  const core = fakeCore({
+    ...opts.handlers,
+    drafts: {
+      get: () => null,
+      save: () => ({ savedAt: new Date().toISOString() }),
+      discard: () => ({ discarded: true }),
+      ...opts.handlers.drafts,
+    },
+  });
   window.stepwise = core.api;
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
