@@ -12,7 +12,8 @@ import { compareText, matchesSearch } from '../util/text';
 export const CLIENT_NOT_FOUND = 'That client could not be found.';
 export const GOAL_NOT_FOUND = 'That goal could not be found.';
 
-const toClient = (r: ClientRow): Client => ({
+/** A client row as the contract's client (also the export's, which is complete). */
+export const toClient = (r: ClientRow): Client => ({
   id: r.id,
   name: r.name,
   preferredName: r.preferred_name,

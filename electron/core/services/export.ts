@@ -17,7 +17,7 @@ import type {
   WorksheetRow,
   WorksheetVersionRow,
 } from '../db/tables';
-import { requireClient } from './clients';
+import { requireClient, toClient } from './clients';
 import { readDefinition } from './library';
 
 /**
@@ -28,20 +28,6 @@ import { readDefinition } from './library';
  */
 
 const CSV_BOM = '\uFEFF';
-
-const client = (r: ClientRow) => ({
-  id: r.id,
-  name: r.name,
-  preferredName: r.preferred_name,
-  dateOfBirth: r.date_of_birth,
-  pronouns: r.pronouns,
-  preferredLanguage: r.preferred_language,
-  presentingConcerns: r.presenting_concerns,
-  startDate: r.start_date,
-  status: r.status,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
 
 const goal = (r: GoalRow) => ({
   id: r.id,
@@ -141,7 +127,7 @@ function gather(db: ReadDb, clientId: string | undefined) {
     ? [requireClient(db, clientId)]
     : db.all(sql<ClientRow>`SELECT * FROM client ORDER BY start_date, created_at, id`);
   const out = clients.map((c) => ({
-    ...client(c),
+    ...toClient(c),
     goals: db.all(sql<GoalRow>`SELECT * FROM goal WHERE client_id = ${c.id} ORDER BY position, created_at, id`).map(goal),
     assignments: db
       .all(sql<AssignmentRow>`SELECT * FROM assignment WHERE client_id = ${c.id} ORDER BY created_at, rowid`)
