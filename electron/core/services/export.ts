@@ -19,6 +19,7 @@ import type {
 } from '../db/tables';
 import { requireClient, toClient } from './clients';
 import { readDefinition } from './library';
+import { sessionFields } from './sessions';
 
 /**
  * The clinician's data, out: one client or the whole vault, as one JSON file (complete, with a
@@ -64,23 +65,6 @@ const assignment = (r: AssignmentRow) => {
     updatedAt: r.updated_at,
   };
 };
-
-const session = (r: SessionRow) => ({
-  id: r.id,
-  clientId: r.client_id,
-  number: r.number,
-  date: r.date,
-  time: r.time,
-  durationMinutes: r.duration_minutes,
-  attendance: r.attendance,
-  modality: r.modality,
-  notes: r.notes,
-  takeaways: r.takeaways,
-  stage: r.stage,
-  finishedAt: r.finished_at,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
 
 const review = (r: HomeworkReviewRow) => ({
   id: r.id,
@@ -135,7 +119,7 @@ function gather(db: ReadDb, clientId: string | undefined) {
     sessions: db
       .all(sql<SessionRow>`SELECT * FROM session WHERE client_id = ${c.id} ORDER BY date, number, created_at`)
       .map((s) => ({
-        ...session(s),
+        ...sessionFields(s),
         reviews: db
           .all(sql<HomeworkReviewRow>`SELECT * FROM homework_review WHERE session_id = ${s.id} ORDER BY position, created_at`)
           .map(review),

@@ -26,7 +26,8 @@ const SELECT_SESSION = sqlFragment`
   SELECT s.*, (SELECT count(*) FROM homework_review r WHERE r.session_id = s.id) AS review_count
     FROM session s`;
 
-const toSession = (r: SessionReadRow): Session => ({
+/** A session row in the contract's words, without the review count (the export uses it as it is). */
+export const sessionFields = (r: SessionRow) => ({
   id: r.id,
   clientId: r.client_id,
   number: r.number,
@@ -39,10 +40,11 @@ const toSession = (r: SessionReadRow): Session => ({
   takeaways: r.takeaways,
   stage: r.stage,
   finishedAt: r.finished_at,
-  reviewCount: r.review_count,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+const toSession = (r: SessionReadRow): Session => ({ ...sessionFields(r), reviewCount: r.review_count });
 
 /** The session row, or NOT_FOUND. Used by the reviews and timeline services too. */
 export function requireSession(db: ReadDb, id: string): SessionRow {
