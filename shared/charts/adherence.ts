@@ -1,5 +1,20 @@
 import { addDays } from '../dates';
-import { base, byDate, count, day, GRID, hatch, inRange, num, OKABE_ITO, pct, sessionMarks, TEXT, timeAxis } from './style';
+import {
+  axisName,
+  base,
+  byDate,
+  count,
+  day,
+  GRID,
+  hatch,
+  inRange,
+  num,
+  OKABE_ITO,
+  pct,
+  sessionMarks,
+  TEXT,
+  timeAxis,
+} from './style';
 import type { AdherenceChartInput, Chart } from './types';
 
 /** Practice done against expected, 0–1 and above (null when nothing was expected). */
@@ -55,11 +70,12 @@ export function adherenceChart(input: AdherenceChartInput): Chart {
   const summary = words.join(' ');
 
   const rightAxis = outcome
-    ? { type: 'value' as const, name: outcome.name, min: outcome.min, max: outcome.max, position: 'right' as const }
-    : { type: 'value' as const, name: 'Quality', min: 0, max: 4, interval: 1, position: 'right' as const };
+    ? { type: 'value' as const, ...axisName(outcome.name, 30), min: outcome.min, max: outcome.max, position: 'right' as const }
+    : { type: 'value' as const, ...axisName('Quality (0–4)', 30), min: 0, max: 4, interval: 1, position: 'right' as const };
+  const roundTop = !outcome || outcome.max % 5 === 0;
   const option = {
     ...base(title, summary),
-    grid: { left: 48, right: 48, top: 44, bottom: 54 },
+    grid: { left: 60, right: 56, top: 44, bottom: 54 },
     legend: { bottom: 4, left: 'center', itemWidth: 18, textStyle: { color: TEXT } },
     xAxis: timeAxis(range, [
       ...weeks.flatMap((w) => [w.weekStart, addDays(w.weekStart, 6)]),
@@ -68,13 +84,13 @@ export function adherenceChart(input: AdherenceChartInput): Chart {
     yAxis: [
       {
         type: 'value' as const,
-        name: '% done',
+        ...axisName('% done', 44),
         min: 0,
         max: 100,
         axisLabel: { color: TEXT, formatter: '{value}%' },
         splitLine: { lineStyle: { color: GRID } },
       },
-      { ...rightAxis, axisLabel: { color: TEXT }, splitLine: { show: false }, nameTextStyle: { color: TEXT } },
+      { ...rightAxis, axisLabel: { color: TEXT, showMaxLabel: roundTop }, splitLine: { show: false } },
     ],
     series: [
       {

@@ -10,7 +10,7 @@ export const HEAT_COLORS = ['#f7fbff', '#c6dbef', '#6baed6', '#2171b5', '#08306b
 /**
  * (5) Items of a questionnaire as a heat map: one column per administration (oldest left), one
  * row per item (first at the top), the score written in each cell. A missing item is an empty
- * cell marked "–". The caller leaves out items that must not be shown (item 9 for a client).
+ * (white) cell, and a dash in the table. The caller leaves out items that must not be shown (item 9 for a client).
  */
 export function heatmapChart(input: HeatmapChartInput): Chart {
   const admins = [...input.administrations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

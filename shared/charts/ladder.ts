@@ -1,11 +1,11 @@
-import { base, count, day, GRID, MUTED, num, OKABE_ITO, short, TEXT } from './style';
+import { axisName, base, count, day, GRID, hatch, MUTED, num, OKABE_ITO, short, TEXT } from './style';
 import type { Chart, LadderChartInput } from './types';
 
 /**
  * (4) The exposure ladder: the steps along the bottom, SUDS up the side. Every attempt is a small
  * grey dot; the first attempt at each step a hollow circle, the latest a filled diamond (joined
  * step to step), so the fall within a step reads as the gap between them. The current step is
- * shaded and named.
+ * a shaded, hatched column named at its top.
  */
 export function ladderChart(input: LadderChartInput): Chart {
   const steps = [...input.steps].sort((a, b) => a.step - b.step);
@@ -13,6 +13,7 @@ export function ladderChart(input: LadderChartInput): Chart {
   const current = steps.find((s) => s.step === input.currentStep) ?? null;
   const title = input.title;
   const tried = steps.filter((s) => s.attempts.length > 0);
+  const allValues = steps.flatMap((s) => s.attempts.map((a) => a.value));
 
   const words: string[] = [];
   if (tried.length === 0) words.push(`${title}: no attempts recorded yet.`);
@@ -38,7 +39,7 @@ export function ladderChart(input: LadderChartInput): Chart {
 
   const option = {
     ...base(title, summary),
-    grid: { left: 48, right: 24, top: 44, bottom: 70 },
+    grid: { left: 60, right: 24, top: 44, bottom: 70 },
     legend: { bottom: 4, left: 'center', itemWidth: 18, textStyle: { color: TEXT } },
     xAxis: {
       type: 'category' as const,
@@ -51,13 +52,41 @@ export function ladderChart(input: LadderChartInput): Chart {
     },
     yAxis: {
       type: 'value' as const,
-      name: input.valueLabel,
+      ...axisName(input.valueLabel),
       ...(input.min != null ? { min: input.min } : {}),
       ...(input.max != null ? { max: input.max } : {}),
       axisLabel: { color: TEXT },
       splitLine: { lineStyle: { color: GRID } },
     },
     series: [
+      // The current step: a shaded, hatched column behind the points, named above it.
+      ...(current
+        ? [
+            {
+              type: 'bar' as const,
+              name: 'Current step',
+              data: steps.map((s) => (s.step === current.step ? (input.max ?? Math.max(...allValues, 10)) : null)),
+              barWidth: '70%',
+              silent: true,
+              z: 0,
+              itemStyle: {
+                color: 'rgba(230,159,0,0.16)',
+                borderColor: OKABE_ITO.orange,
+                borderWidth: 1,
+                borderType: 'dashed' as const,
+                decal: hatch('rgba(230,159,0,0.16)', 'rgba(230,159,0,0.55)'),
+              },
+              label: {
+                show: true,
+                position: 'insideTop' as const,
+                formatter: short(current.label, 24),
+                color: TEXT,
+                fontSize: 10,
+                fontWeight: 'bold' as const,
+              },
+            },
+          ]
+        : []),
       {
         type: 'scatter' as const,
         name: 'Every attempt',
@@ -65,27 +94,7 @@ export function ladderChart(input: LadderChartInput): Chart {
         symbol: 'circle',
         symbolSize: 5,
         itemStyle: { color: MUTED, opacity: 0.6 },
-        markArea: current
-          ? {
-              silent: true,
-              data: [
-                [
-                  {
-                    name: `Current step: ${short(current.label, 28)}`,
-                    xAxis: `${current.step}`,
-                    itemStyle: {
-                      color: 'rgba(230,159,0,0.18)',
-                      borderColor: OKABE_ITO.orange,
-                      borderWidth: 1.5,
-                      borderType: 'dashed' as const,
-                    },
-                    label: { show: true, position: 'insideTop' as const, color: TEXT, fontSize: 10, fontWeight: 'bold' as const },
-                  },
-                  { xAxis: `${current.step}` },
-                ],
-              ],
-            }
-          : undefined,
+        z: 3,
       },
       {
         type: 'line' as const,

@@ -1,4 +1,4 @@
-import { base, byDate, count, day, DASHES, GRID, inRange, num, sessionMarks, styleAt, TEXT, timeAxis } from './style';
+import { axisName, base, byDate, count, day, DASHES, GRID, inRange, num, sessionMarks, styleAt, TEXT, timeAxis } from './style';
 import type { Chart, SeriesChartInput } from './types';
 
 /**
@@ -35,7 +35,7 @@ export function seriesChart(input: SeriesChartInput): Chart {
 
   const option = {
     ...base(title, summary),
-    grid: { left: 48, right: 24, top: 44, bottom: 54 },
+    grid: { left: 60, right: 24, top: 44, bottom: 54 },
     legend: { bottom: 4, left: 'center', itemWidth: 22, textStyle: { color: TEXT } },
     xAxis: timeAxis(
       range,
@@ -43,7 +43,7 @@ export function seriesChart(input: SeriesChartInput): Chart {
     ),
     yAxis: {
       type: 'value' as const,
-      name: input.unit ?? '',
+      ...axisName(input.unit ?? ''),
       ...(input.min != null ? { min: input.min } : {}),
       ...(input.max != null ? { max: input.max } : {}),
       axisLabel: { color: TEXT },

@@ -54,8 +54,8 @@ export const styleAt = (i: number) => ({
 });
 
 /** A hatch pattern for bars and areas (a pattern, not only a colour). */
-export const hatch = (color: string) => ({
-  color: 'rgba(0,0,0,0.45)',
+export const hatch = (color: string, lines = 'rgba(0,0,0,0.45)') => ({
+  color: lines,
   backgroundColor: color,
   symbol: 'rect',
   dashArrayX: [1, 0],
@@ -96,6 +96,15 @@ export function timeAxis(range: DateRange | undefined, dates: IsoDate[]): ChartO
 
 /** A date in the tables and summaries: "3 Mar 2026". */
 export const day = (iso: IsoDate): string => formatDate(iso, 'en-GB', 'medium');
+
+/** A value axis's name, written along the axis (never under the title). */
+export const axisName = (name: string, gap = 36) => ({
+  name,
+  nameLocation: 'middle' as const,
+  nameGap: gap,
+  nameRotate: 90,
+  nameTextStyle: { color: TEXT },
+});
 
 /** Sorted copies by date. */
 export const byDate = <T extends { date: IsoDate }>(xs: readonly T[]): T[] =>

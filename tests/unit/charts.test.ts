@@ -309,9 +309,11 @@ describe('ladderChart', () => {
       ['2', null],
       ['3', null],
     ]);
-    const mark = find(chart, 'Every attempt').markArea!.data[0]!;
-    expect(mark[0].xAxis).toBe('2');
-    expect(String(mark[0].name)).toContain('Current step: Platform');
+    const current = find(chart, 'Current step') as AnySeries & { label: { formatter: string } };
+    expect(current.type).toBe('bar');
+    expect(current.data).toEqual([null, 100, null]);
+    expect(current.label.formatter).toBe('Platform');
+    expect(current.itemStyle!.decal).toBeTruthy();
   });
   it('summarises and tabulates', () => {
     expect(chart.summary).toContain('3 attempts on 2 steps of 3');
