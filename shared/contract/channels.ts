@@ -77,6 +77,9 @@ export const CHANNEL_NAMES = [
   'drafts.get',
   'drafts.discard',
   'drafts.list',
+  // issue 9: the Progress tab
+  'progress.overview',
+  'progress.series',
   'app.info',
   'settings.get',
   'settings.update',
