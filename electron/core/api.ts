@@ -16,6 +16,7 @@ import { exportHandlers } from './services/export';
 import { clientImportHandlers } from './services/clientImport';
 import { backupHandlers } from './services/backup';
 import { draftsHandlers } from './services/drafts';
+import { erasureClientHandlers, erasureGoalHandlers } from './services/erasure';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -23,8 +24,9 @@ import { draftsHandlers } from './services/drafts';
  */
 export const handlers: Handlers<Core> = {
   vault: runAlone(vaultHandlers, ['create', 'unlock', 'lock', 'changePassphrase', 'rekey']),
-  clients: clientsHandlers,
-  goals: goalsHandlers,
+  // Deleting a client rewrites the database file (VACUUM, checkpoint): it runs alone.
+  clients: runAlone({ ...clientsHandlers, ...erasureClientHandlers }, ['delete']),
+  goals: { ...goalsHandlers, ...erasureGoalHandlers },
   library: libraryHandlers,
   assignments: assignmentsHandlers,
   sessions: sessionsHandlers,
