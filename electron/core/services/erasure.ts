@@ -85,7 +85,7 @@ function erasureSteps(): { table: TableName; remove: (w: WriteDb, clientId: stri
 export const CLIENT_DELETED_DETAIL = 'a client record and everything in it, for good';
 
 export const NOT_ARCHIVED_MESSAGE =
-  'Only an archived client can be deleted. Archive this client first; then “Delete for good” appears on their page.';
+  'Only an archived client can be deleted. Archive this client first (on their page in Stepwise), then delete.';
 
 /** Deletes one archived client and every record of theirs, in the write transaction `w`. */
 function eraseClient(w: WriteDb, id: string): Record<string, number> {
