@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findInVault, vaultKey } from '../support/pages';
 import { launchBrowser, openApp, type AppPage } from './harness';
 
 const PASS = 'maple river quietly 42 lanterns';
@@ -96,6 +97,18 @@ describe('deleting a client for good', () => {
     await shots(app, 'erasure-03-deleted');
     expect((await app.do.clients.list({ status: 'all' })).map((c) => c.name)).toEqual(['Ahmed Khan']);
     expect(await page.getByText(NAME).count()).toBe(0);
+
+    // And on disk: the name and the session note are in no page of the database or its WAL,
+    // decrypted with the vault's key, free pages included — nor in the raw files.
+    const key = await vaultKey(app.vaultDir, { passphrase: PASS });
+    try {
+      for (const words of [NAME, 'lighthouse dream']) {
+        expect(findInVault(app.vaultDir, key, words), words).toMatchObject({ pages: [], walFrames: [], raw: [] });
+      }
+      expect(findInVault(app.vaultDir, key, 'Ahmed Khan').pages.length).toBeGreaterThan(0);
+    } finally {
+      key.fill(0);
+    }
 
     // Quick search finds nobody by that name (and still finds the others).
     await page.keyboard.press('Control+k');
