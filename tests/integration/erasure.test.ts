@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dbPath } from '../../electron/core/vault/files';
+import { rawKeyLiteral } from '../../electron/core/vault/keyfile';
 import type { ClientInput } from '../../shared/domain';
 import { auditChainProblem } from '../../electron/core/vault/vault';
 import { CLIENT_DELETED_DETAIL, ERASURE, yearsBefore } from '../../electron/core/services/erasure';
@@ -194,6 +197,38 @@ describe('deleting a client (the right to erasure)', () => {
       await t.do.vault.unlock({ passphrase: PASSPHRASE });
       expect((await t.do.clients.list({ status: 'all' })).map((x) => x.name).sort()).toEqual([OTHER, 'Someone new']);
     } finally {
+      key.fill(0);
+    }
+  });
+});
+
+describe('deleting a client while the vault is busy', () => {
+  it('deletes at once, and overwrites the traces when the vault is locked', async () => {
+    t = await unlockedCore({ now: () => NOW });
+    const key = await vaultKey(t.dir, { passphrase: PASSPHRASE });
+    // Another connection in the middle of a read: the checkpoint cannot restart the WAL under it.
+    const reader = new Database(dbPath(t.dir), { readonly: true, timeout: 50 });
+    try {
+      reader.pragma(`cipher = 'sqlcipher'`);
+      reader.pragma('legacy = 4');
+      const literal = rawKeyLiteral(key);
+      reader.key(literal);
+      literal.fill(0);
+      const { c } = await fullClient(t, ZOE, NOTE);
+      await t.do.clients.archive({ id: c.id });
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM client').get();
+
+      expect(await t.do.clients.delete({ id: c.id })).toEqual({ deleted: true, tracesOverwritten: false });
+      expect(await failure(t.api.clients.get({ id: c.id }))).toMatchObject({ code: 'NOT_FOUND' });
+      reader.exec('COMMIT');
+      reader.close();
+
+      await t.do.vault.lock();
+      expect(findInVault(t.dir, key, NAME)).toMatchObject({ pages: [], walFrames: [], raw: [] });
+      expect(findInVault(t.dir, key, NOTE)).toMatchObject({ pages: [], walFrames: [], raw: [] });
+    } finally {
+      if (reader.open) reader.close();
       key.fill(0);
     }
   });

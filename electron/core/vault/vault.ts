@@ -234,6 +234,8 @@ export function writeRestoredVault(dir: string, keyFile: KeyFile, snapshot: Buff
  */
 export class Vault {
   private closed = false;
+  /** A deletion's traces are still to be overwritten (eraseTraces found the vault busy). */
+  private tracesPending = false;
 
   private constructor(
     readonly dir: string,
@@ -664,12 +666,13 @@ export class Vault {
    *    WAL whose header is zeros as empty, and every frame is already in the database.
    *
    * True when all of it was done; false when the vault was busy (a reader in the way): then the
-   * deletion stands and the next lock finishes the checkpoint. What SQLite cannot reach is the
+   * deletion stands and closing the vault (locking) tries again. What SQLite cannot reach is the
    * disk below the file system (blocks a shrinking file gave back, an SSD's remapped cells); they
    * only ever held encrypted pages.
    */
   eraseTraces(): boolean {
     this.requireOpen();
+    this.tracesPending = true;
     const done = (r: unknown) => {
       const row = (r as { busy: number; log: number; checkpointed: number }[])[0];
       return !!row && row.busy === 0 && row.log === row.checkpointed;
@@ -678,12 +681,20 @@ export class Vault {
     this.db.exec('VACUUM');
     if (!done(this.db.pragma('wal_checkpoint(RESTART)'))) return false;
     zeroFile(`${dbPath(this.dir)}-wal`);
-    return done(this.db.pragma('wal_checkpoint(TRUNCATE)'));
+    if (!done(this.db.pragma('wal_checkpoint(TRUNCATE)'))) return false;
+    this.tracesPending = false;
+    return true;
   }
 
   /** Closes the database, wipes the key and releases the vault lock. Safe to call twice. */
   close(): void {
     if (this.closed) return;
+    try {
+      // A deletion whose traces could not be overwritten then: now, before the vault closes.
+      if (this.tracesPending) this.eraseTraces();
+    } catch {
+      // The checkpoint below still runs.
+    }
     this.closed = true;
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');

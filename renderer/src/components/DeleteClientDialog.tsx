@@ -58,9 +58,10 @@ function DeleteClientForm({ client, onClose, onDeleted }: Omit<Props, 'open'>) {
           and session note, homework review and practice record, imported worksheets and unsaved drafts.{' '}
           <strong>This cannot be undone.</strong>
         </p>
+        <p>The activity log keeps one line saying that a client record was deleted, with nothing about who it was.</p>
         <p>
-          The activity log keeps one line saying that a client record was deleted, with nothing about who it was. Backups made
-          before now still contain {client.name}: to remove them there too, delete those backup files.
+          Backups made before now still contain {client.name}. Automatic backups in your backup folder are replaced within about
+          five weeks; backups you made yourself stay until you delete those files.
         </p>
       </div>
       <div className={`field${tried && !matches ? ' field-invalid' : ''}`}>
