@@ -148,7 +148,7 @@ describe('retention in Settings', () => {
     expect(app.settings.recordRetention).toBe('uk-nhs-adult');
     const row = section.getByRole('listitem').filter({ hasText: 'Harriet Oldcastle' });
     await row.waitFor();
-    expect(await row.textContent()).toContain('last contact 10 May 2016 · kept until 10 May 2024');
+    expect(await row.textContent()).toContain('Last contact 10 May 2016 · kept until 10 May 2024');
     expect(await section.getByText('Recent Archived').count()).toBe(0);
     await page.getByRole('heading', { name: 'Keeping records' }).scrollIntoViewIfNeeded();
     await shots(app, 'erasure-04-retention');

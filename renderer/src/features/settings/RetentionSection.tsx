@@ -97,9 +97,8 @@ export function RetentionSection({
                 <li key={c.id}>
                   <div>
                     <strong>{c.name}</strong>
-                    <span className="muted">
-                      {' '}
-                      · last contact {formatDate(c.lastContact, undefined, 'medium')} · kept until{' '}
+                    <span className="muted retention-dates">
+                      Last contact {formatDate(c.lastContact, undefined, 'medium')} · kept until{' '}
                       {formatDate(c.keptUntil, undefined, 'medium')}
                     </span>
                   </div>
