@@ -178,7 +178,15 @@ function goalInUseMessage(refs: { table: string; count: number }[]): string {
 export const erasureClientHandlers: Pick<Handlers<CoreContext>['clients'], 'delete' | 'pastRetention'> = {
   delete: ({ id }, core) => {
     core.write({ action: 'deleted', entity: 'client', entityId: null, detail: CLIENT_DELETED_DETAIL }, (w) => eraseClient(w, id));
-    return { deleted: true as const, tracesOverwritten: core.requireVault().eraseTraces() };
+    // The deletion is saved; clearing the files is a second step that may fail on its own (a full
+    // disk during VACUUM): then it is tried again when the vault closes, and the answer says so.
+    let tracesOverwritten = false;
+    try {
+      tracesOverwritten = core.requireVault().eraseTraces();
+    } catch {
+      tracesOverwritten = false;
+    }
+    return { deleted: true as const, tracesOverwritten };
   },
 
   pastRetention: ({ years }, core) => pastRetention(core.read, todayIso(core), years),
