@@ -5,6 +5,44 @@ export const AUTO_LOCK_MIN = 1;
 export const AUTO_LOCK_MAX = 60;
 export const AUTO_LOCK_DEFAULT = 10;
 
+// Record retention (issue 11): how long a client's records are kept after the last contact.
+// Not the backup retention of electron/core/vault/retention.ts (how many backup files are kept).
+
+/**
+ * Presets by jurisdiction, with the plain note Settings shows. The years are common minimums for
+ * adult records; a clinician's own rules (profession, employer, insurer, a child client) may ask
+ * for longer, so each note says so.
+ */
+export const RETENTION_PRESETS = {
+  'uk-nhs-adult': {
+    label: 'UK — NHS adult records: 8 years',
+    years: 8,
+    // NHS England, Records Management Code of Practice 2021, retention schedule: adult health records.
+    note: 'The NHS Records Management Code of Practice keeps adult health records 8 years after the last treatment. NHS mental-health services keep theirs 20 years; children’s records are kept longer.',
+  },
+  'us-hipaa': {
+    label: 'US — HIPAA: 6 years',
+    years: 6,
+    // 45 CFR 164.316(b)(2)(i): documentation kept 6 years; state laws on clinical records vary.
+    note: 'HIPAA asks for 6 years, a common minimum. Many states require longer for clinical records, and longer again for minors.',
+  },
+  'de-bgb': {
+    label: 'Germany — 10 years',
+    years: 10,
+    // §630f (3) BGB: patient records kept 10 years after the treatment ends.
+    note: 'German civil law (§630f BGB) keeps treatment records 10 years after the treatment ends.',
+  },
+  'au-adult': {
+    label: 'Australia — adult records: 7 years',
+    years: 7,
+    // Health Records Act 2001 (Vic) s.25; Health Records and Information Privacy Act 2002 (NSW) s.25.
+    note: 'Victoria and New South Wales keep adult health records 7 years after the last service; records of children until they turn 25.',
+  },
+} as const;
+export type RetentionPreset = keyof typeof RETENTION_PRESETS;
+export const RETENTION_YEARS_MIN = 1;
+export const RETENTION_YEARS_MAX = 100;
+
 /** Each preference without its default: the patch of `settings.update` is made of these. */
 const fields = {
   paperSize: z.enum(['a4', 'letter']),
@@ -21,6 +59,14 @@ const fields = {
   backupFolder: z.string().max(4096).nullable(),
   /** Automatic backups: daily, and on quit when the last is older than a day. */
   autoBackup: z.boolean(),
+  /** How long records are kept after the last contact: a preset, custom years, or not set. */
+  recordRetention: z.enum(['none', 'custom', ...(Object.keys(RETENTION_PRESETS) as [RetentionPreset, ...RetentionPreset[]])]),
+  /** The years of a custom retention period. */
+  recordRetentionYears: z
+    .number()
+    .int()
+    .min(RETENTION_YEARS_MIN, `Records are kept at least ${RETENTION_YEARS_MIN} year.`)
+    .max(RETENTION_YEARS_MAX, `Records are kept at most ${RETENTION_YEARS_MAX} years.`),
 };
 
 /**
@@ -34,6 +80,8 @@ export const settingsSchema = z.object({
   autoLockMinutes: fields.autoLockMinutes.default(AUTO_LOCK_DEFAULT),
   backupFolder: fields.backupFolder.default(null),
   autoBackup: fields.autoBackup.default(true),
+  recordRetention: fields.recordRetention.default('none'),
+  recordRetentionYears: fields.recordRetentionYears.default(7),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
@@ -59,4 +107,11 @@ export function readSettings(stored: unknown): Settings {
     out[key] = parsed.success ? parsed.data : DEFAULT_SETTINGS[key];
   }
   return out as Settings;
+}
+
+/** The retention period in years the settings choose, or null when none is set. */
+export function retentionYears(s: Pick<Settings, 'recordRetention' | 'recordRetentionYears'>): number | null {
+  if (s.recordRetention === 'none') return null;
+  if (s.recordRetention === 'custom') return s.recordRetentionYears;
+  return RETENTION_PRESETS[s.recordRetention].years;
 }

@@ -17,6 +17,7 @@ import { clientImportHandlers } from './services/clientImport';
 import { backupHandlers } from './services/backup';
 import { draftsHandlers } from './services/drafts';
 import { progressHandlers } from './services/progress';
+import { erasureClientHandlers, erasureGoalHandlers } from './services/erasure';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -24,8 +25,9 @@ import { progressHandlers } from './services/progress';
  */
 export const handlers: Handlers<Core> = {
   vault: runAlone(vaultHandlers, ['create', 'unlock', 'lock', 'changePassphrase', 'rekey']),
-  clients: clientsHandlers,
-  goals: goalsHandlers,
+  // Deleting a client rewrites the database file (VACUUM, checkpoint): it runs alone.
+  clients: runAlone({ ...clientsHandlers, ...erasureClientHandlers }, ['delete']),
+  goals: { ...goalsHandlers, ...erasureGoalHandlers },
   library: libraryHandlers,
   assignments: assignmentsHandlers,
   sessions: sessionsHandlers,

@@ -44,6 +44,7 @@ export type VaultFile = Pick<
   | 'commitRekey'
   | 'writeBackup'
   | 'keyFor'
+  | 'eraseTraces'
 >;
 
 /**

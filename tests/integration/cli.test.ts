@@ -200,4 +200,22 @@ describe('command line', () => {
     expect(over.code).not.toBe(0);
     expect(over.err).toMatch(/already holds a Stepwise vault/);
   });
+
+  it('delete-client deletes an archived client for good only with --yes', () => {
+    type Info = { clients: { id: string; name: string; status: string }[] };
+    const info = () => JSON.parse(cli(['info', '--vault', vault, '--json']).out) as Info;
+    const before = info().clients;
+    const archived = before.find((c) => c.status === 'archived')!;
+    const ask = cli(['delete-client', '--vault', vault, '--client', archived.id]);
+    expect(ask.code).toBe(2);
+    expect(ask.out).toContain(`This would delete ${archived.name}`);
+    expect(ask.out).toContain('Nothing was deleted');
+    const r = cli(['delete-client', '--vault', vault, '--client', archived.id, '--yes']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Deleted ${archived.name} and all of their records for good.`);
+    expect(r.out).toContain('Backups made before now still contain them');
+    expect(info().clients.map((c) => c.id)).toEqual(before.filter((c) => c.id !== archived.id).map((c) => c.id));
+    // Four runs of the command line, each unlocking with the app's own scrypt cost.
+  }, 180_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, readSettings, settingsPatchSchema } from '../../shared/settings';
+import { DEFAULT_SETTINGS, readSettings, retentionYears, settingsPatchSchema } from '../../shared/settings';
 
 describe('settings', () => {
   it('a patch holds only the keys given: changing the paper size resets nothing else', () => {
@@ -24,5 +24,19 @@ describe('settings', () => {
     });
     expect(readSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(readSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('record retention: not set by default; a preset gives its years, custom its own (1–100)', () => {
+    expect(retentionYears(DEFAULT_SETTINGS)).toBeNull();
+    expect(retentionYears({ ...DEFAULT_SETTINGS, recordRetention: 'uk-nhs-adult' })).toBe(8);
+    expect(retentionYears({ ...DEFAULT_SETTINGS, recordRetention: 'us-hipaa' })).toBe(6);
+    expect(retentionYears({ ...DEFAULT_SETTINGS, recordRetention: 'custom', recordRetentionYears: 12 })).toBe(12);
+    expect(settingsPatchSchema.safeParse({ recordRetentionYears: 0 }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ recordRetentionYears: 101 }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ recordRetention: 'forever' }).success).toBe(false);
+    expect(readSettings({ recordRetention: 'forever', recordRetentionYears: 3 })).toMatchObject({
+      recordRetention: 'none',
+      recordRetentionYears: 3,
+    });
   });
 });

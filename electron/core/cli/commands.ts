@@ -44,6 +44,9 @@ Commands:
   restore --backup FILE --vault NEWDIR
                                  Restore a backup into a new, empty folder, then open and check it there.
   check-backup --backup FILE     Open a backup (in memory and an encrypted temporary copy) and check it.
+  delete-client --vault DIR --client ID --yes
+                                 Delete an archived client and all of their records for good (the right
+                                 to erasure); without --yes nothing is deleted. Backups made before keep them.
 
 The passphrase comes from the STEPWISE_PASSPHRASE environment variable, or is asked for.
 `;
@@ -347,6 +350,25 @@ export async function runCommand(command: string, flags: Map<string, string | tr
         .join(', ');
       if (!c.healthy) throw new CliError(`The backup of ${c.createdAt} has problems (${c.integrity}).`);
       host.out(`The backup of ${c.createdAt} is good (integrity ok, format version ${c.schemaVersion}; ${rows}).\n`);
+      return 0;
+    }
+    case 'delete-client': {
+      const id = flags.get('client');
+      if (typeof id !== 'string') throw new CliError('Please name the client with --client ID (see “info --json”).', 2);
+      await unlock(host);
+      const client = await host.calls.clients.get({ id });
+      if (flags.get('yes') !== true) {
+        host.out(
+          `This would delete ${client.name} and all of their goals, assignments, sessions, reviews and practice records for good.\n` +
+            'Nothing was deleted. Run the command again with --yes to delete.\n',
+        );
+        return 2;
+      }
+      const r = await host.calls.clients.delete({ id });
+      host.out(
+        `Deleted ${client.name} and all of their records for good.${r.tracesOverwritten ? '' : ' The vault was busy: the deleted content is overwritten on disk when it is next locked.'}\n` +
+          'Backups made before now still contain them; delete those backups too if the records must be gone everywhere.\n',
+      );
       return 0;
     }
     default:

@@ -125,7 +125,8 @@ function setClientStatus(core: CoreContext, id: string, status: 'active' | 'arch
   });
 }
 
-export const clientsHandlers: Handlers<CoreContext>['clients'] = {
+/** The client channels; deleting and retention are in erasure.ts. */
+export const clientsHandlers: Omit<Handlers<CoreContext>['clients'], 'delete' | 'pastRetention'> = {
   list: (input, core) => listClients(core, input?.search, input?.status ?? 'active'),
 
   get: ({ id }, core) => clientDetail(core.read, id),
@@ -160,7 +161,7 @@ export const clientsHandlers: Handlers<CoreContext>['clients'] = {
   restore: ({ id }, core) => setClientStatus(core, id, 'active'),
 };
 
-export const goalsHandlers: Handlers<CoreContext>['goals'] = {
+export const goalsHandlers: Omit<Handlers<CoreContext>['goals'], 'delete'> = {
   list: ({ clientId }, core) => {
     requireClient(core.read, clientId);
     return goalsOf(core.read, clientId);

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/result';
@@ -89,6 +89,9 @@ function openDatabase(file: string, dbKey: Buffer, opts: VaultOptions, create = 
     db.key(literal);
     // Fails with SQLITE_NOTADB when the key does not fit the file.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // Deleted content is overwritten with zeros in its page (and freed pages zeroed), not just
+    // unlinked: a deleted client leaves nothing behind in the database file (see eraseTraces).
+    db.pragma('secure_delete = ON');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
@@ -121,6 +124,24 @@ export function auditChainProblem(db: Db): string | null {
     .iterate() as AuditRows;
   const broken = auditChainBreak(rows);
   return broken ? `audit trail: event ${broken.id} ${broken.reason}` : null;
+}
+
+/** Overwrites a file's bytes with zeros in place and flushes it (a missing file is fine). */
+function zeroFile(file: string): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r+');
+  } catch {
+    return;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const zeros = Buffer.alloc(Math.min(size, 1 << 20));
+    for (let at = 0; at < size; at += zeros.length) writeSync(fd, zeros, 0, Math.min(zeros.length, size - at), at);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -213,6 +234,8 @@ export function writeRestoredVault(dir: string, keyFile: KeyFile, snapshot: Buff
  */
 export class Vault {
   private closed = false;
+  /** A deletion's traces are still to be overwritten (eraseTraces found the vault busy). */
+  private tracesPending = false;
 
   private constructor(
     readonly dir: string,
@@ -627,9 +650,51 @@ export class Vault {
     };
   }
 
+  /**
+   * After a deletion (the right to erasure): leaves no copy of deleted content in the vault's
+   * files. With `secure_delete` on (set at open), SQLite overwrote the deleted rows with zeros in
+   * their pages, but older copies can remain elsewhere: page versions in the WAL's old frames, and
+   * space freed before `secure_delete` was on (a name edited in an older vault). So:
+   *
+   * 1. The WAL is checkpointed into the database (RESTART: every frame copied back, the log
+   *    starts over at the next write).
+   * 2. VACUUM rebuilds the database from its live rows only: every page is written afresh, free
+   *    pages and the unused space inside pages hold no old content, the file shrinks to fit.
+   * 3. Checkpoint again (VACUUM went through the WAL), then the WAL's frames — all copied back by
+   *    now, so none is needed — are overwritten with zeros and flushed, and the WAL is truncated
+   *    to nothing (TRUNCATE). A crash between zeroing and truncating is harmless: SQLite reads a
+   *    WAL whose header is zeros as empty, and every frame is already in the database.
+   *
+   * True when all of it was done; false when the vault was busy (a reader in the way): then the
+   * deletion stands and closing the vault (locking) tries again. What SQLite cannot reach is the
+   * disk below the file system (blocks a shrinking file gave back, an SSD's remapped cells); they
+   * only ever held encrypted pages.
+   */
+  eraseTraces(): boolean {
+    this.requireOpen();
+    this.tracesPending = true;
+    const done = (r: unknown) => {
+      const row = (r as { busy: number; log: number; checkpointed: number }[])[0];
+      return !!row && row.busy === 0 && row.log === row.checkpointed;
+    };
+    if (!done(this.db.pragma('wal_checkpoint(RESTART)'))) return false;
+    this.db.exec('VACUUM');
+    if (!done(this.db.pragma('wal_checkpoint(RESTART)'))) return false;
+    zeroFile(`${dbPath(this.dir)}-wal`);
+    if (!done(this.db.pragma('wal_checkpoint(TRUNCATE)'))) return false;
+    this.tracesPending = false;
+    return true;
+  }
+
   /** Closes the database, wipes the key and releases the vault lock. Safe to call twice. */
   close(): void {
     if (this.closed) return;
+    try {
+      // A deletion whose traces could not be overwritten then: now, before the vault closes.
+      if (this.tracesPending) this.eraseTraces();
+    } catch {
+      // The checkpoint below still runs.
+    }
     this.closed = true;
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');

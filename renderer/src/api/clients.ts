@@ -44,3 +44,38 @@ export function useSaveGoal(clientId: string) {
     onSuccess: () => afterChange.goal(qc, clientId),
   });
 }
+
+// Erasure and retention (issue 11).
+
+/**
+ * Deletes an archived client for good. Afterwards every cached query that names them is dropped
+ * (their page, assignments, sessions, practice) and every other one refetched, so no screen shows
+ * them again — the lists, quick search and Today included.
+ */
+export function useDeleteClient() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id }: { id: string }) => unwrap(api().clients.delete({ id })),
+    onSuccess: async (_r, { id }) => {
+      qc.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey).includes(id) });
+      await qc.invalidateQueries();
+    },
+  });
+}
+
+/** Archived clients whose last contact is at least `years` ago; off when `years` is null. */
+export function usePastRetention(years: number | null) {
+  return useQuery({
+    queryKey: queryKeys.clients.pastRetention(years ?? 0),
+    queryFn: () => unwrap(api().clients.pastRetention({ years: years ?? 1 })),
+    enabled: years !== null,
+  });
+}
+
+export function useDeleteGoal(clientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id }: { id: string }) => unwrap(api().goals.delete({ id })),
+    onSuccess: () => afterChange.goal(qc, clientId),
+  });
+}

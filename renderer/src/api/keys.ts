@@ -32,6 +32,8 @@ export const queryKeys = {
     list: (search: string, status: ClientStatusFilter) => ['clients', 'list', { search, status }] as const,
     /** One client with their goals. */
     detail: (id: string) => ['clients', 'detail', id] as const,
+    /** Archived clients past a retention period of so many years (Settings). */
+    pastRetention: (years: number) => ['clients', 'past-retention', years] as const,
   },
   assignments: {
     all: ['assignments'] as const,

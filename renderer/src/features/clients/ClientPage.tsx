@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, Outlet, useParams } from 'react-router';
+import { Link, Outlet, useNavigate, useParams } from 'react-router';
 import type { ClientDetail } from '../../../../shared/domain';
 import { api, errorMessage } from '../../api/client';
 import { Badge } from '../../components/Badge';
@@ -11,6 +11,7 @@ import { TabLinks } from '../../components/TabLinks';
 import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
 import { useClient, useSetClientArchived } from '../../api/clients';
 import type { ClientTab } from './tabs';
+import { DeleteClientDialog } from '../../components/DeleteClientDialog';
 import './clients.css';
 
 /** /clients/:id — the client's header and actions, with one tab per section below. */
@@ -41,6 +42,8 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
   const [confirming, setConfirming] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<UndoMessage | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const navigate = useNavigate();
   const toggle = useRef<HTMLButtonElement>(null);
   const archived = client.status === 'archived';
 
@@ -109,9 +112,12 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
       </header>
       <UndoNotice message={notice} onDismiss={() => setNotice(null)} />
       {archived ? (
-        <p className="notice notice-archived">
-          This client is archived. Their records stay as they are. Restore them to assign new homework.
-        </p>
+        <div className="notice notice-archived archived-actions">
+          <p>This client is archived. Their records stay as they are. Restore them to assign new homework.</p>
+          <button type="button" className="danger small" onClick={() => setDeleting(true)}>
+            Delete for good…
+          </button>
+        </div>
       ) : null}
       <TabLinks
         label="Client sections"
@@ -124,6 +130,14 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
       <div className="tab-panel">
         <Outlet />
       </div>
+      {archived ? (
+        <DeleteClientDialog
+          open={deleting}
+          client={client}
+          onClose={() => setDeleting(false)}
+          onDeleted={(r) => void navigate('/clients', { state: { deleted: true, tracesOverwritten: r.tracesOverwritten } })}
+        />
+      ) : null}
       <ExportDialog open={exporting} onClose={() => setExporting(false)} clientId={client.id} who={client.name} />
       <ConfirmDialog
         open={confirming}

@@ -29,7 +29,8 @@ export function ClientsPage() {
     return isFilter(show) ? show : 'active';
   });
   const list = useClientList(search, status);
-  const imported = (useLocation().state as { imported?: number } | null)?.imported;
+  const state = useLocation().state as { imported?: number; deleted?: boolean; tracesOverwritten?: boolean } | null;
+  const imported = state?.imported;
 
   const update = (q: string, show: ClientStatusFilter) => {
     setSearch(q);
@@ -57,6 +58,13 @@ export function ClientsPage() {
       {imported ? (
         <p className="notice" role="status">
           Imported {imported} {imported === 1 ? 'client' : 'clients'}.
+        </p>
+      ) : null}
+      {state?.deleted ? (
+        <p className="notice" role="status">
+          The client and all of their records were deleted for good
+          {state.tracesOverwritten === false ? '; the vault finishes clearing them from the disk when Stepwise next locks' : ''}.
+          Backups made before the deletion still contain them.
         </p>
       ) : null}
       <div className="toolbar">

@@ -14,7 +14,9 @@ import {
 import { Badge, type BadgeTone } from '../../components/Badge';
 import { FormError, SelectField, TextArea, TextField } from '../../components/Field';
 import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
-import { useSaveGoal } from '../../api/clients';
+import { useDeleteGoal, useSaveGoal } from '../../api/clients';
+import { ApiError, errorMessage } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
 import './clients.css';
 
 type GoalStatus = (typeof GOAL_STATUSES)[number];
@@ -28,6 +30,7 @@ export function GoalsSection({ client }: { client: ClientDetail }) {
   const [editing, setEditing] = useState<string | null>(null);
   // Where focus goes when a form closes: the Add button, or the goal's Edit button.
   const [focusAfter, setFocusAfter] = useState<{ target: string } | null>(null);
+  const [deleting, setDeleting] = useState<Goal | null>(null);
   const section = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -59,7 +62,7 @@ export function GoalsSection({ client }: { client: ClientDetail }) {
           {goals.map((g) =>
             editing === g.id ? (
               <li key={g.id} className="goal-editing">
-                <GoalForm clientId={client.id} goal={g} onDone={() => close(g.id)} />
+                <GoalForm clientId={client.id} goal={g} onDone={() => close(g.id)} onDelete={() => setDeleting(g)} />
               </li>
             ) : (
               <li key={g.id} className="goal">
@@ -88,11 +91,104 @@ export function GoalsSection({ client }: { client: ClientDetail }) {
           <GoalForm clientId={client.id} goal={null} onDone={() => close('add')} />
         </div>
       ) : null}
+      {deleting ? (
+        <DeleteGoalDialog
+          clientId={client.id}
+          goal={deleting}
+          onClose={() => setDeleting(null)}
+          onDone={(kept) => {
+            setDeleting(null);
+            close(kept ? deleting.id : 'add');
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
-function GoalForm({ clientId, goal, onDone }: { clientId: string; goal: Goal | null; onDone: () => void }) {
+/**
+ * Deleting a goal: asked once. When records point to it (homework serves it), the core refuses
+ * and says why; the dialog then offers to mark it as dropped instead, which keeps the history.
+ */
+function DeleteGoalDialog({
+  clientId,
+  goal,
+  onClose,
+  onDone,
+}: {
+  clientId: string;
+  goal: Goal;
+  onClose: () => void;
+  /** `kept`: the goal is still there (marked as dropped). */
+  onDone: (kept: boolean) => void;
+}) {
+  const del = useDeleteGoal(clientId);
+  const save = useSaveGoal(clientId);
+  const refused = del.error instanceof ApiError && del.error.code === 'CONFLICT';
+  const failed = (del.isError && !refused) || save.isError;
+  // When the core refuses, the offer replaces the Delete button: focus moves to it.
+  const offer = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (refused) offer.current?.focus();
+  }, [refused]);
+
+  const remove = async () => {
+    try {
+      await del.mutateAsync({ id: goal.id });
+      onDone(false);
+    } catch {
+      // Said in the dialog.
+    }
+  };
+  const drop = async () => {
+    try {
+      const { title, description, targetDate } = goal;
+      await save.mutateAsync({ id: goal.id, goal: { title, description, targetDate, status: 'dropped' } });
+      onDone(true);
+    } catch {
+      // Said in the dialog.
+    }
+  };
+
+  return (
+    <Dialog open title={`Delete the goal “${goal.title}”?`} onClose={onClose} role="alertdialog" className="confirm">
+      <div className="dialog-body">
+        {refused ? <p role="alert">{errorMessage(del.error)}</p> : <p>The goal is removed for good. This cannot be undone.</p>}
+      </div>
+      {failed ? (
+        <div className="form-error" role="alert">
+          {errorMessage(save.error ?? del.error)}
+        </div>
+      ) : null}
+      <div className="actions dialog-actions">
+        {refused ? (
+          <button type="button" className="primary" ref={offer} onClick={() => void drop()} disabled={save.isPending}>
+            Mark as dropped
+          </button>
+        ) : (
+          <button type="button" className="danger" onClick={() => void remove()} disabled={del.isPending}>
+            Delete goal
+          </button>
+        )}
+        <button type="button" onClick={onClose} data-autofocus>
+          Keep it
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function GoalForm({
+  clientId,
+  goal,
+  onDone,
+  onDelete,
+}: {
+  clientId: string;
+  goal: Goal | null;
+  onDone: () => void;
+  onDelete?: () => void;
+}) {
   const save = useSaveGoal(clientId);
   const { register, handleSubmit, setError, formState } = useForm<GoalInput, unknown, z.output<typeof goalInputSchema>>({
     defaultValues: {
@@ -156,6 +252,11 @@ function GoalForm({ clientId, goal, onDone }: { clientId: string; goal: Goal | n
         <button type="button" onClick={onDone}>
           Cancel
         </button>
+        {goal && onDelete ? (
+          <button type="button" className="danger goal-delete" onClick={onDelete}>
+            Delete goal…
+          </button>
+        ) : null}
       </div>
     </form>
   );

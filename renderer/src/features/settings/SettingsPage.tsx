@@ -9,6 +9,7 @@ import { NewPassphraseForm, RecoveryKeyNotice } from '../vault';
 import { ActivityLog } from './ActivityLog';
 import { BackupSection } from './BackupSection';
 import { NewKeys } from './NewKeys';
+import { RetentionSection } from './RetentionSection';
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -151,6 +152,7 @@ export function SettingsPage() {
           </button>
         </div>
       </div>
+      {s ? <RetentionSection settings={s} save={(patch) => save.mutate(patch)} error={errs.recordRetentionYears} /> : null}
       <ExportDialog open={exporting} onClose={() => setExporting(false)} who="all clients" />
       <ActivityLog />
     </section>
