@@ -16,6 +16,7 @@ import { exportHandlers } from './services/export';
 import { clientImportHandlers } from './services/clientImport';
 import { backupHandlers } from './services/backup';
 import { draftsHandlers } from './services/drafts';
+import { measuresHandlers } from './services/measures';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -38,6 +39,7 @@ export const handlers: Handlers<Core> = {
   clientImport: clientImportHandlers,
   backup: runAlone(backupHandlers, ['restore']),
   drafts: draftsHandlers,
+  measures: measuresHandlers,
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

@@ -9,6 +9,7 @@ import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
 import { backupContract } from './backup';
 import { draftsContract } from './drafts';
+import { measuresContract } from './measures';
 
 export * from './define';
 export * from './vault';
@@ -17,6 +18,7 @@ export * from './drafts';
 export * from './print';
 export * from './sessions';
 export * from './data';
+export * from './measures';
 export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */
@@ -37,6 +39,7 @@ export const coreContract = {
   clientImport: clientImportContract,
   backup: backupContract,
   drafts: draftsContract,
+  measures: measuresContract,
 };
 
 /** Channels answered by the Electron main process itself. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  adherenceWindow,
   answersProblem,
   bandFor,
+  caseloadFlags,
   GAD7,
   IDIOGRAPHIC,
   item9Flagged,
@@ -21,6 +23,7 @@ import {
   type Administration,
   type MeasureDefinition,
   type ScorePoint,
+  type SessionAdherence,
 } from '../../shared/measures';
 
 /** Answers for the scored items summing to `total`, filled greedily from item 1; unscored blank. */
@@ -465,5 +468,87 @@ describe('the change summary', () => {
     const s = summarizeChange([]);
     expect(s.measures).toEqual([]);
     expect(s.paired).toEqual({ points: [], pairs: [], overall: null });
+  });
+});
+
+describe('caseload flags (pure)', () => {
+  const base = {
+    today: '2026-03-14',
+    active: true,
+    attendedSessionDates: [] as string[],
+    administrations: [] as Administration[],
+    openItem9: [],
+    adherence: [],
+  };
+
+  it('raises nothing for a client with nothing recorded', () => {
+    expect(caseloadFlags(base)).toEqual([]);
+  });
+
+  it('item 9: one line, counting several, even for an archived client', () => {
+    const f = caseloadFlags({
+      ...base,
+      active: false,
+      openItem9: [
+        { resultId: 'a', administeredOn: '2026-03-01', answer: 1 },
+        { resultId: 'b', administeredOn: '2026-03-08', answer: 3 },
+      ],
+      administrations: [adm('phq9', '2026-01-01', 20), adm('phq9', '2026-03-01', 27)],
+    });
+    expect(f).toEqual([
+      {
+        kind: 'item9',
+        line: 'PHQ-9 item 9 answered “Nearly every day” on 8 March 2026, not yet acknowledged (2 not yet acknowledged).',
+      },
+    ]);
+  });
+
+  it('six sessions without reliable improvement, but not five, and not after reliable improvement', () => {
+    const sessions = ['2026-02-01', '2026-02-08', '2026-02-15', '2026-02-22', '2026-03-01', '2026-03-08'];
+    const adms = [adm('gad7', '2026-02-01', 12), adm('gad7', '2026-03-08', 10)];
+    expect(caseloadFlags({ ...base, attendedSessionDates: sessions, administrations: adms }).map((x) => x.kind)).toEqual([
+      'no-reliable-improvement',
+    ]);
+    expect(caseloadFlags({ ...base, attendedSessionDates: sessions.slice(1), administrations: adms })).toEqual([]);
+    const better = [adm('gad7', '2026-02-01', 12), adm('gad7', '2026-03-08', 8)];
+    expect(caseloadFlags({ ...base, attendedSessionDates: sessions, administrations: better })).toEqual([]);
+  });
+
+  it('reliable deterioration on the PCL-5 uses the RCI', () => {
+    const f = caseloadFlags({
+      ...base,
+      attendedSessionDates: ['2026-03-08'],
+      administrations: [adm('pcl5', '2026-02-01', 20), adm('pcl5', '2026-03-08', 40)],
+    });
+    expect(f.map((x) => x.line)).toEqual(['Reliable deterioration since the first measure: PCL-5 20 → 40.']);
+  });
+
+  it('no measure for four weeks: only for a client seen lately, after 28 days', () => {
+    const seen = { ...base, attendedSessionDates: ['2026-01-10', '2026-03-10'] };
+    expect(caseloadFlags({ ...seen, administrations: [adm('gad7', '2026-02-14', 9)] }).map((x) => x.line)).toEqual([
+      'No measure for 4 weeks (last on 14 February 2026).',
+    ]);
+    expect(caseloadFlags({ ...seen, administrations: [adm('gad7', '2026-02-15', 9)] })).toEqual([]);
+    expect(caseloadFlags(seen).map((x) => x.line)).toEqual(['No measure recorded yet, after 2 sessions.']);
+    // Not seen in the last four weeks: no nagging.
+    expect(caseloadFlags({ ...base, attendedSessionDates: ['2026-01-10'] })).toEqual([]);
+    // New client, first session last week: too early.
+    expect(caseloadFlags({ ...base, attendedSessionDates: ['2026-03-07'] })).toEqual([]);
+  });
+
+  it('homework under half: every session of the last three weeks under half', () => {
+    const weeks: SessionAdherence[] = [
+      { date: '2026-02-21', previousDate: '2026-02-14', done: 1, expected: 7 },
+      { date: '2026-02-28', previousDate: '2026-02-21', done: 3, expected: 7 },
+      { date: '2026-03-07', previousDate: '2026-02-28', done: 2, expected: 7 },
+    ];
+    expect(adherenceWindow(weeks)!.map((w) => w.date)).toEqual(['2026-03-07', '2026-02-28', '2026-02-21']);
+    expect(caseloadFlags({ ...base, adherence: weeks }).map((x) => x.line)).toEqual([
+      'Homework under half for three weeks: 6 of 21 practices done.',
+    ]);
+    // Exactly half is not under half.
+    expect(caseloadFlags({ ...base, adherence: weeks.map((w, i) => (i === 1 ? { ...w, done: 3.5 } : w)) })).toEqual([]);
+    // Two weeks of reviews do not cover three weeks.
+    expect(adherenceWindow(weeks.slice(1))).toBeNull();
   });
 });
