@@ -121,6 +121,22 @@ describe('measures', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
     await page.getByRole('table').getByText('Reliable deterioration since the first measure: PHQ-9 8 → 16.').waitFor();
     await shots(app, 'measures-client-list');
+
+    // The reliable change parameters, editable in Settings, with the formula.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const phq = page.getByRole('form', { name: 'PHQ-9 reliable change' });
+    await phq.getByText('A change of 3.88 points or more is reliable.').waitFor();
+    await phq.getByLabel('PHQ-9 SD').fill('5.7');
+    await phq.getByRole('button', { name: 'Save PHQ-9' }).click();
+    await page
+      .getByRole('form', { name: 'PHQ-9 reliable change' })
+      .getByText(/A change of 6.32 points or more/)
+      .waitFor();
+    expect((await app.do.measures.rciSettings())[0]).toMatchObject({ measure: 'phq9', sd: 5.7, custom: true });
+    await page.getByRole('heading', { name: 'Reliable change' }).evaluate((el) => el.closest('.card')!.scrollIntoView());
+    await page.locator('.card', { has: page.getByRole('heading', { name: 'Reliable change' }) }).screenshot({
+      path: 'tests/artifacts/e2e/measures-settings-rci.png',
+    });
     await app.close();
   });
 });
