@@ -18,6 +18,7 @@ import { backupHandlers } from './services/backup';
 import { draftsHandlers } from './services/drafts';
 import { progressHandlers } from './services/progress';
 import { erasureClientHandlers, erasureGoalHandlers } from './services/erasure';
+import { measuresHandlers } from './services/measures';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -43,6 +44,7 @@ export const handlers: Handlers<Core> = {
   drafts: draftsHandlers,
   // issue 9: the Progress tab
   progress: progressHandlers,
+  measures: measuresHandlers,
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

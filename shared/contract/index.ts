@@ -10,6 +10,7 @@ import { vaultContract } from './vault';
 import { backupContract } from './backup';
 import { draftsContract } from './drafts';
 import { progressContract } from './progress';
+import { measuresContract } from './measures';
 
 export * from './define';
 export * from './vault';
@@ -19,6 +20,7 @@ export * from './print';
 export * from './sessions';
 export * from './data';
 export * from './progress';
+export * from './measures';
 export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */
@@ -41,6 +43,7 @@ export const coreContract = {
   drafts: draftsContract,
   // issue 9: the Progress tab
   progress: progressContract,
+  measures: measuresContract,
 };
 
 /** Channels answered by the Electron main process itself. */

@@ -30,6 +30,9 @@ const ASSIGNMENT_ID = 'a'.repeat(32);
 const SESSION_ID = 'b'.repeat(32);
 const REVIEW_ID = '1'.repeat(32);
 const PRACTICE_ID = '2'.repeat(32);
+const PROBLEM_ID = '3'.repeat(32);
+const RESULT_ID = '4'.repeat(32);
+const EVENT_ID = '5'.repeat(32);
 const DEFINITION = JSON.stringify({
   schemaVersion: 1,
   title: 'Evening wind-down log',
@@ -191,6 +194,52 @@ const FIXTURES: Record<number, { insert(db: Db): void; check(db: Db): void }> = 
         .prepare('SELECT id, at, action, entity, entity_id, detail, prev_hash, hash FROM audit_event ORDER BY id')
         .all();
       expect(auditChainBreak(events as Parameters<typeof auditChainBreak>[0])).toBeNull();
+    },
+  },
+  5: {
+    insert(db) {
+      db.prepare(
+        `INSERT INTO measure_problem (id, client_id, text, position, archived_at, created_at, updated_at)
+         VALUES (?, ?, 'Avoiding the tram', 1, NULL, ?, ?)`,
+      ).run(PROBLEM_ID, CLIENT_ID, AT, AT);
+      db.prepare(
+        `INSERT INTO measure_result (id, client_id, session_id, measure, administered_on, answers, problem_ids, total, item9,
+                                     source, item9_ack_note, item9_ack_at, created_at, updated_at)
+         VALUES (?, ?, ?, 'phq9', '2026-03-21', '[1,2,1,1,0,2,1,0,1,null]', NULL, 9, 1, 'paper', 'Discussed; safety plan', ?, ?, ?)`,
+      ).run(RESULT_ID, CLIENT_ID, SESSION_ID, AT, AT, AT);
+      db.prepare(`INSERT INTO life_event (id, client_id, date, note, created_at) VALUES (?, ?, '2026-03-18', 'New job', ?)`).run(
+        EVENT_ID,
+        CLIENT_ID,
+        AT,
+      );
+      db.prepare(`INSERT INTO measure_setting (measure, rci_sd, rci_r, updated_at) VALUES ('phq9', 5.7, 0.84, ?)`).run(AT);
+    },
+    check(db) {
+      expect(db.prepare('SELECT text, position FROM measure_problem WHERE id = ?').get(PROBLEM_ID)).toEqual({
+        text: 'Avoiding the tram',
+        position: 1,
+      });
+      expect(
+        db
+          .prepare('SELECT session_id, measure, answers, total, item9, source, item9_ack_note FROM measure_result WHERE id = ?')
+          .get(RESULT_ID),
+      ).toEqual({
+        session_id: SESSION_ID,
+        measure: 'phq9',
+        answers: '[1,2,1,1,0,2,1,0,1,null]',
+        total: 9,
+        item9: 1,
+        source: 'paper',
+        item9_ack_note: 'Discussed; safety plan',
+      });
+      expect(db.prepare('SELECT date, note FROM life_event WHERE id = ?').get(EVENT_ID)).toEqual({
+        date: '2026-03-18',
+        note: 'New job',
+      });
+      expect(db.prepare(`SELECT rci_sd, rci_r FROM measure_setting WHERE measure = 'phq9'`).get()).toEqual({
+        rci_sd: 5.7,
+        rci_r: 0.84,
+      });
     },
   },
 };

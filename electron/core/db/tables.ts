@@ -192,6 +192,60 @@ export interface PracticeRecordRow {
   updated_at: string;
 }
 
+/** An idiographic problem in the client's own words (up to three active, ordered). */
+export interface MeasureProblemRow {
+  id: string;
+  client_id: string;
+  text: string;
+  /** 1..3 */
+  position: number;
+  /** Set when replaced or removed; results that rated it still point here. */
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One administration of an outcome measure (shared/measures). */
+export interface MeasureResultRow {
+  id: string;
+  client_id: string;
+  session_id: string | null;
+  measure: 'phq9' | 'gad7' | 'pcl5' | 'idiographic';
+  /** `YYYY-MM-DD` */
+  administered_on: string;
+  /** JSON array in item order; null = left blank. */
+  answers: string;
+  /** Idiographic: JSON array of measure_problem ids aligned with answers; null otherwise. */
+  problem_ids: string | null;
+  /** Null when incomplete, and always for the idiographic measure. */
+  total: number | null;
+  /** PHQ-9 item 9 as answered; null for other measures or when blank. */
+  item9: number | null;
+  source: 'paper' | 'client-mode' | 'pdf';
+  item9_ack_note: string | null;
+  item9_ack_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A life event on the client's time line (shown on charts). */
+export interface LifeEventRow {
+  id: string;
+  client_id: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  note: string;
+  created_at: string;
+}
+
+/** The clinician's Jacobson–Truax parameters for a measure (absent: the built-in default). */
+export interface MeasureSettingRow {
+  measure: 'phq9' | 'gad7' | 'pcl5';
+  rci_sd: number;
+  rci_r: number;
+  updated_at: string;
+}
+
 /** Every table of the latest schema and its row. */
 export interface Tables {
   meta: MetaRow;
@@ -206,6 +260,10 @@ export interface Tables {
   pdf_import: PdfImportRow;
   practice_record: PracticeRecordRow;
   draft: DraftRow;
+  measure_problem: MeasureProblemRow;
+  measure_result: MeasureResultRow;
+  life_event: LifeEventRow;
+  measure_setting: MeasureSettingRow;
 }
 
 export type TableName = keyof Tables;
@@ -305,6 +363,25 @@ export const COLUMNS = {
     'updated_at',
   ],
   draft: ['form_key', 'data', 'saved_at'],
+  measure_problem: ['id', 'client_id', 'text', 'position', 'archived_at', 'created_at', 'updated_at'],
+  measure_result: [
+    'id',
+    'client_id',
+    'session_id',
+    'measure',
+    'administered_on',
+    'answers',
+    'problem_ids',
+    'total',
+    'item9',
+    'source',
+    'item9_ack_note',
+    'item9_ack_at',
+    'created_at',
+    'updated_at',
+  ],
+  life_event: ['id', 'client_id', 'date', 'note', 'created_at'],
+  measure_setting: ['measure', 'rci_sd', 'rci_r', 'updated_at'],
 } as const satisfies { [T in TableName]: readonly (keyof Tables[T])[] };
 
 // The lists name every column of their interface, and nothing else.
@@ -322,5 +399,9 @@ const columnsMatchRows: { [T in TableName]: Same<(typeof COLUMNS)[T][number], ke
   pdf_import: true,
   practice_record: true,
   draft: true,
+  measure_problem: true,
+  measure_result: true,
+  life_event: true,
+  measure_setting: true,
 };
 void columnsMatchRows;

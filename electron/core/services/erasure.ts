@@ -67,6 +67,19 @@ export const ERASURE: { readonly [T in TableName]: ErasureRule } = {
           OR assignment_id IN (SELECT id FROM assignment WHERE client_id = ${id})
           OR next_assignment_id IN (SELECT id FROM assignment WHERE client_id = ${id})`).changes,
   },
+  // Issue 9's measures: results (before their sessions), the client's own problems, life events.
+  measure_result: {
+    erase: true,
+    step: 3,
+    remove: (w, id) => w.run(sql`DELETE FROM measure_result WHERE client_id = ${id}`).changes,
+  },
+  measure_problem: {
+    erase: true,
+    step: 3,
+    remove: (w, id) => w.run(sql`DELETE FROM measure_problem WHERE client_id = ${id}`).changes,
+  },
+  life_event: { erase: true, step: 3, remove: (w, id) => w.run(sql`DELETE FROM life_event WHERE client_id = ${id}`).changes },
+  measure_setting: { erase: false, because: 'the reliable-change SD and r per measure, the same for every client' },
   session: { erase: true, step: 4, remove: (w, id) => w.run(sql`DELETE FROM session WHERE client_id = ${id}`).changes },
   // One statement: an assignment that follows another of the same client goes with it.
   assignment: { erase: true, step: 5, remove: (w, id) => w.run(sql`DELETE FROM assignment WHERE client_id = ${id}`).changes },
@@ -108,7 +121,7 @@ type LastContactRow = Pick<ClientRow, 'id' | 'name' | 'preferred_name'> & { last
 
 /**
  * The archived clients whose last contact is at least `years` ago: the latest of their sessions
- * (any attendance), homework reviews, practice records and assignments (started or ended), or
+ * (any attendance), homework reviews, practice records, measure results and assignments (started or ended), or
  * their start date when there is none of these.
  */
 function pastRetention(db: ReadDb, today: string, years: number) {
@@ -121,6 +134,7 @@ function pastRetention(db: ReadDb, today: string, years: number) {
                  coalesce((SELECT max(s.date) FROM homework_review r JOIN session s ON s.id = r.session_id
                             WHERE s.client_id = c.id), ''),
                  coalesce((SELECT max(p.practiced_on) FROM practice_record p WHERE p.client_id = c.id), ''),
+                 coalesce((SELECT max(m.administered_on) FROM measure_result m WHERE m.client_id = c.id), ''),
                  coalesce((SELECT max(max(a.start_date, coalesce(substr(a.ended_at, 1, 10), '')))
                              FROM assignment a WHERE a.client_id = c.id), '')) AS last_contact
         FROM client c

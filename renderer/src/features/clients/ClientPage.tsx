@@ -12,6 +12,7 @@ import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
 import { useClient, useSetClientArchived } from '../../api/clients';
 import type { ClientTab } from './tabs';
 import { DeleteClientDialog } from '../../components/DeleteClientDialog';
+import { Item9Notices } from '../measures';
 import './clients.css';
 
 /** /clients/:id — the client's header and actions, with one tab per section below. */
@@ -111,6 +112,7 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
         </div>
       </header>
       <UndoNotice message={notice} onDismiss={() => setNotice(null)} />
+      <Item9Notices clientId={client.id} showName={false} />
       {archived ? (
         <div className="notice notice-archived archived-actions">
           <p>This client is archived. Their records stay as they are. Restore them to assign new homework.</p>

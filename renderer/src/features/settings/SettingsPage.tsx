@@ -6,6 +6,7 @@ import { useVaultInfo } from '../../api/vault';
 import { ExportDialog } from '../../components/ExportDialog';
 import { FormError, SelectField, TextField } from '../../components/Field';
 import { NewPassphraseForm, RecoveryKeyNotice } from '../vault';
+import { RciSettings } from '../measures';
 import { ActivityLog } from './ActivityLog';
 import { BackupSection } from './BackupSection';
 import { NewKeys } from './NewKeys';
@@ -153,6 +154,7 @@ export function SettingsPage() {
         </div>
       </div>
       {s ? <RetentionSection settings={s} save={(patch) => save.mutate(patch)} error={errs.recordRetentionYears} /> : null}
+      <RciSettings />
       <ExportDialog open={exporting} onClose={() => setExporting(false)} who="all clients" />
       <ActivityLog />
     </section>

@@ -1,0 +1,474 @@
+/**
+ * Outcome measures (issue 9): recording and correcting results, the PHQ-9 item 9 flag and its
+ * acknowledgement, the client's own problems (idiographic measure), life events, change
+ * summaries and the caseload's "needs attention" flags. All scoring is shared/measures'.
+ */
+import type { Handlers, Item9Open, LifeEvent, MeasureProblem, MeasureResult, RciSetting } from '../../../shared/contract';
+import {
+  answersProblem,
+  caseloadFlags,
+  FREQUENCY_OPTIONS,
+  MEASURES,
+  PHQ9_ITEM9_NUMBER,
+  rciCriterion,
+  rciParametersProblem,
+  scoreAnswers,
+  STANDARD_MEASURE_KEYS,
+  summarizeChange,
+  type Administration,
+  type RciOverrides,
+  type SessionAdherence,
+  type StandardMeasureKey,
+} from '../../../shared/measures';
+import { AppError } from '../../../shared/result';
+import type { CoreContext } from '../core';
+import type { ReadDb, WriteDb } from '../db/handle';
+import { sql, sqlEmpty, sqlFragment } from '../db/sql';
+import type {
+  ClientRow,
+  HomeworkReviewRow,
+  LifeEventRow,
+  MeasureProblemRow,
+  MeasureResultRow,
+  MeasureSettingRow,
+  SessionRow,
+} from '../db/tables';
+import { nowIso, todayIso } from '../util/clock';
+import { newId } from '../util/ids';
+import { requireClient } from './clients';
+import { requireSession } from './sessions';
+
+export const RESULT_NOT_FOUND = 'That questionnaire result could not be found. It may have been deleted.';
+const EVENT_NOT_FOUND = 'That life event could not be found. It may have been deleted.';
+const CLIENT_ARCHIVED = 'This client is archived, so a new questionnaire cannot be saved. Restore the client first.';
+
+// ---- results ----
+
+function problemsOf(db: ReadDb, ids: readonly string[]): NonNullable<MeasureResult['problems']> {
+  return ids.map((id) => {
+    const p = db.get(sql<MeasureProblemRow>`SELECT * FROM measure_problem WHERE id = ${id}`);
+    return { id, text: p?.text ?? '(problem removed)', archived: p ? p.archived_at !== null : true };
+  });
+}
+
+/** A stored result in the contract's words, scored from its answers. Export uses it too. */
+export function toResult(db: ReadDb, r: MeasureResultRow): MeasureResult {
+  const answers = JSON.parse(r.answers) as (number | null)[];
+  const score = scoreAnswers(r.measure, answers);
+  const problemIds = r.problem_ids ? (JSON.parse(r.problem_ids) as string[]) : null;
+  return {
+    id: r.id,
+    clientId: r.client_id,
+    sessionId: r.session_id,
+    measure: r.measure,
+    administeredOn: r.administered_on,
+    answers,
+    problems: problemIds ? problemsOf(db, problemIds) : null,
+    total: r.total,
+    complete: score.complete,
+    band: score.band ? { key: score.band.key, label: score.band.label, min: score.band.min, max: score.band.max } : null,
+    missingItems: score.missingItems,
+    item9Flag: (r.item9 ?? 0) > 0,
+    item9Acknowledgement: r.item9_ack_at ? { note: r.item9_ack_note ?? '', at: r.item9_ack_at } : null,
+    source: r.source,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function requireResult(db: ReadDb, id: string): MeasureResultRow {
+  const row = db.get(sql<MeasureResultRow>`SELECT * FROM measure_result WHERE id = ${id}`);
+  if (!row) throw new AppError('NOT_FOUND', RESULT_NOT_FOUND);
+  return row;
+}
+
+function fail(field: string, message: string): never {
+  throw new AppError('VALIDATION', message, { [field]: message });
+}
+
+function checkDate(core: CoreContext, date: string): void {
+  if (date > todayIso(core)) fail('administeredOn', 'That date is in the future. Please enter the day it was filled in.');
+}
+
+/** Checks the answers (and, for the idiographic measure, the problems rated); returns what to store. */
+function checkedAnswers(
+  db: ReadDb,
+  clientId: string,
+  measure: MeasureResultRow['measure'],
+  answers: readonly (number | null)[],
+  problemIds: readonly string[] | null,
+  allowArchivedProblems: boolean,
+): { total: number | null; item9: number | null } {
+  if (measure === 'idiographic') {
+    if (!problemIds || problemIds.length === 0) fail('answers', 'Please add the client’s problems before rating them.');
+    if (new Set(problemIds).size !== problemIds.length) fail('answers', 'Each problem can be rated only once.');
+    for (const id of problemIds) {
+      const p = db.get(sql<MeasureProblemRow>`SELECT * FROM measure_problem WHERE id = ${id}`);
+      if (!p || p.client_id !== clientId) fail('answers', 'One of the problems rated is not this client’s.');
+      if (p.archived_at !== null && !allowArchivedProblems) fail('answers', 'One of the problems rated has been archived.');
+    }
+  }
+  const problem = answersProblem(measure, answers, problemIds?.length);
+  if (problem) fail('answers', problem);
+  const score = scoreAnswers(measure, answers);
+  const item9 = measure === 'phq9' ? (answers[PHQ9_ITEM9_NUMBER - 1] ?? null) : null;
+  return { total: score.total, item9 };
+}
+
+function listResults(
+  db: ReadDb,
+  q: { clientId: string; measure?: string; from?: string; to?: string; sessionId?: string },
+): MeasureResultRow[] {
+  return db.all(
+    sql<MeasureResultRow>`
+      SELECT * FROM measure_result
+       WHERE client_id = ${q.clientId}
+         ${q.measure ? sqlFragment`AND measure = ${q.measure}` : sqlEmpty}
+         ${q.from ? sqlFragment`AND administered_on >= ${q.from}` : sqlEmpty}
+         ${q.to ? sqlFragment`AND administered_on <= ${q.to}` : sqlEmpty}
+         ${q.sessionId ? sqlFragment`AND session_id = ${q.sessionId}` : sqlEmpty}
+       ORDER BY administered_on, created_at, rowid`,
+  );
+}
+
+// ---- problems ----
+
+const toProblem = (p: MeasureProblemRow): MeasureProblem => ({
+  id: p.id,
+  text: p.text,
+  position: p.position,
+  archivedAt: p.archived_at,
+});
+
+function readProblems(db: ReadDb, clientId: string) {
+  const rows = db.all(
+    sql<MeasureProblemRow>`SELECT * FROM measure_problem WHERE client_id = ${clientId} ORDER BY archived_at IS NOT NULL, position, archived_at, created_at`,
+  );
+  return {
+    active: rows.filter((p) => p.archived_at === null).map(toProblem),
+    archived: rows.filter((p) => p.archived_at !== null).map(toProblem),
+  };
+}
+
+function problemIsRated(db: ReadDb, clientId: string, problemId: string): boolean {
+  const rows = db.all(
+    sql<Pick<MeasureResultRow, 'problem_ids'>>`
+      SELECT problem_ids FROM measure_result WHERE client_id = ${clientId} AND measure = 'idiographic'`,
+  );
+  return rows.some((r) => r.problem_ids !== null && (JSON.parse(r.problem_ids) as string[]).includes(problemId));
+}
+
+// ---- RCI settings ----
+
+export function rciOverrides(db: ReadDb): RciOverrides {
+  const out: RciOverrides = {};
+  for (const r of db.all(sql<MeasureSettingRow>`SELECT * FROM measure_setting`)) out[r.measure] = { sd: r.rci_sd, r: r.rci_r };
+  return out;
+}
+
+function rciSetting(db: ReadDb, measure: StandardMeasureKey): RciSetting {
+  const def = MEASURES[measure].rci;
+  const row = db.get(sql<MeasureSettingRow>`SELECT * FROM measure_setting WHERE measure = ${measure}`);
+  const sd = row?.rci_sd ?? def.sd;
+  const r = row?.rci_r ?? def.r;
+  return {
+    measure,
+    sd,
+    r,
+    defaultSd: def.sd,
+    defaultR: def.r,
+    custom: row !== undefined,
+    criterion: Math.round(rciCriterion({ sd, r }) * 100) / 100,
+  };
+}
+
+// ---- caseload ----
+
+const toAdministration = (r: MeasureResultRow): Administration => ({
+  id: r.id,
+  measure: r.measure,
+  administeredOn: r.administered_on,
+  sessionId: r.session_id,
+  total: r.total,
+  createdAt: r.created_at,
+});
+
+/** A review's practice done/expected; without amounts, its completion stands for one practice. */
+function reviewAmounts(
+  r: Pick<HomeworkReviewRow, 'completion' | 'amount_done' | 'amount_expected'>,
+): { done: number; expected: number } | null {
+  if (r.amount_expected !== null && r.amount_expected > 0)
+    return { done: Math.min(r.amount_done ?? 0, r.amount_expected), expected: r.amount_expected };
+  if (r.completion === 'full') return { done: 1, expected: 1 };
+  if (r.completion === 'partial') return { done: 0.5, expected: 1 };
+  if (r.completion === 'not-done' || r.completion === 'not-attempted') return { done: 0, expected: 1 };
+  return null;
+}
+
+function adherenceOf(db: ReadDb, clientId: string, attended: readonly SessionRow[]): SessionAdherence[] {
+  const reviews = db.all(
+    sql<Pick<HomeworkReviewRow, 'session_id' | 'completion' | 'amount_done' | 'amount_expected'>>`
+      SELECT r.session_id, r.completion, r.amount_done, r.amount_expected
+        FROM homework_review r JOIN session s ON s.id = r.session_id
+       WHERE s.client_id = ${clientId} AND s.attendance = 'attended'`,
+  );
+  const ordered = [...attended].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
+  const out: SessionAdherence[] = [];
+  ordered.forEach((s, i) => {
+    let done = 0;
+    let expected = 0;
+    for (const r of reviews) {
+      if (r.session_id !== s.id) continue;
+      const a = reviewAmounts(r);
+      if (!a) continue;
+      done += a.done;
+      expected += a.expected;
+    }
+    if (expected > 0) out.push({ date: s.date, previousDate: i > 0 ? ordered[i - 1]!.date : null, done, expected });
+  });
+  return out;
+}
+
+export function caseloadOf(core: CoreContext) {
+  const db = core.read;
+  const today = todayIso(core);
+  const rci = rciOverrides(db);
+  const clients = db.all(
+    sql<ClientRow>`
+      SELECT * FROM client c
+       WHERE c.status = 'active'
+          OR EXISTS (SELECT 1 FROM measure_result m WHERE m.client_id = c.id AND m.item9 > 0 AND m.item9_ack_at IS NULL)
+       ORDER BY c.name COLLATE NOCASE, c.id`,
+  );
+  const out = [];
+  for (const c of clients) {
+    const attended = db.all(sql<SessionRow>`SELECT * FROM session WHERE client_id = ${c.id} AND attendance = 'attended'`);
+    const results = listResults(db, { clientId: c.id });
+    const flags = caseloadFlags({
+      today,
+      active: c.status === 'active',
+      attendedSessionDates: attended.map((s) => s.date),
+      administrations: results.map(toAdministration),
+      openItem9: results
+        .filter((r) => (r.item9 ?? 0) > 0 && r.item9_ack_at === null)
+        .map((r) => ({ resultId: r.id, administeredOn: r.administered_on, answer: r.item9! })),
+      adherence: adherenceOf(db, c.id, attended),
+      rci,
+    });
+    if (flags.length > 0) {
+      out.push({ clientId: c.id, clientName: c.name, clientPreferredName: c.preferred_name, clientStatus: c.status, flags });
+    }
+  }
+  return out;
+}
+
+function item9Open(db: ReadDb, clientId?: string): Item9Open[] {
+  return db
+    .all(
+      sql<MeasureResultRow & { client_name: string; client_preferred_name: string | null }>`
+        SELECT m.*, c.name AS client_name, c.preferred_name AS client_preferred_name
+          FROM measure_result m JOIN client c ON c.id = m.client_id
+         WHERE m.item9 > 0 AND m.item9_ack_at IS NULL
+           ${clientId ? sqlFragment`AND m.client_id = ${clientId}` : sqlEmpty}
+         ORDER BY m.administered_on, m.created_at`,
+    )
+    .map((r) => ({
+      resultId: r.id,
+      clientId: r.client_id,
+      clientName: r.client_name,
+      clientPreferredName: r.client_preferred_name,
+      administeredOn: r.administered_on,
+      answer: r.item9!,
+      answerLabel: FREQUENCY_OPTIONS.find((o) => o.score === r.item9)?.label ?? String(r.item9),
+    }));
+}
+
+const toEvent = (e: LifeEventRow): LifeEvent => ({
+  id: e.id,
+  clientId: e.client_id,
+  date: e.date,
+  note: e.note,
+  createdAt: e.created_at,
+});
+
+function insertResult(
+  w: WriteDb,
+  core: CoreContext,
+  id: string,
+  input: {
+    clientId: string;
+    sessionId: string | null;
+    measure: MeasureResultRow['measure'];
+    administeredOn: string;
+    answers: readonly (number | null)[];
+    problemIds: readonly string[] | null;
+    source: MeasureResultRow['source'];
+  },
+): void {
+  const client = requireClient(w, input.clientId);
+  if (client.status !== 'active') throw new AppError('CONFLICT', CLIENT_ARCHIVED);
+  if (input.sessionId !== null) {
+    const s = requireSession(w, input.sessionId);
+    if (s.client_id !== input.clientId) fail('sessionId', 'That session belongs to another client.');
+  }
+  checkDate(core, input.administeredOn);
+  const problemIds = input.measure === 'idiographic' ? input.problemIds : null;
+  const { total, item9 } = checkedAnswers(w, input.clientId, input.measure, input.answers, problemIds, false);
+  const at = nowIso(core);
+  w.run(sql`
+    INSERT INTO measure_result (id, client_id, session_id, measure, administered_on, answers, problem_ids, total, item9, source,
+                                item9_ack_note, item9_ack_at, created_at, updated_at)
+    VALUES (${id}, ${input.clientId}, ${input.sessionId}, ${input.measure}, ${input.administeredOn}, ${JSON.stringify(input.answers)},
+            ${problemIds ? JSON.stringify(problemIds) : null}, ${total}, ${item9}, ${input.source}, NULL, NULL, ${at}, ${at})`);
+}
+
+export const measuresHandlers: Handlers<CoreContext>['measures'] = {
+  record: (input, core) => {
+    const id = newId();
+    return core.write({ action: 'created', entity: 'measure-result', entityId: id, detail: input.measure }, (w) => {
+      insertResult(w, core, id, input);
+      return toResult(w, requireResult(w, id));
+    });
+  },
+
+  list: (q, core) => {
+    requireClient(core.read, q.clientId);
+    return listResults(core.read, q).map((r) => toResult(core.read, r));
+  },
+
+  get: ({ id }, core) => toResult(core.read, requireResult(core.read, id)),
+
+  correct: ({ id, administeredOn, answers }, core) =>
+    core.write({ action: 'changed', entity: 'measure-result', entityId: id, detail: 'corrected' }, (w) => {
+      const row = requireResult(w, id);
+      const date = administeredOn ?? row.administered_on;
+      if (administeredOn !== undefined) checkDate(core, administeredOn);
+      const problemIds = row.problem_ids ? (JSON.parse(row.problem_ids) as string[]) : null;
+      const { total, item9 } = checkedAnswers(w, row.client_id, row.measure, answers, problemIds, true);
+      // A changed item 9 answer needs a fresh acknowledgement; an unchanged one keeps it.
+      const keepAck = item9 === row.item9;
+      w.run(sql`
+        UPDATE measure_result
+           SET administered_on = ${date}, answers = ${JSON.stringify(answers)}, total = ${total}, item9 = ${item9},
+               item9_ack_note = ${keepAck ? row.item9_ack_note : null}, item9_ack_at = ${keepAck ? row.item9_ack_at : null},
+               updated_at = ${nowIso(core)}
+         WHERE id = ${id}`);
+      return toResult(w, requireResult(w, id));
+    }),
+
+  delete: ({ id }, core) =>
+    core.write({ action: 'deleted', entity: 'measure-result', entityId: id }, (w) => {
+      requireResult(w, id);
+      w.run(sql`DELETE FROM measure_result WHERE id = ${id}`);
+      return { id };
+    }),
+
+  acknowledgeItem9: ({ id, note }, core) =>
+    core.write({ action: 'changed', entity: 'measure-result', entityId: id, detail: 'item 9 acknowledged' }, (w) => {
+      const row = requireResult(w, id);
+      if ((row.item9 ?? 0) === 0) throw new AppError('CONFLICT', 'This questionnaire has no item 9 answer to acknowledge.');
+      w.run(sql`UPDATE measure_result SET item9_ack_note = ${note}, item9_ack_at = ${nowIso(core)} WHERE id = ${id}`);
+      return toResult(w, requireResult(w, id));
+    }),
+
+  item9Open: (input, core) => {
+    if (input?.clientId) requireClient(core.read, input.clientId);
+    return item9Open(core.read, input?.clientId);
+  },
+
+  problems: ({ clientId }, core) => {
+    requireClient(core.read, clientId);
+    return readProblems(core.read, clientId);
+  },
+
+  setProblems: ({ clientId, problems }, core) =>
+    core.write({ action: 'changed', entity: 'measure-problems', entityId: clientId }, (w) => {
+      requireClient(w, clientId);
+      const at = nowIso(core);
+      const current = readProblems(w, clientId).active;
+      const kept = new Set(problems.flatMap((p) => (p.id ? [p.id] : [])));
+      for (const p of problems) {
+        if (p.id && !current.some((c) => c.id === p.id))
+          fail('problems', 'One of the problems is not this client’s current problem.');
+      }
+      // Positions are unique among active problems only in spirit; park the kept ones first.
+      for (const c of current) {
+        if (kept.has(c.id)) continue;
+        if (problemIsRated(w, clientId, c.id)) {
+          w.run(sql`UPDATE measure_problem SET archived_at = ${at}, updated_at = ${at} WHERE id = ${c.id}`);
+        } else {
+          w.run(sql`DELETE FROM measure_problem WHERE id = ${c.id}`);
+        }
+      }
+      problems.forEach((p, i) => {
+        if (p.id) {
+          w.run(sql`UPDATE measure_problem SET text = ${p.text}, position = ${i + 1}, updated_at = ${at} WHERE id = ${p.id}`);
+        } else {
+          w.run(sql`
+            INSERT INTO measure_problem (id, client_id, text, position, archived_at, created_at, updated_at)
+            VALUES (${newId()}, ${clientId}, ${p.text}, ${i + 1}, NULL, ${at}, ${at})`);
+        }
+      });
+      return readProblems(w, clientId);
+    }),
+
+  events: ({ clientId, from, to }, core) => {
+    const db = core.read;
+    requireClient(db, clientId);
+    return db
+      .all(
+        sql<LifeEventRow>`
+          SELECT * FROM life_event WHERE client_id = ${clientId}
+             ${from ? sqlFragment`AND date >= ${from}` : sqlEmpty}
+             ${to ? sqlFragment`AND date <= ${to}` : sqlEmpty}
+           ORDER BY date, created_at`,
+      )
+      .map(toEvent);
+  },
+
+  addEvent: ({ clientId, date, note }, core) => {
+    const id = newId();
+    return core.write({ action: 'created', entity: 'life-event', entityId: id }, (w) => {
+      requireClient(w, clientId);
+      w.run(
+        sql`INSERT INTO life_event (id, client_id, date, note, created_at) VALUES (${id}, ${clientId}, ${date}, ${note}, ${nowIso(core)})`,
+      );
+      return toEvent(w.get(sql<LifeEventRow>`SELECT * FROM life_event WHERE id = ${id}`)!);
+    });
+  },
+
+  deleteEvent: ({ id }, core) =>
+    core.write({ action: 'deleted', entity: 'life-event', entityId: id }, (w) => {
+      if (!w.get(sql<LifeEventRow>`SELECT * FROM life_event WHERE id = ${id}`)) throw new AppError('NOT_FOUND', EVENT_NOT_FOUND);
+      w.run(sql`DELETE FROM life_event WHERE id = ${id}`);
+      return { id };
+    }),
+
+  summary: ({ clientId }, core) => {
+    const db = core.read;
+    requireClient(db, clientId);
+    return summarizeChange(listResults(db, { clientId }).map(toAdministration), rciOverrides(db));
+  },
+
+  rciSettings: (_input, core) => STANDARD_MEASURE_KEYS.map((k) => rciSetting(core.read, k)),
+
+  setRci: ({ measure, sd, r, reset }, core) =>
+    core.write({ action: 'changed', entity: 'measure-setting', entityId: null, detail: measure }, (w) => {
+      if (reset) {
+        w.run(sql`DELETE FROM measure_setting WHERE measure = ${measure}`);
+        return rciSetting(w, measure);
+      }
+      const now = rciSetting(w, measure);
+      const next = { sd: sd ?? now.sd, r: r ?? now.r };
+      const sdProblem = rciParametersProblem({ sd: next.sd, r: 0 });
+      if (sdProblem) fail('sd', sdProblem);
+      const rProblem = rciParametersProblem(next);
+      if (rProblem) fail('r', rProblem);
+      w.run(sql`
+        INSERT INTO measure_setting (measure, rci_sd, rci_r, updated_at) VALUES (${measure}, ${next.sd}, ${next.r}, ${nowIso(core)})
+        ON CONFLICT (measure) DO UPDATE SET rci_sd = excluded.rci_sd, rci_r = excluded.rci_r, updated_at = excluded.updated_at`);
+      return rciSetting(w, measure);
+    }),
+
+  caseload: (_input, core) => caseloadOf(core),
+};
