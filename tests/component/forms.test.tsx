@@ -243,7 +243,10 @@ describe('limits: never a silent cut', () => {
     expect(screen.getByText('12 characters too many (50,000 at most). Please shorten it; nothing has been cut.')).toBeTruthy();
     expect(box.getAttribute('aria-invalid')).toBe('true');
     await user.click(screen.getByRole('button', { name: 'Add client' }));
-    expect(await screen.findByText('Presenting concerns is too long (50,000 characters at most).')).toBeTruthy();
+    // The counter is the field's message (not a second "too long" under it); focus goes there.
+    expect(await screen.findByText('Please check the field marked below.')).toBeTruthy();
+    expect(screen.queryByText('Presenting concerns is too long (50,000 characters at most).')).toBeNull();
+    expect(document.activeElement).toBe(box);
     expect(core.inputs.clients.create).toEqual([]);
     expect(box.value).toHaveLength(50_012);
   });
@@ -254,7 +257,10 @@ describe('limits: never a silent cut', () => {
     await user.paste('N'.repeat(TEXT_LIMITS.name + 1));
     expect(input('Name').value).toHaveLength(TEXT_LIMITS.name + 1);
     await user.click(screen.getByRole('button', { name: 'Add client' }));
-    expect(await screen.findByText(`Client’s name is too long (${TEXT_LIMITS.name} characters at most).`)).toBeTruthy();
+    expect(
+      await screen.findByText(`1 character too many (${TEXT_LIMITS.name} at most). Please shorten it; nothing has been cut.`),
+    ).toBeTruthy();
+    expect(document.activeElement).toBe(input('Name'));
     expect(core.inputs.clients.create).toEqual([]);
   });
 });

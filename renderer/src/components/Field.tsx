@@ -17,8 +17,9 @@ export function FieldShell({ label, hint, error, children, className, count }: F
   const counter = count ? counterText(count.length, count.limit) : null;
   const hintId = hint ? `${id}-hint` : undefined;
   const countId = counter ? `${id}-count` : undefined;
-  // Past its limit, the counter is the message (unless the form has its own for the field).
-  const errorId = error ? `${id}-error` : undefined;
+  // Past its limit, the counter is the field's message (it says more than "too long").
+  const shownError = counter?.over ? undefined : error;
+  const errorId = shownError ? `${id}-error` : undefined;
   const invalid = !!error || !!counter?.over;
   const describedBy = [hintId, countId, errorId].filter(Boolean).join(' ') || undefined;
   return (
@@ -34,7 +35,7 @@ export function FieldShell({ label, hint, error, children, className, count }: F
           {counter.text}
         </p>
       ) : null}
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      <FieldMessages hint={hint} hintId={hintId} error={shownError} errorId={errorId} />
     </div>
   );
 }
