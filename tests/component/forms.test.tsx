@@ -106,6 +106,8 @@ describe('unsaved input asks before the form is left', () => {
       values: { personalInstructions: 'After dinner.' },
     });
     await asksBeforeLeaving(user, () => user.click(screen.getByRole('link', { name: 'Cancel' })), `/clients/${client.id}`);
+    // Left without saving: the kept draft goes too (drafts are for a lock, not for a choice to leave).
+    expect(core.inputs.drafts.discard).toContainEqual({ formKey: `assign:${client.id}` });
   });
 
   it('the assign form offers a kept draft back', async () => {

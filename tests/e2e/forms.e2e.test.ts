@@ -54,10 +54,17 @@ async function paste(field: Locator, text: string): Promise<void> {
 }
 
 /** Leaving asks; "Keep editing" stays with what was typed; asked again, "Leave without saving" goes. */
-async function asksBeforeLeaving(page: Page, leave: () => Promise<void>, kept: Locator, value: string) {
+async function asksBeforeLeaving(
+  page: Page,
+  leave: () => Promise<void>,
+  kept: Locator,
+  value: string,
+  shot?: () => Promise<void>,
+) {
   await leave();
   const ask = page.getByRole('alertdialog', { name: 'Leave without saving?' });
   await ask.waitFor();
+  await shot?.();
   await ask.getByRole('button', { name: 'Keep editing' }).click();
   await ask.waitFor({ state: 'detached' });
   expect(await kept.inputValue()).toBe(value);
@@ -76,9 +83,16 @@ describe('nothing typed is lost', () => {
     await go(page, '#/clients/new');
     const name = page.getByLabel('Name', { exact: true });
     await name.fill('Ahmed Khan');
-    await asksBeforeLeaving(page, () => nav.getByRole('link', { name: 'Library' }).click(), name, 'Ahmed Khan');
+    await asksBeforeLeaving(
+      page,
+      () => nav.getByRole('link', { name: 'Library' }).click(),
+      name,
+      'Ahmed Khan',
+      () => shots(app, 'forms-00-leave-question'),
+    );
     await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
-    await app.shot('forms-00-leave-question');
+    // What was typed there is let go: no draft is kept to be offered later.
+    await expect.poll(async () => (await app.do.drafts.list()).length).toBe(0);
 
     // A goal: Cancel asks once something is typed.
     const zoe = await app.do.clients.create({ name: 'Zoë Martin', startDate: '2026-01-05' });
@@ -94,7 +108,8 @@ describe('nothing typed is lost', () => {
     await asksBeforeLeaving(page, () => nav.getByRole('link', { name: 'Clients' }).click(), goal, 'Ride the tram');
     await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
 
-    // The assign form: its draft is kept in the vault while typing; leaving asks.
+    // The assign form: its draft is kept in the vault while typing; leaving asks, and leaving
+    // without saving lets the draft go too.
     const worksheets = await app.do.library.list({});
     const ws = worksheets.find((w) => w.title === 'Exposure practice log') ?? worksheets[0]!;
     await go(page, `#/clients/${zoe.id}/assign?worksheet=${ws.id}`);
@@ -107,10 +122,22 @@ describe('nothing typed is lost', () => {
       instructions,
       'After dinner, ten minutes.',
     );
-    // Back on the assign page, the kept draft is offered.
+    await expect.poll(async () => (await app.do.drafts.list()).length).toBe(0);
+
+    // Locking never asks; the assign form's draft is kept and offered back after unlocking.
+    await go(page, `#/clients/${zoe.id}/assign?worksheet=${ws.id}`);
+    await instructions.fill('Ten minutes after dinner.');
+    await expect.poll(async () => (await app.do.drafts.list()).map((d) => d.formKey)).toContain(`assign:${zoe.id}`);
+    await page.keyboard.press('Control+l');
+    await page.getByRole('heading', { name: 'Stepwise is locked' }).waitFor();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await page.getByLabel('Passphrase').fill(PASS);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await go(page, `#/clients/${zoe.id}/assign?worksheet=${ws.id}`);
     await page.getByRole('button', { name: 'Restore them' }).click();
-    await expect.poll(() => instructions.inputValue()).toBe('After dinner, ten minutes.');
+    await expect.poll(() => instructions.inputValue()).toBe('Ten minutes after dinner.');
+    await shots(app, 'forms-00b-assign-draft-restored');
     await page.getByRole('button', { name: 'Assign homework' }).click();
     await page.getByText(/was assigned to Zoë Martin/).waitFor();
     expect(await app.do.drafts.list()).toEqual([]);

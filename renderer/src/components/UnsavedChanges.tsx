@@ -26,6 +26,8 @@ interface Entry {
   /** Set once the form is saved: it may be left now, even before it knows it is clean. */
   saved: boolean;
   what: string;
+  /** Called when the clinician chooses to leave without saving (e.g. to drop a kept draft). */
+  onLeave?: (() => void) | undefined;
 }
 
 interface Registry {
@@ -44,7 +46,7 @@ export const LEAVE_CANCEL = 'Keep editing';
 
 export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
   const entries = useRef(new Map<string, Entry>());
-  const [asking, setAsking] = useState<{ what: string; then: () => void } | null>(null);
+  const [asking, setAsking] = useState<{ id: string | null; what: string; then: () => void } | null>(null);
   const [blockedWhat, setBlockedWhat] = useState('this form');
 
   const dirtyEntries = useCallback(
@@ -93,7 +95,7 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
       confirm(id, then) {
         const open = dirtyEntries(id);
         if (open.length === 0) then();
-        else setAsking({ what: open[0]![1].what, then });
+        else setAsking({ id, what: open[0]![1].what, then });
       },
     }),
     [dirtyEntries],
@@ -111,6 +113,8 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
         cancelLabel={LEAVE_CANCEL}
         danger
         onConfirm={() => {
+          // What was typed is let go: drafts kept for it go too.
+          for (const [, e] of dirtyEntries(asking?.id ?? null)) e.onLeave?.();
           if (asking) {
             const then = asking.then;
             setAsking(null);
@@ -148,13 +152,17 @@ export interface UnsavedChanges {
  * Tells the app whether this form holds unsaved input. `what` names the form in the question
  * ("the new client form", "this goal"). While `dirty`, leaving asks first.
  */
-export function useUnsavedChanges(dirty: boolean, what: string): UnsavedChanges {
+export function useUnsavedChanges(dirty: boolean, what: string, onLeave?: () => void): UnsavedChanges {
   const registry = useContext(UnsavedContext);
   const id = useId();
   const savedRef = useRef(false);
+  const onLeaveRef = useRef(onLeave);
+  useLayoutEffect(() => {
+    onLeaveRef.current = onLeave;
+  });
   // Kept up to date right after each change is on screen, before the next click or key.
   useLayoutEffect(() => {
-    registry?.set(id, { dirty, saved: savedRef.current, what });
+    registry?.set(id, { dirty, saved: savedRef.current, what, onLeave: () => onLeaveRef.current?.() });
     return () => registry?.set(id, null);
   }, [registry, id, dirty, what]);
   return useMemo(

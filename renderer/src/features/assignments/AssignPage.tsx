@@ -124,6 +124,7 @@ function AssignToClient({ client }: { client: ClientDetail }) {
   const unsaved = useUnsavedChanges(
     !!definition && JSON.stringify(values) !== JSON.stringify(baseline),
     `the homework for ${name}`,
+    draft.discard,
   );
 
   const archived = client.status === 'archived';

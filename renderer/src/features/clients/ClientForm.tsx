@@ -68,6 +68,7 @@ export function ClientForm({ client }: { client: Client | undefined }) {
   const unsaved = useUnsavedChanges(
     JSON.stringify(values) !== JSON.stringify(initial),
     client ? `the details of ${client.name}` : 'the new client form',
+    draft.discard,
   );
   const form = useRef<HTMLFormElement>(null);
   const onRefused = useFocusAfterFailedSubmit(form, formState.submitCount);
