@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -152,6 +152,22 @@ function createWindow(): void {
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
+  // A form with unsaved input (the renderer's beforeunload, components/UnsavedChanges) asks
+  // before the window closes or reloads; only "Close without saving" lets it go.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    const win = mainWindow;
+    const options = {
+      type: 'question' as const,
+      buttons: ['Keep editing', 'Close without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Leave without saving?',
+      message: 'Some of what you typed has not been saved.',
+      detail: 'If you close Stepwise now, it is lost.',
+    };
+    const choice = win ? dialog.showMessageBoxSync(win, options) : dialog.showMessageBoxSync(options);
+    if (choice === 1) event.preventDefault();
+  });
   // Stepwise opens no links outside itself: shell.openExternal is never called.
   void mainWindow.loadURL(devOrigin ?? APP_ENTRY);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS, tooLongMessage } from '../limits';
 import {
   assignmentFieldsSchema,
   assignmentSchema,
@@ -66,7 +67,7 @@ const planInputSchema = z.object({
   sessionId: idSchema,
   assignmentId: idSchema,
   plan: z.enum(PLANS),
-  note: z.string().trim().max(2000, 'The note is too long (2,000 characters at most).').nullish(),
+  note: z.string().trim().max(TEXT_LIMITS.long, tooLongMessage('the note', TEXT_LIMITS.long)).nullish(),
   /**
    * For "modify": the follow-on assignment's tailoring (same worksheet version); what is left out
    * is carried over from the assignment it follows (it starts on the session's day). For

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { frequencySchema, PHASES, worksheetDefinitionSchema } from '../worksheet';
+import { assignmentDateProblem } from '../dateBounds';
+import { TEXT_LIMITS } from '../limits';
 import { idSchema, isoDateSchema, optionalDate, optionalText } from './fields';
 
 export const ASSIGNMENT_STATUSES = ['active', 'completed', 'discontinued'] as const;
@@ -30,20 +32,30 @@ const stepSchema = z
 /** What the clinician tailors when assigning homework. */
 export const assignmentFieldsSchema = z.object({
   goalId: idSchema.nullish().transform((v) => v ?? null),
-  personalInstructions: optionalText('the personal instructions', 2000),
-  agreedRationale: optionalText('the agreed rationale', 2000),
+  personalInstructions: optionalText('the personal instructions', TEXT_LIMITS.long),
+  agreedRationale: optionalText('the agreed rationale', TEXT_LIMITS.long),
   frequency: frequencySchema,
-  startDate: isoDateSchema('the start date'),
-  dueDate: optionalDate('the due date'),
+  // Within a few years of today (shared/dateBounds.ts): 1900 or 2199 is a slip of the keyboard.
+  startDate: isoDateSchema('the start date').superRefine((d, ctx) => {
+    const problem = assignmentDateProblem('The start date', d);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  dueDate: optionalDate('the due date').superRefine((d, ctx) => {
+    const problem = assignmentDateProblem('The due date', d);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   step: stepSchema.nullish().transform((v) => v ?? null),
   phase: z.enum(PHASES, { error: 'Please choose the phase of therapy.' }),
 });
 
 const checkDates = (a: { startDate: string; dueDate: string | null }, ctx: z.RefinementCtx) => {
-  if (a.dueDate && a.dueDate < a.startDate) {
+  // Runs even when other fields have problems (see `allAtOnce`), so every message shows at once.
+  if (typeof a.dueDate === 'string' && typeof a.startDate === 'string' && a.dueDate && a.dueDate < a.startDate) {
     ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'The due date is before the start date.' });
   }
 };
+
+const allAtOnce = { when: (p: { value: unknown }) => typeof p.value === 'object' && p.value !== null };
 
 export const assignmentCreateSchema = assignmentFieldsSchema
   .extend({
@@ -51,10 +63,10 @@ export const assignmentCreateSchema = assignmentFieldsSchema
     worksheetId: idSchema,
     /** Default: the worksheet's current version. */ worksheetVersionId: idSchema.optional(),
   })
-  .superRefine(checkDates);
+  .superRefine(checkDates, allAtOnce);
 export type AssignmentCreateInput = z.input<typeof assignmentCreateSchema>;
 
-export const assignmentUpdateSchema = assignmentFieldsSchema.extend({ id: idSchema }).superRefine(checkDates);
+export const assignmentUpdateSchema = assignmentFieldsSchema.extend({ id: idSchema }).superRefine(checkDates, allAtOnce);
 export type AssignmentUpdateInput = z.input<typeof assignmentUpdateSchema>;
 
 export const assignmentSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../dates';
+import { tooLongMessage } from '../limits';
 
 export const idSchema = z
   .string()
@@ -11,14 +12,14 @@ export const requiredText = (what: string, max: number) =>
     .string({ error: `Please enter ${what}.` })
     .trim()
     .min(1, `Please enter ${what}.`)
-    .max(max, `${capital(what)} is too long (${max} characters at most).`);
+    .max(max, tooLongMessage(what, max));
 
 /** Optional free text: empty becomes null. */
 export const optionalText = (what: string, max: number) =>
   z
     .string()
     .trim()
-    .max(max, `${capital(what)} is too long (${max.toLocaleString('en')} characters at most).`)
+    .max(max, tooLongMessage(what, max))
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -35,7 +36,3 @@ export const optionalDate = (what: string) =>
     .union([z.literal(''), isoDateSchema(what)])
     .nullish()
     .transform((v) => (v ? v : null));
-
-function capital(s: string): string {
-  return s.replace(/^(a |an |the )/, '').replace(/^./, (c) => c.toUpperCase());
-}

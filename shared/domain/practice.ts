@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../limits';
 import { idSchema, isoDateSchema, optionalText } from './fields';
 
 export const PRACTICE_SOURCES = ['paper', 'pdf', 'session'] as const;
@@ -37,7 +38,7 @@ export const practiceFieldsSchema = z.object({
     .max(50)
     .nullish()
     .transform((v) => v ?? null),
-  note: optionalText('the note', 5000),
+  note: optionalText('the note', TEXT_LIMITS.long),
   answers: z.record(z.string().max(40), z.unknown()).default({}),
 });
 export type PracticeFields = z.input<typeof practiceFieldsSchema>;

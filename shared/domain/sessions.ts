@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../limits';
 import { idSchema, isoDateSchema, optionalText } from './fields';
 
 // ------------------------------------------------------------------------------------ sessions
@@ -27,7 +28,7 @@ export const SESSION_STAGE_LABELS: Record<SessionStage, string> = {
 };
 
 /** Long texts a clinician writes: limits they will rarely meet, always stated, never cut silently. */
-export const SESSION_TEXT_LIMIT = 50_000;
+export const SESSION_TEXT_LIMIT = TEXT_LIMITS.long;
 
 const clockTime = z
   .string()
@@ -150,7 +151,7 @@ export const PLAN_LABELS: Record<Plan, string> = {
   discontinued: 'Discontinue',
 };
 
-export const REVIEW_TEXT_LIMIT = 20_000;
+export const REVIEW_TEXT_LIMIT = TEXT_LIMITS.long;
 
 /** What one homework review records; every part optional until the clinician fills it in. */
 export const reviewFieldsSchema = z
@@ -167,10 +168,10 @@ export const reviewFieldsSchema = z
       .max(100, 'Belief in the rationale is 0 to 100 %.')
       .nullish(),
     obstacles: z.array(z.enum(OBSTACLES)).max(OBSTACLES.length).nullish(),
-    obstacleOther: optionalText('the other obstacle', 500),
+    obstacleOther: optionalText('the other obstacle', TEXT_LIMITS.line),
     learning: optionalText('what the client learned', REVIEW_TEXT_LIMIT),
     plan: z.enum(PLANS).nullish(),
-    planNote: optionalText('the note on the plan', 2000),
+    planNote: optionalText('the note on the plan', TEXT_LIMITS.long),
   })
   .superRefine((r, ctx) => {
     if (r.amountDone != null && r.amountExpected != null && r.amountDone > r.amountExpected * 3) {

@@ -12,7 +12,7 @@ describe('the client form', () => {
       path: '/clients/new',
       url: '/clients/new',
       element: <NewClientPage />,
-      handlers: { clients: { create: (input) => ({ ...asClient(made), ...input }) } },
+      handlers: { clients: { create: (input) => ({ ...asClient(made), ...input }), list: () => [] } },
     });
     const name = screen.getByLabelText('Name');
     expect(document.activeElement).toBe(name);

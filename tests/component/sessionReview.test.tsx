@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ReviewItem, SessionDetail } from '../../shared/contract';
 import type { Review } from '../../shared/domain';
@@ -147,5 +147,22 @@ describe('session mode: homework review', () => {
     await r.user.click(screen.getByRole('button', { name: 'Save and go to measures' }));
     expect(await screen.findByText('The due date is before the start date.')).toBeTruthy();
     expect(screen.getByText('Homework 1 of 1')).toBeTruthy();
+  });
+
+  it('asks before another stage leaves a review with unsaved input (issue 11)', async () => {
+    const r = open([item(ladder, ladderWs)]);
+    await screen.findByText('Homework 1 of 1');
+    const stages = screen.getByRole('navigation', { name: 'Session stages' });
+    await r.user.type(screen.getByLabelText('What the client learned (their words)'), 'The fear passes.');
+    await r.user.click(within(stages).getByRole('button', { name: /Notes/ }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Leave without saving?' });
+    await r.user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
+    expect((screen.getByLabelText('What the client learned (their words)') as HTMLTextAreaElement).value).toBe(
+      'The fear passes.',
+    );
+    await r.user.click(within(stages).getByRole('button', { name: /Notes/ }));
+    await r.user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Leave without saving' }));
+    expect(await screen.findByLabelText('Your notes (private)')).toBeTruthy();
+    expect(r.core.inputs.reviews.save).toHaveLength(0);
   });
 });

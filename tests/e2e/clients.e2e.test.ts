@@ -105,11 +105,13 @@ describe('clients and goals', () => {
     // Add a goal, then edit it in place.
     await page.getByRole('button', { name: 'Add a goal' }).click();
     await page.getByLabel('Goal', { exact: true }).fill('Take the bus to work on my own');
-    await page.getByLabel('Target date (optional)').fill('2026-09-30');
+    // A target date ahead (one in the past asks first: see forms.e2e.test.ts).
+    const target = addDays(today, 200);
+    await page.getByLabel('Target date (optional)').fill(target);
     await page.getByRole('button', { name: 'Add goal' }).click();
     const goals = page.getByRole('region', { name: 'Treatment goals' });
     await goals.getByRole('heading', { name: 'Take the bus to work on my own' }).waitFor();
-    await goals.getByText(`Target date ${shown('2026-09-30')}`).waitFor();
+    await goals.getByText(`Target date ${shown(target)}`).waitFor();
     // Focus went back to "Add a goal", ready for the next one.
     expect(await focusedName(page)).toBe('Add a goal');
 
@@ -347,7 +349,7 @@ describe('assigning homework', () => {
     await page.getByRole('heading', { name: sleep.title }).waitFor();
     // The phase defaults to the worksheet's first phase; the rationale to its rationale.
     expect(await page.getByLabel('Rationale agreed with the client').inputValue()).not.toBe('');
-    await page.getByLabel('Due date (optional)').fill('2020-01-01');
+    await page.getByLabel('Due date (optional)').fill(addDays(localIsoDate(new Date()), -7));
     await page.getByRole('button', { name: 'Assign homework' }).click();
     await page.getByText('The due date is before the start date.').waitFor();
     await shotTop(app, 'clients-15-assign-error');

@@ -162,8 +162,12 @@ describe('session mode', () => {
     await shotTop(app, 'sessions-03-review-not-done');
 
     // Leave mid-review and come back: it resumes at the second assignment, the first one saved.
-    // (Nothing saved yet for this one: Enter has not been pressed.)
+    // (Nothing saved yet for this one: Enter has not been pressed, so leaving asks first.)
     await page.getByRole('link', { name: 'Ingrid Solberg: sessions' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Leave without saving?' })
+      .getByRole('button', { name: 'Leave without saving' })
+      .click();
     await page.getByRole('button', { name: 'Resume session 1' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
     const unfinished = page.getByRole('region', { name: /Sessions left unfinished/ });

@@ -129,9 +129,19 @@ describe('assignments', () => {
       code: 'VALIDATION',
       fields: { startDate: 'Please enter the start date as a real calendar date.' },
     });
-    expect(await failure(t!.api.assignments.create({ ...base(s), personalInstructions: 'x'.repeat(2001) }))).toMatchObject({
+    expect(await failure(t!.api.assignments.create({ ...base(s), personalInstructions: 'x'.repeat(50_001) }))).toMatchObject({
       code: 'VALIDATION',
-      fields: { personalInstructions: 'Personal instructions is too long (2,000 characters at most).' },
+      fields: { personalInstructions: 'Personal instructions is too long (50,000 characters at most).' },
+    });
+    // Issue 11: homework dated 1900 or 2199 is a slip of the keyboard; the core refuses it too.
+    expect(
+      await failure(t!.api.assignments.create({ ...base(s), startDate: '1900-01-01', dueDate: '2199-12-31' })),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      fields: {
+        startDate: 'The start date is more than 5 years from today. Please check the year.',
+        dueDate: 'The due date is more than 5 years from today. Please check the year.',
+      },
     });
     expect(count('SELECT count(*) AS n FROM assignment')).toBe(0);
   });

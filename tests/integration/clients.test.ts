@@ -119,6 +119,7 @@ describe('clients', () => {
       preferredName: 'Zo',
       status: 'active',
       startDate: '2026-02-01',
+      dateOfBirth: zoe.dateOfBirth,
       activeAssignments: 0,
       overdueAssignments: 0,
       lastSessionDate: null,
@@ -140,9 +141,23 @@ describe('clients', () => {
       code: 'VALIDATION',
       fields: { dateOfBirth: 'The date of birth is after the start date. Please check it.' },
     });
-    expect(await failure(t!.api.clients.create({ ...ZOE, name: 'x'.repeat(121) }))).toMatchObject({
+    expect(await failure(t!.api.clients.create({ ...ZOE, name: 'x'.repeat(301) }))).toMatchObject({
       code: 'VALIDATION',
-      fields: { name: 'Client’s name is too long (120 characters at most).' },
+      fields: { name: 'Client’s name is too long (300 characters at most).' },
+    });
+    // Dates that cannot be: a start years ahead, a birth in the future; the core refuses them too.
+    const future = `${new Date().getFullYear() + 6}-01-01`;
+    expect(await failure(t!.api.clients.create({ ...ZOE, startDate: future, dateOfBirth: null }))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { startDate: expect.stringMatching(/^The start date is more than three months from today/) },
+    });
+    expect(await failure(t!.api.clients.create({ ...ZOE, startDate: future, dateOfBirth: future }))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { dateOfBirth: 'The date of birth is in the future. Please check it.' },
+    });
+    expect(await failure(t!.api.clients.create({ ...ZOE, dateOfBirth: '1850-01-01' }))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { dateOfBirth: 'Please check the year of the date of birth: it is before 1900.' },
     });
     // @ts-expect-error -- deliberately not a status
     expect(await failure(t!.api.clients.list({ status: 'deleted' }))).toMatchObject({
@@ -150,6 +165,8 @@ describe('clients', () => {
       fields: { status: expect.any(String) },
     });
     expect(t.core.db.prepare('SELECT count(*) AS n FROM client').get()).toEqual({ n: 0 });
+    // Issue 11: a long name a clinician may meet is taken whole.
+    expect((await t!.do.clients.create({ ...ZOE, name: 'x'.repeat(300) })).name).toHaveLength(300);
   });
 
   it('says clearly when a client does not exist', async () => {

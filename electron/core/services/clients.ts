@@ -73,7 +73,7 @@ export function clientDetail(db: ReadDb, id: string): Client & { goals: Goal[] }
   return { ...toClient(requireClient(db, id)), goals: goalsOf(db, id) };
 }
 
-type ClientSummaryRow = Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'status' | 'start_date'> & {
+type ClientSummaryRow = Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'status' | 'start_date' | 'date_of_birth'> & {
   active_count: number;
   overdue_count: number;
   last_session: string | null;
@@ -84,7 +84,7 @@ function listClients(core: CoreContext, search: string | undefined, status: 'act
   const which = status === 'all' ? sqlEmpty : sqlFragment`WHERE c.status = ${status}`;
   const rows = core.read.all(
     sql<ClientSummaryRow>`
-      SELECT c.id, c.name, c.preferred_name, c.status, c.start_date,
+      SELECT c.id, c.name, c.preferred_name, c.status, c.start_date, c.date_of_birth,
              (SELECT count(*) FROM assignment a WHERE a.client_id = c.id AND a.status = 'active') AS active_count,
              (SELECT count(*) FROM assignment a
                WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date IS NOT NULL AND a.due_date < ${today}) AS overdue_count,
@@ -102,6 +102,7 @@ function listClients(core: CoreContext, search: string | undefined, status: 'act
       preferredName: r.preferred_name,
       status: r.status,
       startDate: r.start_date,
+      dateOfBirth: r.date_of_birth,
       activeAssignments: r.active_count,
       overdueAssignments: r.overdue_count,
       lastSessionDate: r.last_session,

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { UnsavedChangesProvider } from '../components/UnsavedChanges';
 import { useLock } from './lock';
 import { QuickSearch } from './QuickSearch';
 import { useAutoLock } from './useAutoLock';
@@ -46,7 +47,9 @@ export function Layout() {
         </button>
       </header>
       <main id="main" className="content" tabIndex={-1}>
-        <Outlet />
+        <UnsavedChangesProvider>
+          <Outlet />
+        </UnsavedChangesProvider>
       </main>
     </div>
   );

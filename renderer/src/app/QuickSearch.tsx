@@ -4,6 +4,8 @@ import { Badge } from '../components/Badge';
 import { Dialog } from '../components/Dialog';
 import { SearchList, type SearchListItem } from '../components/SearchList';
 import { useClientList } from '../api/clients';
+import { tellApart } from '../components/namesakes';
+import { sharedNameIds } from '../../../shared/names';
 import './QuickSearch.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
@@ -49,6 +51,8 @@ function QuickSearchBody({ onDone }: { onDone: () => void }) {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const list = useClientList(query, 'all');
+  // Namesakes are told apart by their date of birth and start date.
+  const namesakes = sharedNameIds(list.data ?? []);
   const items: SearchListItem[] | undefined = list.data
     ? [...list.data]
         .sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1))
@@ -61,6 +65,7 @@ function QuickSearchBody({ onDone }: { onDone: () => void }) {
               <span>
                 {c.name}
                 {c.preferredName ? <span className="muted"> ({c.preferredName})</span> : null}
+                {namesakes.has(c.id) ? <span className="muted quick-tell-apart"> · {tellApart(c)}</span> : null}
               </span>
               {c.status === 'archived' ? <Badge tone="muted">Archived</Badge> : null}
               {c.overdueAssignments > 0 ? <Badge tone="warn">{c.overdueAssignments} overdue</Badge> : null}

@@ -3,6 +3,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { UnsavedChangesProvider } from '../../../renderer/src/components/UnsavedChanges';
 import { fakeCore, type FakeCore, type FakeHandlers } from './fakeCore';
 
 export interface Rendered extends RenderResult {
@@ -35,7 +36,8 @@ export function renderRoute(opts: { path: string; url: string; element: ReactNod
   });
   const router = createMemoryRouter(
     [
-      { path: opts.path, element: opts.element },
+      // As in the app's layout: forms tell it when they hold unsaved input.
+      { path: opts.path, element: <UnsavedChangesProvider>{opts.element}</UnsavedChangesProvider> },
       { path: '*', element: <Elsewhere /> },
     ],
     { initialEntries: [opts.url] },

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { localIsoDate } from '../../../../shared/dates';
 import { assignmentCreateSchema, type ClientDetail, type WorksheetDetail } from '../../../../shared/domain';
@@ -10,6 +10,10 @@ import { FormError } from '../../components/Field';
 import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
 import { SearchList } from '../../components/SearchList';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
+import { useDraft } from '../../components/useDraft';
+import { tellApart } from '../../components/namesakes';
+import { sharedNameIds } from '../../../../shared/names';
 import { useClient, useClientList } from '../../api/clients';
 import { useCreateAssignment } from '../../api/assignments';
 import { useLibrary, useWorksheet } from '../../api/library';
@@ -24,6 +28,12 @@ import {
 } from './tailoring';
 import { TailoringFields } from './TailoringFields';
 import './assignments.css';
+
+/** The assign form's draft: the worksheet chosen and the tailoring typed. */
+interface AssignDraft {
+  worksheetId: string | null;
+  values: TailoringValues;
+}
 
 /** What assignments.create takes besides the tailoring. */
 interface AssignTo {
@@ -53,6 +63,7 @@ export function AssignPage() {
 
 function AssignToClient({ client }: { client: ClientDetail }) {
   const navigate = useNavigate();
+  const name = client.preferredName ?? client.name;
   const [params, setParams] = useSearchParams();
   const worksheetId = params.get('worksheet');
   const worksheet = useWorksheet(worksheetId);
@@ -77,16 +88,45 @@ function AssignToClient({ client }: { client: ClientDetail }) {
   const onRefused = useFocusAfterFailedSubmit(formRef, form.formState.submitCount);
 
   // What follows from the worksheet (its frequency, phase, rationale) is set when it opens; the
-  // clinician's other changes stay when another worksheet is chosen.
-  const { setValue } = form;
+  // clinician's other changes stay when another worksheet is chosen. A draft being restored
+  // (below) waits for its worksheet, then takes the place of those suggestions.
+  const { setValue, reset } = form;
   const definition = detail?.version.definition;
+  const restoring = useRef<TailoringValues | null>(null);
   useLayoutEffect(() => {
     if (!definition) return;
+    if (restoring.current) {
+      reset(restoring.current);
+      restoring.current = null;
+      return;
+    }
     const d = worksheetDefaults(definition);
     for (const k of WORKSHEET_KEYS) setValue(k, d[k]);
-  }, [definition, setValue]);
+  }, [definition, setValue, reset]);
 
-  const name = client.preferredName ?? client.name;
+  // Unsaved: anything that differs from what the chosen worksheet suggests. Kept as an encrypted
+  // draft while typing (offered back after a lock), and asked about before leaving.
+  const values = useWatch({ control: form.control }) as TailoringValues;
+  const baseline = { ...blankValues(today), ...(definition ? worksheetDefaults(definition) : {}) };
+  const draftValue: AssignDraft = { worksheetId, values };
+  const draftBaseline: AssignDraft = { worksheetId, values: baseline };
+  const draft = useDraft<AssignDraft>(`assign:${client.id}`, draftValue, draftBaseline, (d) => {
+    if (d.worksheetId && d.worksheetId !== worksheetId) {
+      restoring.current = d.values;
+      setParams({ worksheet: d.worksheetId }, { replace: true });
+      setPicking(false);
+    } else if (!definition) {
+      restoring.current = d.values;
+    } else {
+      reset(d.values);
+    }
+  });
+  const unsaved = useUnsavedChanges(
+    !!definition && JSON.stringify(values) !== JSON.stringify(baseline),
+    `the homework for ${name}`,
+    draft.discard,
+  );
+
   const archived = client.status === 'archived';
 
   const pick = (wid: string) => {
@@ -101,6 +141,8 @@ function AssignToClient({ client }: { client: ClientDetail }) {
     async (input) => {
       try {
         const a = await create.mutateAsync(input);
+        draft.discard();
+        unsaved.saved();
         const state: AssignedState = { savedAssignment: { id: a.id, message: `“${a.title}” was assigned to ${name}.` } };
         navigate(`/clients/${client.id}/assignments`, { state });
       } catch (e) {
@@ -132,6 +174,7 @@ function AssignToClient({ client }: { client: ClientDetail }) {
         </div>
       ) : (
         <>
+          {draft.banner}
           <section className="card" aria-labelledby="step-worksheet">
             <h2 id="step-worksheet">
               <span className="step-number">1</span> Worksheet
@@ -258,6 +301,7 @@ export function ChooseClientPage() {
   const [search, setSearch] = useState('');
   const clients = useClientList(search, 'active');
   const suffix = worksheetId ? `?worksheet=${encodeURIComponent(worksheetId)}` : '';
+  const namesakes = sharedNameIds(clients.data ?? []);
 
   return (
     <section className="page narrow" aria-labelledby="choose-client-title">
@@ -285,6 +329,7 @@ export function ChooseClientPage() {
               <span>
                 {c.name}
                 {c.preferredName ? <span className="muted"> ({c.preferredName})</span> : null}
+                {namesakes.has(c.id) ? <span className="muted"> · {tellApart(c)}</span> : null}
               </span>
             ),
           }))}

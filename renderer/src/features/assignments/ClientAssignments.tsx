@@ -26,7 +26,11 @@ export function ClientAssignments() {
   const setStatus = useSetAssignmentStatus();
   const saved = (location.state as AssignedState | null)?.savedAssignment;
   const [notice, setNotice] = useState<UndoMessage | null>(() => (saved ? { text: saved.message } : null));
-  const [focusId, setFocusId] = useState<{ id: string } | null>(() => (saved ? { id: saved.id } : null));
+  // From the client's Overview, a homework row opens here with focus on that assignment.
+  const opened = (location.state as { openAssignment?: string } | null)?.openAssignment;
+  const [focusId, setFocusId] = useState<{ id: string } | null>(() =>
+    saved ? { id: saved.id } : opened ? { id: opened } : null,
+  );
   const [discontinuing, setDiscontinuing] = useState<Assignment | null>(null);
   const list = useRef<HTMLDivElement>(null);
 

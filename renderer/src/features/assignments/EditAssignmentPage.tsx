@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/client';
 import { FormError } from '../../components/Field';
 import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { useClient } from '../../api/clients';
 import { useAssignment, useUpdateAssignment } from '../../api/assignments';
 import type { AssignedState } from './ClientAssignments';
@@ -50,11 +51,13 @@ function EditTailoring({ a }: { a: AssignmentDetail }) {
   const formRef = useRef<HTMLFormElement>(null);
   const onRefused = useFocusAfterFailedSubmit(formRef, form.formState.submitCount);
   const back = `/clients/${a.clientId}/assignments`;
+  const unsaved = useUnsavedChanges(form.formState.isDirty, `the tailoring of “${a.title}”`);
 
   const submit = form.handleSubmit(
     async (input) => {
       try {
         const saved = await update.mutateAsync(input);
+        unsaved.saved();
         const state: AssignedState = {
           savedAssignment: { id: saved.id, message: `Your changes to “${saved.title}” were saved.` },
         };

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import type { Goal } from '../../../../shared/domain';
+import { TEXT_LIMITS } from '../../../../shared/limits';
 import { PHASE_LABELS, PHASES, type Frequency, type Phase } from '../../../../shared/worksheet';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { RadioGroup } from '../../components/RadioGroup';
@@ -50,7 +51,7 @@ export function TailoringFields({ errors, goals, suitedPhases, autoFocus }: Prop
         label="Personal instructions (optional)"
         {...register('personalInstructions')}
         error={errors.personalInstructions}
-        maxLength={2000}
+        limit={TEXT_LIMITS.long}
         rows={3}
         autoFocus={autoFocus}
         hint="For this client: when, where and how. For example “After dinner, at the kitchen table, ten minutes.”"
@@ -173,7 +174,7 @@ export function TailoringFields({ errors, goals, suitedPhases, autoFocus }: Prop
         label="Rationale agreed with the client"
         {...register('agreedRationale')}
         error={errors.agreedRationale}
-        maxLength={2000}
+        limit={TEXT_LIMITS.long}
         rows={7}
         hint="Starts as the worksheet’s own rationale. Put it in the words you found together."
       />

@@ -121,10 +121,28 @@ export function tailoringResolver<S extends z.ZodType<FieldValues, FieldValues>,
   const shared = zodResolver(call);
   return async (values, context, options) => {
     const fields = await local(values, context, options);
-    if (Object.keys(fields.errors).length) return { values: {}, errors: fields.errors };
+    type R = Awaited<ReturnType<Resolver<TailoringValues, Ctx, z.output<S>>>>;
+    if (Object.keys(fields.errors).length) {
+      // Every message at once: what the shared schema says about the other fields too (a
+      // number the form could not read is left out of that check, and keeps the form's message).
+      const v = values;
+      const input = {
+        ...(context ?? {}),
+        personalInstructions: v.personalInstructions,
+        goalId: v.goalId || null,
+        frequency: { kind: v.frequencyKind === 'weekly' ? 'once' : v.frequencyKind },
+        startDate: v.startDate,
+        dueDate: v.dueDate,
+        step: null,
+        phase: v.phase,
+        agreedRationale: v.agreedRationale,
+      } as z.input<S>;
+      const r = await shared(input, context, options as never);
+      return { values: {}, errors: { ...r.errors, ...fields.errors } } as R;
+    }
     const input = { ...fields.values, ...context } as z.input<S>;
     const r = await shared(input, context, options as never);
-    return r as Awaited<ReturnType<Resolver<TailoringValues, Ctx, z.output<S>>>>;
+    return r as R;
   };
 }
 

@@ -101,7 +101,10 @@ function ActiveHomework({ client }: { client: ClientDetail }) {
         <ul className="plain-list homework-summary">
           {active.map((a) => (
             <li key={a.id}>
-              <span className="homework-title">{a.title}</span>
+              {/* The whole row opens the assignment (on the Assignments tab, with focus on it); the link is the keyboard stop. */}
+              <Link to={`/clients/${client.id}/assignments`} state={{ openAssignment: a.id }} className="homework-title row-link">
+                {a.title}
+              </Link>
               <span className="muted">{dueText(a)}</span>
               {a.state !== 'active' ? <StateBadge state={a.state} /> : null}
             </li>

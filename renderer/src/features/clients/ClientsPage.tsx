@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { formatDate } from '../../../../shared/dates';
 import type { ClientSummary } from '../../../../shared/domain';
+import { sharedNameIds } from '../../../../shared/names';
+import { tellApart } from '../../components/namesakes';
 import { errorMessage } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { FormError } from '../../components/Field';
@@ -101,6 +103,8 @@ function ClientTable({ clients, showStatus }: { clients: readonly ClientSummary[
   // Who needs attention, and why: one line each under the name.
   const caseload = useCaseload();
   const flagsOf = new Map((caseload.data ?? []).map((e) => [e.clientId, e.flags]));
+  // Namesakes are told apart by their date of birth and start date.
+  const namesakes = sharedNameIds(clients);
   return (
     <table className="client-table">
       <thead>
@@ -119,6 +123,7 @@ function ClientTable({ clients, showStatus }: { clients: readonly ClientSummary[
                 {c.name}
               </Link>
               {c.preferredName ? <span className="muted"> ({c.preferredName})</span> : null}
+              {namesakes.has(c.id) ? <span className="muted tell-apart">{tellApart(c)}</span> : null}
               {showStatus && c.status === 'archived' ? (
                 <>
                   {' '}

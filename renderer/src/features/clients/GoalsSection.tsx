@@ -2,7 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { PAST_TARGET_QUESTION, todayIso } from '../../../../shared/dateBounds';
 import { formatDate } from '../../../../shared/dates';
+import { TEXT_LIMITS } from '../../../../shared/limits';
 import {
   GOAL_STATUS_LABELS,
   GOAL_STATUSES,
@@ -12,17 +14,20 @@ import {
   type GoalInput,
 } from '../../../../shared/domain';
 import { Badge, type BadgeTone } from '../../components/Badge';
+import { ConfirmDialog } from '../../components/Dialog';
 import { FormError, SelectField, TextArea, TextField } from '../../components/Field';
 import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { useDeleteGoal, useSaveGoal } from '../../api/clients';
 import { ApiError, errorMessage } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import './clients.css';
 
 type GoalStatus = (typeof GOAL_STATUSES)[number];
 const STATUS_TONES: Record<GoalStatus, BadgeTone> = { active: 'accent', met: 'ok', dropped: 'muted' };
 const STATUS_OPTIONS = GOAL_STATUSES.map((s) => ({ value: s, label: GOAL_STATUS_LABELS[s] }));
 const GOAL_FIELDS = Object.keys(goalInputSchema.shape);
+type GoalOutput = z.output<typeof goalInputSchema>;
 
 /** Treatment goals: listed with status and target date; added and edited in place. */
 export function GoalsSection({ client }: { client: ClientDetail }) {
@@ -203,27 +208,42 @@ function GoalForm({
   const form = useRef<HTMLFormElement>(null);
   const onRefused = useFocusAfterFailedSubmit(form, formState.submitCount);
   const errs = errorMessages(formState.errors);
+  const unsaved = useUnsavedChanges(formState.isDirty, goal ? 'this goal' : 'the new goal');
+  // An active goal's target date in the past asks once (a slip of the year, or a goal carried on).
+  const [pastTarget, setPastTarget] = useState<GoalOutput | null>(null);
+  const [pastAccepted, setPastAccepted] = useState<string | null>(null);
+  const cancel = () => unsaved.confirmLeave(onDone);
 
   const submit = handleSubmit(
     async (input) => {
-      try {
-        await save.mutateAsync({ id: goal?.id ?? null, goal: input });
-        onDone();
-      } catch (e) {
-        // Shown next to the fields.
-        showServerErrors(setError, e, 'goal.');
-        onRefused();
+      const t = input.targetDate;
+      if (t && input.status === 'active' && t < todayIso() && t !== goal?.targetDate && pastAccepted !== t) {
+        setPastTarget(input);
+        return;
       }
+      await saveGoal(input);
     },
     () => {
       save.reset();
     },
   );
 
+  const saveGoal = async (input: GoalOutput) => {
+    try {
+      await save.mutateAsync({ id: goal?.id ?? null, goal: input });
+      unsaved.saved();
+      onDone();
+    } catch (e) {
+      // Shown next to the fields.
+      showServerErrors(setError, e, 'goal.');
+      onRefused();
+    }
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
-      onDone();
+      cancel();
     }
   };
 
@@ -235,12 +255,18 @@ function GoalForm({
         label="Goal"
         {...register('title')}
         error={errs.title}
-        maxLength={160}
+        limit={TEXT_LIMITS.line}
         autoComplete="off"
         autoFocus
         hint={goal ? undefined : 'In the client’s words where you can, e.g. “Take the bus to work on my own”.'}
       />
-      <TextArea label="Description (optional)" {...register('description')} error={errs.description} maxLength={2000} rows={3} />
+      <TextArea
+        label="Description (optional)"
+        {...register('description')}
+        error={errs.description}
+        limit={TEXT_LIMITS.long}
+        rows={3}
+      />
       <div className="field-row">
         <SelectField label="Status" {...register('status')} options={STATUS_OPTIONS} error={errs.status} />
         <TextField label="Target date (optional)" type="date" {...register('targetDate')} error={errs.targetDate} />
@@ -249,7 +275,7 @@ function GoalForm({
         <button type="submit" className="primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : goal ? 'Save goal' : 'Add goal'}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={cancel}>
           Cancel
         </button>
         {goal && onDelete ? (
@@ -258,6 +284,24 @@ function GoalForm({
           </button>
         ) : null}
       </div>
+      <ConfirmDialog
+        open={!!pastTarget}
+        title={PAST_TARGET_QUESTION}
+        confirmLabel="Save anyway"
+        cancelLabel="Change the date"
+        onConfirm={() => {
+          if (!pastTarget) return;
+          setPastAccepted(pastTarget.targetDate);
+          setPastTarget(null);
+          void saveGoal(pastTarget);
+        }}
+        onCancel={() => setPastTarget(null)}
+      >
+        <p>
+          The target date {pastTarget?.targetDate ? formatDate(pastTarget.targetDate) : ''} has already passed, and the goal is
+          still active.
+        </p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { addDays, daysBetween, formatDate, localIsoDate } from '../../../../shared/dates';
+import { TEXT_LIMITS } from '../../../../shared/limits';
 import {
   PRACTICE_SOURCE_LABELS,
   type AssignmentDetail,
@@ -8,6 +9,7 @@ import {
 } from '../../../../shared/domain';
 import { fieldsOf, formMessage } from '../../components/forms';
 import { FormError, SelectField, TextArea, TextField } from '../../components/Field';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { useCreateManyPractice, useCreatePractice, useUpdatePractice } from '../../api/practice';
 import { AnswerForm, Cell } from './AnswerForm';
 import { answersOf, draftOf, parseNumber, type Draft, type DraftValue } from './draft';
@@ -37,6 +39,9 @@ export function PracticeForm({ assignment: a, record, onDone, onCancel }: Common
   const [note, setNote] = useState(record?.note ?? '');
   const [draft, setDraft] = useState<Draft>(() => (record ? draftOf(a.definition, record.answers) : {}));
   const [local, setLocal] = useState<Record<string, string>>({});
+  const now = { practicedOn, time, source, minutes, step, note, draft };
+  const [initial] = useState(() => JSON.stringify(now));
+  const unsaved = useUnsavedChanges(JSON.stringify(now) !== initial, `the practice record of “${a.title}”`);
   const create = useCreatePractice();
   const update = useUpdatePractice();
   const saving = create.isPending || update.isPending;
@@ -80,6 +85,7 @@ export function PracticeForm({ assignment: a, record, onDone, onCancel }: Common
     try {
       if (record) await update.mutateAsync({ id: record.id, record: fields });
       else await create.mutateAsync({ assignmentId: a.id, ...fields });
+      unsaved.saved();
       onDone(`Practice on ${formatDate(practicedOn, undefined, 'medium')} ${record ? 'updated' : 'saved'}.`);
     } catch {
       // The messages show at the fields.
@@ -164,12 +170,19 @@ export function PracticeForm({ assignment: a, record, onDone, onCancel }: Common
         ) : null}
       </div>
       <AnswerForm definition={a.definition} draft={draft} onChange={change} errors={answerErrors} />
-      <TextArea label="Note (optional)" rows={2} value={note} error={errors.note} onChange={(e) => setNote(e.target.value)} />
+      <TextArea
+        label="Note (optional)"
+        rows={2}
+        limit={TEXT_LIMITS.long}
+        value={note}
+        error={errors.note}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : record ? 'Save changes' : 'Save practice'}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => unsaved.confirmLeave(onCancel)}>
           Cancel
         </button>
       </div>
@@ -201,6 +214,10 @@ export function WeekGrid({ assignment: a, onDone, onCancel }: Common) {
   const [weekStart, setWeekStart] = useState(currentWeekStart(a.startDate, today));
   const [draft, setDraft] = useState<Draft>({});
   const [local, setLocal] = useState<Record<string, string>>({});
+  const unsaved = useUnsavedChanges(
+    Object.values(draft).some((v) => v === true || (typeof v === 'string' && v.trim() !== '')),
+    `the week of “${a.title}”`,
+  );
   const save = useCreateManyPractice();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -242,6 +259,7 @@ export function WeekGrid({ assignment: a, onDone, onCancel }: Common) {
     if (Object.keys(problems).length) return;
     try {
       await save.mutateAsync({ assignmentId: a.id, records });
+      unsaved.saved();
       onDone(`${records.length} day${records.length === 1 ? '' : 's'} of “${a.title}” saved.`);
     } catch {
       // The messages show beside the days.
@@ -334,7 +352,7 @@ export function WeekGrid({ assignment: a, onDone, onCancel }: Common) {
         <button type="submit" className="primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save the week'}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => unsaved.confirmLeave(onCancel)}>
           Cancel
         </button>
       </div>

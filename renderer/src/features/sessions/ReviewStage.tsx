@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 import { Link } from 'react-router';
 import type { PlanInput, ReviewItem, SessionDetail } from '../../../../shared/contract';
 import { addDays, formatDate } from '../../../../shared/dates';
+import { TEXT_LIMITS } from '../../../../shared/limits';
 import {
   COMPLETION_LABELS,
   COMPLETIONS,
@@ -24,6 +25,7 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useLibrary } from '../../api/library';
 import { usePlanReview, useReviewItems, useSaveReview } from '../../api/sessions';
 import { FieldMessages, FormError, TextArea, TextField } from '../../components/Field';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 /** Step 1 of session mode: the homework, one assignment at a time, oldest first. */
 export function ReviewStage({ session, onDone }: { session: SessionDetail; onDone: () => void }) {
@@ -140,7 +142,9 @@ function ReviewForm({
   onPrevious: (() => void) | null;
   onNext: () => void;
 }) {
-  const [f, setF] = useState<FormState>(() => initialState(item));
+  const [initial] = useState<FormState>(() => initialState(item));
+  const [f, setF] = useState<FormState>(initial);
+  const unsaved = useUnsavedChanges(JSON.stringify(f) !== JSON.stringify(initial), `the review of “${item.assignment.title}”`);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const save = useSaveReview();
@@ -183,6 +187,7 @@ function ReviewForm({
       await save.mutateAsync({ sessionId: session.id, assignmentId: a.id, review });
       if (!planDone && f.plan) await planReview.mutateAsync(planInput(session, item, f));
       setErrors({});
+      unsaved.saved();
       onNext();
     } catch (e) {
       const fe = fieldErrors(e);
@@ -325,6 +330,7 @@ function ReviewForm({
         {f.obstacles.includes('other') ? (
           <TextField
             label="Other obstacle"
+            limit={TEXT_LIMITS.line}
             value={f.obstacleOther}
             error={errors.obstacleOther}
             onChange={(e) => set('obstacleOther', e.target.value)}
@@ -335,6 +341,7 @@ function ReviewForm({
       <TextArea
         label="What the client learned (their words)"
         rows={3}
+        limit={TEXT_LIMITS.long}
         value={f.learning}
         error={errors.learning}
         onChange={(e) => set('learning', e.target.value)}
@@ -355,7 +362,7 @@ function ReviewForm({
 
       <div className="actions review-actions">
         {onPrevious ? (
-          <button type="button" onClick={onPrevious} disabled={busy}>
+          <button type="button" onClick={() => unsaved.confirmLeave(onPrevious)} disabled={busy}>
             Previous homework
           </button>
         ) : null}
@@ -456,6 +463,7 @@ function PlanFields({
           <TextArea
             label="Instructions for the next step"
             rows={2}
+            limit={TEXT_LIMITS.long}
             value={f.instructions}
             error={errors['next.personalInstructions']}
             onChange={(e) => set('instructions', e.target.value)}
@@ -492,6 +500,7 @@ function PlanFields({
       {f.plan === 'discontinued' || f.plan === 'modify' || f.plan === 'replace' ? (
         <TextField
           label={f.plan === 'discontinued' ? 'Why it is discontinued' : 'Note on the plan (optional)'}
+          limit={TEXT_LIMITS.long}
           value={f.planNote}
           error={errors.note}
           onChange={(e) => set('planNote', e.target.value)}

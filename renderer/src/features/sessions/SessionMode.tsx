@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { SessionDetail } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/dates';
+import { TEXT_LIMITS } from '../../../../shared/limits';
 import {
   ATTENDANCE,
   ATTENDANCE_LABELS,
@@ -17,6 +18,7 @@ import { errorMessage } from '../../api/client';
 import { useFinishSession, useReopenSession, useSession, useUpdateSession } from '../../api/sessions';
 import { FormError, SelectField, TextArea, TextField } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
+import { useConfirmLeave } from '../../components/UnsavedChanges';
 import { useAutosave } from './autosave';
 import { ReviewStage } from './ReviewStage';
 import { MeasuresStage } from '../measures';
@@ -43,12 +45,16 @@ export function SessionMode() {
 function SessionShell({ session }: { session: SessionDetail }) {
   const update = useUpdateSession();
   const [stage, setStage] = useState<SessionStage>(session.stage);
+  // Another stage leaves an unsaved homework review: that asks first.
+  const confirmLeave = useConfirmLeave();
   const index = SESSION_STAGES.indexOf(stage);
   const name = session.clientPreferredName ?? session.clientName;
 
   const go = (next: SessionStage) => {
-    setStage(next);
-    if (next !== session.stage) update.mutate({ id: session.id, stage: next });
+    confirmLeave(() => {
+      setStage(next);
+      if (next !== session.stage) update.mutate({ id: session.id, stage: next });
+    });
     window.scrollTo?.(0, 0);
   };
 
@@ -130,6 +136,7 @@ function NotesStage({ session }: { session: SessionDetail }) {
         label="Your notes (private)"
         hint="Only for you. Never printed on anything for the client."
         rows={8}
+        limit={TEXT_LIMITS.long}
         value={notes}
         error={save.fieldErrors['fields.notes']}
         onChange={(e) => {
@@ -141,6 +148,7 @@ function NotesStage({ session }: { session: SessionDetail }) {
         label="What the client takes away (their words)"
         hint="Goes on the session handout."
         rows={4}
+        limit={TEXT_LIMITS.long}
         value={takeaways}
         error={save.fieldErrors['fields.takeaways']}
         onChange={(e) => {

@@ -3,13 +3,13 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import type { WorksheetDefinition } from '../../../../../shared/worksheet';
 import { ApiError, errorMessage } from '../../../api/client';
 import { useSaveWorksheet } from '../../../api/library';
-import { ConfirmDialog } from '../../../components/Dialog';
 import { PageHeading } from '../../../components/PageHeading';
+import { useUnsavedChanges } from '../../../components/UnsavedChanges';
 import type { DetailLocationState } from '../WorksheetDetailPage';
 import { WorksheetPreview } from '../WorksheetPreview';
 import { DesignerContext } from './context';
 import { ErrorSummary } from './ErrorSummary';
-import { useLeaveGuard, useSaveShortcut } from './guards';
+import { useSaveShortcut } from './guards';
 import { PartsSection } from './PartsSection';
 import { AboutSection, ClientSection, PracticeSection } from './sections';
 import { useDesignerForm } from './useDesignerForm';
@@ -33,10 +33,11 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
   const d = useDesignerForm(definition);
   const preview = useDeferredValue(d.definitionNow);
   const save = useSaveWorksheet();
+  // Leaving with unsaved changes asks first (the app's shared guard, components/UnsavedChanges).
+  const unsaved = useUnsavedChanges(d.dirty, 'this worksheet');
   const asideRef = useRef<HTMLElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
-  const leaving = useRef(false);
   /** Where focus goes once the outcome of a save is on screen. */
   const focusNext = useRef<'summary' | 'error' | null>(null);
 
@@ -50,7 +51,7 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
             : { kind: 'update' as const, id: mode.id, baseVersion: mode.baseVersion, definition: def };
         try {
           const saved = await save.mutateAsync(input);
-          leaving.current = true;
+          unsaved.saved();
           const message =
             mode.kind === 'create'
               ? `Saved as version ${saved.version.version}. “${saved.worksheet.title}” is in your library now.`
@@ -70,7 +71,6 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
     )();
   };
   useSaveShortcut(trySave);
-  const blocker = useLeaveGuard(d.dirty, leaving);
 
   // Once the outcome of a save is on screen: focus on the list of problems, or on the core's
   // message (there is none to focus when its messages are at the fields).
@@ -180,18 +180,6 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
         <div className="visually-hidden" aria-live="polite" role="status">
           {d.live}
         </div>
-
-        <ConfirmDialog
-          open={blocker.state === 'blocked'}
-          title="Leave without saving?"
-          confirmLabel="Leave without saving"
-          cancelLabel="Keep editing"
-          danger
-          onConfirm={() => blocker.proceed?.()}
-          onCancel={() => blocker.reset?.()}
-        >
-          <p>Your changes to this worksheet have not been saved. If you leave now, they are lost.</p>
-        </ConfirmDialog>
       </section>
     </DesignerContext.Provider>
   );

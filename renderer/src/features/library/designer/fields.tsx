@@ -1,4 +1,5 @@
 import type { KeyboardEvent, ReactNode } from 'react';
+import { counterText } from '../../../../../shared/limits';
 import { getIn, type Path } from './draft';
 import { afterUpdate, useDesigner } from './context';
 import { fieldId } from './validation';
@@ -68,13 +69,15 @@ export function DText(
   const value = (getIn(draft, path) as string | undefined) ?? '';
   const error = errorFor(path);
   const onChange = (v: string) => set(path, optional && v.trim() === '' ? undefined : v);
+  // `maxLength` is the limit the schema checks: shown by a counter as it nears, never a cut (shared/limits.ts).
+  const counter = maxLength ? counterText(value.length, maxLength) : null;
+  const countId = `${fieldId(path)}-count`;
   const common = {
     id: fieldId(path),
     value,
-    maxLength,
     placeholder,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy(path, props.hint, error),
+    'aria-invalid': error || counter?.over ? true : undefined,
+    'aria-describedby': [describedBy(path, props.hint, error), counter ? countId : ''].filter(Boolean).join(' ') || undefined,
   } as const;
   return (
     <Shell {...props} error={error}>
@@ -83,6 +86,15 @@ export function DText(
       ) : (
         <input {...common} type="text" autoComplete="off" onChange={(e) => onChange(e.target.value)} />
       )}
+      {counter ? (
+        <p
+          className={counter.over ? 'field-count field-error' : 'field-count field-hint'}
+          id={countId}
+          aria-live={counter.over ? 'polite' : undefined}
+        >
+          {counter.text}
+        </p>
+      ) : null}
     </Shell>
   );
 }

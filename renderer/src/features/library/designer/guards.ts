@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import { useBlocker, type BlockerFunction } from 'react-router';
+import { useEffect, useRef } from 'react';
 
 /** Ctrl+S (⌘S) calls `save`, unless a dialog is open. */
 export function useSaveShortcut(save: () => void) {
@@ -18,21 +17,4 @@ export function useSaveShortcut(save: () => void) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-}
-
-/**
- * Asks before leaving with unsaved changes: not after saving (`leaving`), and not when the vault
- * locks (that always goes through: it goes back to '/').
- */
-export function useLeaveGuard(dirty: boolean, leaving: RefObject<boolean>) {
-  return useBlocker(
-    useCallback<BlockerFunction>(
-      ({ currentLocation, nextLocation, historyAction }) =>
-        dirty &&
-        !leaving.current &&
-        currentLocation.pathname !== nextLocation.pathname &&
-        !(historyAction === 'POP' && nextLocation.pathname === '/'),
-      [dirty, leaving],
-    ),
-  );
 }
