@@ -17,6 +17,7 @@ import { clientImportHandlers } from './services/clientImport';
 import { backupHandlers } from './services/backup';
 import { draftsHandlers } from './services/drafts';
 import { measuresHandlers } from './services/measures';
+import { progressHandlers } from './services/progress';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -40,6 +41,8 @@ export const handlers: Handlers<Core> = {
   backup: runAlone(backupHandlers, ['restore']),
   drafts: draftsHandlers,
   measures: measuresHandlers,
+  // issue 9: the Progress tab
+  progress: progressHandlers,
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

@@ -93,6 +93,9 @@ export const CHANNEL_NAMES = [
   'measures.rciSettings',
   'measures.setRci',
   'measures.caseload',
+  // issue 9: the Progress tab
+  'progress.overview',
+  'progress.series',
   'app.info',
   'settings.get',
   'settings.update',

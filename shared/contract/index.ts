@@ -10,6 +10,7 @@ import { vaultContract } from './vault';
 import { backupContract } from './backup';
 import { draftsContract } from './drafts';
 import { measuresContract } from './measures';
+import { progressContract } from './progress';
 
 export * from './define';
 export * from './vault';
@@ -19,6 +20,7 @@ export * from './print';
 export * from './sessions';
 export * from './data';
 export * from './measures';
+export * from './progress';
 export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */
@@ -40,6 +42,8 @@ export const coreContract = {
   backup: backupContract,
   drafts: draftsContract,
   measures: measuresContract,
+  // issue 9: the Progress tab
+  progress: progressContract,
 };
 
 /** Channels answered by the Electron main process itself. */

@@ -133,6 +133,8 @@ interface FontInfo {
   hasGlyphForCodePoint(cp: number): boolean;
   ascent: number;
   unitsPerEm: number;
+  /** Shapes a text; its advance width is in font units. */
+  layout(text: string): { advanceWidth: number };
 }
 
 const fallbackFiles = new Map<FallbackName, Buffer>();
@@ -165,6 +167,15 @@ export function fontInfo(name: FaceName): FontInfo {
     infos.set(name, info);
   }
   return info;
+}
+
+/**
+ * The width of a text in a face at a size (points), without a document: what charts measure
+ * their labels with, so that the SVG laid out by ECharts fits the embedded fonts it is drawn in.
+ */
+export function textWidth(face: typeof REGULAR | typeof BOLD, size: number, text: string): number {
+  const f = fontInfo(face);
+  return (f.layout(text).advanceWidth / f.unitsPerEm) * size;
 }
 
 /** Selects a face in a document (a fallback face is added to it the first time). */

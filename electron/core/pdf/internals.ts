@@ -31,6 +31,10 @@ import { equalBytes, templateFrom, writeSubset, type SubsetTemplate } from './su
  *   `_getTableStream()`, `_variationProcessor`; its glyphs' `codePoints`, `_decode()` and
  *   `_getMetrics()` (cacheGlyphs, which reads what fontkit's own _addGlyph reads).
  *
+ * svg-to-pdfkit (charts, electron/core/charts) is a library that draws SVG into a pdfkit document:
+ * it reads `_font`, `page.fonts`, `_ctm` and `_registeredFonts` itself. Our code calls only its
+ * public function; tests/integration/charts-pdf.test.ts reads its output back after an upgrade.
+ *
  * pdfkit and fontkit are pinned to exact versions in package.json (fontkit, pdfkit's dependency,
  * which we never import, through "overrides") because of this file. tests/unit/pdf-internals
  * checks each member above on a tiny document and says which one changed after an upgrade;
