@@ -26,16 +26,17 @@ export const afterChange = {
       queryKeys.library.all,
       queryKeys.print.all,
       queryKeys.sessions.all,
+      queryKeys.progress.all,
     ]),
 
   /**
    * A session (started, finished, reopened, removed): its client's sessions and timeline, Today
    * (unfinished sessions, homework to review) and the client lists ("Last session").
    */
-  session: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all, queryKeys.clients.lists()]),
+  session: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all, queryKeys.clients.lists(), queryKeys.progress.all]),
 
   /** A homework review saved: the session's items and counts, the timeline, Today. */
-  review: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all]),
+  review: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all, queryKeys.progress.all]),
 
   /** A plan carried out (an assignment ended, a follow-on made): everything an assignment change touches. */
   plan: (qc: QueryClient) =>
@@ -45,10 +46,11 @@ export const afterChange = {
       queryKeys.clients.lists(),
       queryKeys.library.all,
       queryKeys.print.all,
+      queryKeys.progress.all,
     ]),
 
   /** A practice record (entered, imported, edited, deleted, restored): the practice lists. */
-  practice: (qc: QueryClient) => invalidate(qc, [queryKeys.practice.all]),
+  practice: (qc: QueryClient) => invalidate(qc, [queryKeys.practice.all, queryKeys.progress.all]),
 
   /** A worksheet (saved, duplicated, archived, restored): the library, and assignments ("a newer version is available"). */
   worksheet: (qc: QueryClient) => invalidate(qc, [queryKeys.library.all, queryKeys.assignments.all]),

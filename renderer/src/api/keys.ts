@@ -67,6 +67,14 @@ export const queryKeys = {
     /** A client's practice records, newest first. */
     ofClient: (clientId: string) => ['practice', 'client', clientId] as const,
   },
+  // issue 9: the Progress tab
+  progress: {
+    all: ['progress'] as const,
+    overview: (clientId: string, from: string | null, to: string | null) =>
+      ['progress', 'overview', clientId, { from, to }] as const,
+    series: (clientId: string, worksheetId: string, keys: readonly string[], from: string | null, to: string | null) =>
+      ['progress', 'series', clientId, worksheetId, [...keys], { from, to }] as const,
+  },
   backup: {
     all: ['backup'] as const,
     /** The last good backup and whether it is old. */

@@ -5,6 +5,7 @@ import { Today } from '../features/home/Today';
 import { libraryRoutes } from '../features/library/routes';
 import { practiceTab } from '../features/practice/routes';
 import { PrintPage } from '../features/print/PrintPage';
+import { progressTab } from '../features/progress/routes';
 import { sessionRoutes, sessionsTab, timelineTab } from '../features/sessions/routes';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -16,7 +17,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 export const featureRoutes: RouteObject[] = [
   { index: true, element: <Today /> },
   { path: 'settings', element: <SettingsPage /> },
-  ...clientRoutes([assignmentsTab, sessionsTab, practiceTab, timelineTab]),
+  ...clientRoutes([assignmentsTab, sessionsTab, practiceTab, progressTab, timelineTab]),
   ...assignmentRoutes,
   ...sessionRoutes,
   ...libraryRoutes,

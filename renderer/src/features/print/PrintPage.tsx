@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { OutputTarget } from '../../../../shared/contract';
 import { api, errorMessage, unwrap } from '../../api/client';
 import { usePdf, usePrintSubject } from '../../api/print';
 import { useSettings } from '../../api/settings';
 import { FormError, SelectField } from '../../components/Field';
-import { PdfPreview } from './PdfPreview';
 import './print.css';
+
+/** pdf.js loads only when a preview is shown (it is most of a megabyte): never on the first screen. */
+const PdfPreview = lazy(() => import('./PdfPreview').then((m) => ({ default: m.PdfPreview })));
 
 type Options = { paper: 'a4' | 'letter'; largePrint: boolean; nameOnWorksheets: 'full' | 'initials' };
 
@@ -167,7 +169,13 @@ export function PrintPage() {
           <FormError message={actionError ?? (pdf.error ? errorMessage(pdf.error) : null)} />
         </aside>
         <div className="print-preview" aria-label="Preview of the pages">
-          {pdf.data ? <PdfPreview bytes={pdf.data.bytes} title={title} /> : <p className="muted">Preparing the preview…</p>}
+          {pdf.data ? (
+            <Suspense fallback={<p className="muted">Preparing the preview…</p>}>
+              <PdfPreview bytes={pdf.data.bytes} title={title} />
+            </Suspense>
+          ) : (
+            <p className="muted">Preparing the preview…</p>
+          )}
         </div>
       </div>
     </section>
