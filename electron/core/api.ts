@@ -18,6 +18,7 @@ import { backupHandlers } from './services/backup';
 import { draftsHandlers } from './services/drafts';
 import { measuresHandlers } from './services/measures';
 import { progressHandlers } from './services/progress';
+import { reportsHandlers } from './services/reports';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -43,6 +44,8 @@ export const handlers: Handlers<Core> = {
   measures: measuresHandlers,
   // issue 9: the Progress tab
   progress: progressHandlers,
+  // issue 9: the progress report
+  reports: reportsHandlers,
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

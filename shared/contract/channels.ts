@@ -96,6 +96,8 @@ export const CHANNEL_NAMES = [
   // issue 9: the Progress tab
   'progress.overview',
   'progress.series',
+  // issue 9: the progress report
+  'reports.progress',
   'app.info',
   'settings.get',
   'settings.update',

@@ -11,6 +11,7 @@ import { backupContract } from './backup';
 import { draftsContract } from './drafts';
 import { measuresContract } from './measures';
 import { progressContract } from './progress';
+import { reportsContract } from './reports';
 
 export * from './define';
 export * from './vault';
@@ -21,6 +22,7 @@ export * from './sessions';
 export * from './data';
 export * from './measures';
 export * from './progress';
+export * from './reports';
 export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */
@@ -44,6 +46,8 @@ export const coreContract = {
   measures: measuresContract,
   // issue 9: the Progress tab
   progress: progressContract,
+  // issue 9: the progress report
+  reports: reportsContract,
 };
 
 /** Channels answered by the Electron main process itself. */
