@@ -11,7 +11,8 @@ import { writeHistory, type HistoryPractice, type HistoryReview, type HistorySes
  * weeks, and the clients' practice (well over 300 records): Zoë climbing her exposure ladder with
  * SUDS falling within each step and from step to step; a mood diary, a sleep diary, thought
  * records with belief rated before and after; Алёна's assertiveness homework missed with
- * obstacles and then adjusted (a smaller step that follows it in a chain).
+ * obstacles and then adjusted (a smaller step that follows it in a chain); and outcome measures
+ * at most sessions (`seedDemoMeasures`).
  *
  * Earlier assignments are made through the core's typed calls, like anything a clinician types.
  * Sessions, reviews and practice records are written by `writeHistory` (one `core.write`, the
@@ -284,6 +285,8 @@ export interface DemoHistorySummary {
   sessions: number;
   reviews: number;
   practiceRecords: number;
+  /** Questionnaire results (PHQ-9, GAD-7, own problems). */
+  measures: number;
 }
 
 export async function seedDemoHistory(calls: DoOf<CoreContract>, core: CoreContext, now: Date): Promise<DemoHistorySummary> {
@@ -451,5 +454,108 @@ export async function seedDemoHistory(calls: DoOf<CoreContract>, core: CoreConte
     }
   }
   const written = writeHistory(core, { sessions, practice, chains });
-  return { sessions: written.sessions.length, reviews: written.reviews.length, practiceRecords: written.records.length };
+  const measures = await seedDemoMeasures(calls, rnd);
+  return {
+    sessions: written.sessions.length,
+    reviews: written.reviews.length,
+    practiceRecords: written.records.length,
+    measures,
+  };
+}
+
+/**
+ * PHQ-9 and GAD-7 at most attended sessions (every fifth one skipped), along a course per client:
+ * most improve reliably, Priya does not respond, Marcus deteriorates, Kenji answers PHQ-9 item 9
+ * above 0 once (left unacknowledged, so Today shows it). Zoë also rates her own problems (the
+ * idiographic measure). Entered through the measures channel, like a clinician typing from paper.
+ */
+interface MeasureCourse {
+  phq9: [number, number];
+  gad7: [number, number];
+  /** The attended session (0-based, among those measured) whose PHQ-9 has item 9 above 0. */
+  item9At?: number;
+  problems?: { text: string; from: number; to: number }[];
+  events?: { offset: number; note: string }[];
+}
+
+const MEASURE_COURSES: Record<string, MeasureCourse> = {
+  [ZOE]: {
+    phq9: [11, 5],
+    gad7: [16, 6],
+    problems: [
+      { text: 'Can’t get on the underground', from: 9, to: 4 },
+      { text: 'Scared my heart will give out', from: 8, to: 3 },
+    ],
+    events: [{ offset: -20, note: 'Started a new job' }],
+  },
+  'Øyvind Ødegård': { phq9: [18, 8], gad7: [9, 5], events: [{ offset: -25, note: 'Rejoined the running club' }] },
+  'Ελένη Παπαδοπούλου': { phq9: [10, 5], gad7: [15, 6] },
+  'Kenji Watanabe': { phq9: [19, 9], gad7: [14, 7], item9At: 2 },
+  'Aiyana Redcloud': { phq9: [12, 3], gad7: [8, 3] },
+  'Priya Raman': { phq9: [15, 14], gad7: [13, 12], events: [{ offset: -30, note: 'Exams started' }] },
+  'Marcus Adeyemi': { phq9: [8, 16], gad7: [7, 12], events: [{ offset: -10, note: 'Separated from partner' }] },
+  'Алёна Смирнова': { phq9: [9, 7], gad7: [12, 9] },
+  'Hannah Becker': { phq9: [14, 12], gad7: [8, 7] },
+};
+
+/** Item scores (0–3) summing to `total` over `n` items, spread at random; `fixed` items held. */
+function spread(total: number, n: number, rnd: () => number, fixed: Record<number, number> = {}): number[] {
+  const out = Array.from({ length: n }, (_, i) => fixed[i] ?? 0);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const free = out.map((_, i) => i).filter((i) => fixed[i] === undefined);
+  while (left > 0 && free.some((i) => out[i]! < 3)) {
+    const i = free[Math.floor(rnd() * free.length)]!;
+    if (out[i]! < 3) {
+      out[i]!++;
+      left--;
+    }
+  }
+  return out;
+}
+
+async function seedDemoMeasures(calls: DoOf<CoreContract>, rnd: () => number): Promise<number> {
+  let count = 0;
+  const clients = await calls.clients.list({ status: 'active' });
+  for (const c of clients) {
+    const course = MEASURE_COURSES[c.name];
+    if (!course) continue;
+    const attended = (await calls.sessions.list({ clientId: c.id }))
+      .filter((s) => s.attendance === 'attended')
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
+    const measured = attended.filter((_, i) => i === 0 || i === attended.length - 1 || i % 5 !== 4);
+    const problems = course.problems
+      ? (await calls.measures.setProblems({ clientId: c.id, problems: course.problems.map((p) => ({ text: p.text })) })).active
+      : [];
+    const along = (range: [number, number], i: number, max: number) => {
+      const f = measured.length > 1 ? i / (measured.length - 1) : 0;
+      const noise = i === 0 || i === measured.length - 1 ? 0 : Math.round(rnd() * 2 - 1);
+      return Math.max(0, Math.min(max, Math.round(range[0] + (range[1] - range[0]) * f) + noise));
+    };
+    for (const [i, s] of measured.entries()) {
+      const phqTotal = along(course.phq9, i, 24);
+      const item9 = course.item9At === i ? 1 : 0;
+      const phq = spread(phqTotal, 9, rnd, { 8: item9 });
+      const difficulty = phqTotal < 5 ? 0 : phqTotal < 10 ? 1 : phqTotal < 20 ? 2 : 3;
+      const base = { clientId: c.id, sessionId: s.id, administeredOn: s.date, source: 'paper' as const };
+      await calls.measures.record({ ...base, measure: 'phq9', answers: [...phq, difficulty] });
+      await calls.measures.record({ ...base, measure: 'gad7', answers: spread(along(course.gad7, i, 21), 7, rnd) });
+      count += 2;
+      if (problems.length && course.problems) {
+        await calls.measures.record({
+          ...base,
+          measure: 'idiographic',
+          problemIds: problems.map((p) => p.id),
+          answers: course.problems.map((p) => along([p.from, p.to], i, 10)),
+        });
+        count++;
+      }
+    }
+    const today = attended.at(-1)?.date;
+    for (const e of course.events ?? []) {
+      if (!today) break;
+      const date = addDays(today, e.offset);
+      if (date >= c.startDate) await calls.measures.addEvent({ clientId: c.id, date, note: e.note });
+    }
+  }
+  return count;
 }

@@ -28,6 +28,8 @@ const answersSchema = z
   .max(20, 'Too many answers for one questionnaire.');
 
 const ackNoteSchema = requiredText('a note (what you did or decided)', 2000);
+/** The acknowledgement form's values (the renderer's form validates with it too). */
+export const item9AckFormSchema = z.object({ note: ackNoteSchema });
 
 export const measureRecordSchema = z.object({
   clientId: idSchema,

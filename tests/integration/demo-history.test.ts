@@ -117,3 +117,33 @@ describe('demo history', () => {
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('demo measures', () => {
+  it('at most sessions: some improve reliably, one does not respond, one deteriorates, one answers item 9 once', async () => {
+    expect(summary.measures).toBeGreaterThan(60);
+    const outcome = async (name: string) => (await t.do.measures.summary({ clientId: await clientId(name) })).paired.overall!;
+    for (const name of ['Øyvind Ødegård', 'Kenji Watanabe', 'Ελένη Παπαδοπούλου']) {
+      expect((await outcome(name)).reliableImprovement, name).toBe(true);
+    }
+    expect((await outcome('Priya Raman')).outcome).toBe('no-reliable-change');
+    expect((await outcome('Marcus Adeyemi')).outcome).toBe('reliable-deterioration');
+
+    const open = await t.do.measures.item9Open();
+    expect(open.map((o) => o.clientName)).toEqual(['Kenji Watanabe']);
+
+    // Measured at most attended sessions of a long-running client.
+    const kenji = await clientId('Kenji Watanabe');
+    const attended = (await t.do.sessions.list({ clientId: kenji })).filter((s) => s.attendance === 'attended');
+    const phq = await t.do.measures.list({ clientId: kenji, measure: 'phq9' });
+    expect(phq.length).toBeGreaterThan(attended.length / 2);
+    expect(phq.every((r) => r.complete && r.sessionId !== null)).toBe(true);
+
+    const flags = Object.fromEntries((await t.do.measures.caseload()).map((e) => [e.clientName, e.flags.map((f) => f.kind)]));
+    expect(flags['Kenji Watanabe']).toContain('item9');
+    expect(flags['Marcus Adeyemi']).toContain('reliable-deterioration');
+    expect(flags['Priya Raman']).toContain('no-reliable-improvement');
+    // Zoë rates her own problems too.
+    const zoe = await t.do.measures.list({ clientId: await clientId('Zoë Łukasiewicz'), measure: 'idiographic' });
+    expect(zoe.length).toBeGreaterThan(2);
+  });
+});

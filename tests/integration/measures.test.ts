@@ -416,3 +416,67 @@ describe('the caseload', () => {
     expect((await t.do.measures.caseload()).find((e) => e.clientId === c.id)).toBeUndefined();
   });
 });
+
+describe('export', () => {
+  it('includes every measure result with its item scores, the problems, life events and RCI parameters', async () => {
+    t = await unlockedCore({ now: () => NOW });
+    const c = await client();
+    const r = await t.do.measures.record({
+      clientId: c.id,
+      measure: 'phq9',
+      administeredOn: '2026-03-14',
+      answers: [3, 2, 1, 0, 1, 2, 3, 1, 1, 2],
+    });
+    await t.do.measures.acknowledgeItem9({ id: r.id, note: 'Talked it through' });
+    const { active } = await t.do.measures.setProblems({ clientId: c.id, problems: [{ text: 'Sleep, "mostly"' }] });
+    await t.do.measures.record({
+      clientId: c.id,
+      measure: 'idiographic',
+      administeredOn: '2026-03-14',
+      answers: [6],
+      problemIds: [active[0]!.id],
+    });
+    await t.do.measures.addEvent({ clientId: c.id, date: '2026-03-01', note: 'Moved house' });
+    await t.do.measures.setRci({ measure: 'gad7', sd: 4.5, r: 0.8 });
+
+    const json = JSON.parse((await t.do.export.build({ format: 'json', clientId: c.id })).files[0]!.text);
+    const [x] = json.clients;
+    expect(x.measureResults).toHaveLength(2);
+    expect(x.measureResults[0]).toMatchObject({
+      id: r.id,
+      measure: 'phq9',
+      answers: [3, 2, 1, 0, 1, 2, 3, 1, 1, 2],
+      total: 14,
+      complete: true,
+      band: 'Moderate',
+      item9AcknowledgementNote: 'Talked it through',
+    });
+    expect(x.measureResults[1]).toMatchObject({ measure: 'idiographic', answers: [6], problemIds: [active[0]!.id], total: null });
+    expect(x.measureProblems.map((p: { text: string }) => p.text)).toEqual(['Sleep, "mostly"']);
+    expect(x.lifeEvents.map((e: { note: string }) => e.note)).toEqual(['Moved house']);
+    expect(json.measureRciParameters.gad7).toEqual({ sd: 4.5, r: 0.8 });
+
+    const { files } = await t.do.export.build({ format: 'csv', clientId: c.id });
+    const csv = files.find((f) => f.name === 'measure-results.csv')!.text;
+    const [header, first] = csv.slice(1).split('\r\n');
+    const cols = header!.split(',');
+    const cells = first!.split(',');
+    expect(cols.slice(-20)).toEqual(Array.from({ length: 20 }, (_, i) => `item${i + 1}`));
+    expect(cells[cols.indexOf('total')]).toBe('14');
+    expect(cols.slice(-20).map((h) => cells[cols.indexOf(h)])).toEqual([
+      '3',
+      '2',
+      '1',
+      '0',
+      '1',
+      '2',
+      '3',
+      '1',
+      '1',
+      '2',
+      ...Array(10).fill(''),
+    ]);
+    expect(files.some((f) => f.name === 'measure-problems.csv')).toBe(true);
+    expect(files.some((f) => f.name === 'life-events.csv')).toBe(true);
+  });
+});

@@ -124,7 +124,8 @@ export async function runCommand(command: string, flags: Map<string, string | tr
       host.out(
         summary.created && history
           ? `Added demo data: ${summary.clients} fictional clients, ${summary.goals} goals, ${summary.assignments} assignments; ` +
-              `${history.sessions} sessions, ${history.reviews} reviews, ${history.practiceRecords} practice records.\n`
+              `${history.sessions} sessions, ${history.reviews} reviews, ${history.practiceRecords} practice records, ` +
+              `${history.measures} questionnaire results.\n`
           : 'The demo data is already in this vault.\n',
       );
       return 0;

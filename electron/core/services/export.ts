@@ -12,6 +12,9 @@ import type {
   ClientRow,
   GoalRow,
   HomeworkReviewRow,
+  LifeEventRow,
+  MeasureProblemRow,
+  MeasureResultRow,
   PracticeRecordRow,
   SessionRow,
   WorksheetRow,
@@ -20,6 +23,8 @@ import type {
 import { requireClient, toClient } from './clients';
 import { readDefinition } from './library';
 import { sessionFields } from './sessions';
+import { rciParametersFor } from '../../../shared/measures';
+import { rciOverrides, toResult } from './measures';
 
 /**
  * The clinician's data, out: one client or the whole vault, as one JSON file (complete, with a
@@ -103,6 +108,40 @@ const practice = (r: PracticeRecordRow) => ({
   updatedAt: r.updated_at,
 });
 
+/** A measure result with every item score (issue 9). */
+const measureResult = (db: ReadDb, r: MeasureResultRow) => {
+  const x = toResult(db, r);
+  return {
+    id: x.id,
+    clientId: x.clientId,
+    sessionId: x.sessionId,
+    measure: x.measure,
+    administeredOn: x.administeredOn,
+    answers: x.answers,
+    problemIds: x.problems?.map((p) => p.id) ?? null,
+    total: x.total,
+    complete: x.complete,
+    band: x.band?.label ?? null,
+    source: x.source,
+    item9AcknowledgedAt: x.item9Acknowledgement?.at ?? null,
+    item9AcknowledgementNote: x.item9Acknowledgement?.note ?? null,
+    createdAt: x.createdAt,
+    updatedAt: x.updatedAt,
+  };
+};
+
+const measureProblem = (r: MeasureProblemRow) => ({
+  id: r.id,
+  clientId: r.client_id,
+  text: r.text,
+  position: r.position,
+  archivedAt: r.archived_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const lifeEvent = (r: LifeEventRow) => ({ id: r.id, clientId: r.client_id, date: r.date, note: r.note, createdAt: r.created_at });
+
 type VersionRow = WorksheetVersionRow & Pick<WorksheetRow, 'builtin_key'>;
 
 /** Everything the export holds, read in one go from the read handle. */
@@ -131,6 +170,19 @@ function gather(db: ReadDb, clientId: string | undefined) {
            ORDER BY practiced_on, practiced_time, created_at, id`,
       )
       .map(practice),
+    measureResults: db
+      .all(
+        sql<MeasureResultRow>`SELECT * FROM measure_result WHERE client_id = ${c.id} ORDER BY administered_on, created_at, rowid`,
+      )
+      .map((r) => measureResult(db, r)),
+    measureProblems: db
+      .all(
+        sql<MeasureProblemRow>`SELECT * FROM measure_problem WHERE client_id = ${c.id} ORDER BY archived_at IS NOT NULL, position, created_at`,
+      )
+      .map(measureProblem),
+    lifeEvents: db
+      .all(sql<LifeEventRow>`SELECT * FROM life_event WHERE client_id = ${c.id} ORDER BY date, created_at`)
+      .map(lifeEvent),
   }));
   // The worksheet versions those assignments and records use (each once, with its definition).
   const versionIds = new Set<string>();
@@ -155,7 +207,7 @@ function gather(db: ReadDb, clientId: string | undefined) {
     createdAt: v.created_at,
     definition: readDefinition(v.definition),
   }));
-  return { clients: out, worksheets, single: clientId ? clients[0]! : null };
+  return { clients: out, worksheets, single: clientId ? clients[0]! : null, rciParameters: rciParametersFor(rciOverrides(db)) };
 }
 
 type Gathered = ReturnType<typeof gather>;
@@ -329,6 +381,25 @@ const PRACTICE_FIELDS = [
   'note',
 ];
 
+const MEASURE_RESULT_FIELDS = [
+  'id',
+  'clientId',
+  'sessionId',
+  'measure',
+  'administeredOn',
+  'total',
+  'complete',
+  'band',
+  'source',
+  'problemIds',
+  'item9AcknowledgedAt',
+  'item9AcknowledgementNote',
+  'createdAt',
+  'updatedAt',
+];
+/** The longest questionnaire (PCL-5) has 20 items: item1 … item20, blank where a form has fewer. */
+const MEASURE_ITEM_COLUMNS = Array.from({ length: 20 }, (_, i) => `item${i + 1}`);
+
 function csvFiles(g: Gathered): ExportFiles['files'] {
   const byVersion = new Map(g.worksheets.map((w) => [w.id, w]));
   const assignments = g.clients.flatMap((c) =>
@@ -367,6 +438,34 @@ function csvFiles(g: Gathered): ExportFiles['files'] {
     },
     { name: 'reviews.csv', text: table(REVIEW_FIELDS, reviews) },
     { name: 'practice-records.csv', text: table(PRACTICE_FIELDS, records) },
+    {
+      name: 'measure-results.csv',
+      text: csvText(
+        [...MEASURE_RESULT_FIELDS, ...MEASURE_ITEM_COLUMNS],
+        g.clients.flatMap((c) =>
+          c.measureResults.map((m) => [
+            ...MEASURE_RESULT_FIELDS.map((f) =>
+              f === 'problemIds' ? (m.problemIds ?? []).join('; ') : cell((m as Record<string, unknown>)[f]),
+            ),
+            ...MEASURE_ITEM_COLUMNS.map((_, i) => cell(m.answers[i])),
+          ]),
+        ),
+      ),
+    },
+    {
+      name: 'measure-problems.csv',
+      text: table(
+        ['id', 'clientId', 'text', 'position', 'archivedAt', 'createdAt', 'updatedAt'],
+        g.clients.flatMap((c) => c.measureProblems),
+      ),
+    },
+    {
+      name: 'life-events.csv',
+      text: table(
+        ['id', 'clientId', 'date', 'note', 'createdAt'],
+        g.clients.flatMap((c) => c.lifeEvents),
+      ),
+    },
   ];
   // Practice answers: one file per worksheet version that has records.
   const names = new Set(files.map((f) => f.name));
@@ -407,6 +506,7 @@ export function buildExport(
     scope: g.single ? 'client' : 'vault',
     clients: g.clients,
     worksheets: g.worksheets,
+    measureRciParameters: g.rciParameters,
   };
   return {
     files: [{ name: `${suggestedName}.json`, text: `${JSON.stringify(doc, null, 2)}\n` }],

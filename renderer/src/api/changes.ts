@@ -33,10 +33,11 @@ export const afterChange = {
    * A session (started, finished, reopened, removed): its client's sessions and timeline, Today
    * (unfinished sessions, homework to review) and the client lists ("Last session").
    */
-  session: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all, queryKeys.clients.lists(), queryKeys.progress.all]),
+  session: (qc: QueryClient) =>
+    invalidate(qc, [queryKeys.sessions.all, queryKeys.clients.lists(), queryKeys.measures.caseload(), queryKeys.progress.all]),
 
   /** A homework review saved: the session's items and counts, the timeline, Today. */
-  review: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all, queryKeys.progress.all]),
+  review: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all, queryKeys.measures.caseload(), queryKeys.progress.all]),
 
   /** A plan carried out (an assignment ended, a follow-on made): everything an assignment change touches. */
   plan: (qc: QueryClient) =>
@@ -51,6 +52,12 @@ export const afterChange = {
 
   /** A practice record (entered, imported, edited, deleted, restored): the practice lists. */
   practice: (qc: QueryClient) => invalidate(qc, [queryKeys.practice.all, queryKeys.progress.all]),
+
+  /**
+   * A questionnaire result, an item 9 acknowledgement, the client's problems: every measures
+   * query (results, item 9 banners, caseload flags on Today and the client list).
+   */
+  measures: (qc: QueryClient) => invalidate(qc, [queryKeys.measures.all]),
 
   /** A worksheet (saved, duplicated, archived, restored): the library, and assignments ("a newer version is available"). */
   worksheet: (qc: QueryClient) => invalidate(qc, [queryKeys.library.all, queryKeys.assignments.all]),

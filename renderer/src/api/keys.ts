@@ -75,6 +75,17 @@ export const queryKeys = {
     series: (clientId: string, worksheetId: string, keys: readonly string[], from: string | null, to: string | null) =>
       ['progress', 'series', clientId, worksheetId, [...keys], { from, to }] as const,
   },
+  measures: {
+    all: ['measures'] as const,
+    /** A client's results, oldest first (optionally of one session). */
+    ofClient: (clientId: string, sessionId?: string) => ['measures', 'client', clientId, sessionId ?? null] as const,
+    /** PHQ-9 item 9 answers not yet acknowledged: one client's, or the caseload's (null). */
+    item9Open: (clientId: string | null) => ['measures', 'item9', clientId] as const,
+    /** Today and the client list: who needs attention, and why. */
+    caseload: () => ['measures', 'caseload'] as const,
+    /** The client's own problems (idiographic measure). */
+    problems: (clientId: string) => ['measures', 'problems', clientId] as const,
+  },
   backup: {
     all: ['backup'] as const,
     /** The last good backup and whether it is old. */

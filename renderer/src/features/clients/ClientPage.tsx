@@ -11,6 +11,7 @@ import { TabLinks } from '../../components/TabLinks';
 import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
 import { useClient, useSetClientArchived } from '../../api/clients';
 import type { ClientTab } from './tabs';
+import { Item9Notices } from '../measures';
 import './clients.css';
 
 /** /clients/:id — the client's header and actions, with one tab per section below. */
@@ -108,6 +109,7 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
         </div>
       </header>
       <UndoNotice message={notice} onDismiss={() => setNotice(null)} />
+      <Item9Notices clientId={client.id} showName={false} />
       {archived ? (
         <p className="notice notice-archived">
           This client is archived. Their records stay as they are. Restore them to assign new homework.

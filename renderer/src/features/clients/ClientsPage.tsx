@@ -8,6 +8,8 @@ import { FormError } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
 import { RadioGroup } from '../../components/RadioGroup';
 import { useClientList, type ClientStatusFilter } from '../../api/clients';
+import { useCaseload } from '../../api/measures';
+import { CaseloadLines } from '../measures';
 import './clients.css';
 
 const FILTERS: readonly { value: ClientStatusFilter; label: string }[] = [
@@ -88,6 +90,9 @@ export function ClientsPage() {
 }
 
 function ClientTable({ clients, showStatus }: { clients: readonly ClientSummary[]; showStatus: boolean }) {
+  // Who needs attention, and why: one line each under the name.
+  const caseload = useCaseload();
+  const flagsOf = new Map((caseload.data ?? []).map((e) => [e.clientId, e.flags]));
   return (
     <table className="client-table">
       <thead>
@@ -112,6 +117,7 @@ function ClientTable({ clients, showStatus }: { clients: readonly ClientSummary[
                   <Badge tone="muted">Archived</Badge>
                 </>
               ) : null}
+              <CaseloadLines flags={flagsOf.get(c.id) ?? []} />
             </th>
             <td>
               {c.activeAssignments === 0 ? <span className="muted">None active</span> : <span>{c.activeAssignments} active</span>}

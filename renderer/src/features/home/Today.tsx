@@ -9,6 +9,8 @@ import { StateBadge } from '../../components/AssignmentState';
 import './today.css';
 import { lastBackupLine } from '../../components/backupText';
 import { useBackupStatus } from '../../api/backup';
+import { useCaseload, useItem9Open } from '../../api/measures';
+import { CaseloadAttention, Item9Notices } from '../measures';
 
 /**
  * The home screen: homework that is overdue or due in the next few days, across the caseload.
@@ -29,7 +31,15 @@ export function Today() {
   const listed = new Set(toReview.map((a) => a.id));
   const overdue = items.filter((a) => a.state === 'overdue' && !listed.has(a.id));
   const soon = items.filter((a) => a.state === 'due-soon' && !listed.has(a.id));
-  const nothing = attention.isSuccess && items.length === 0 && openSessions.length === 0 && toReview.length === 0;
+  const caseload = useCaseload();
+  const item9 = useItem9Open(null);
+  const nothing =
+    attention.isSuccess &&
+    items.length === 0 &&
+    openSessions.length === 0 &&
+    toReview.length === 0 &&
+    !caseload.data?.length &&
+    !item9.data?.length;
 
   return (
     <section className="page" aria-labelledby="today-title">
@@ -45,8 +55,10 @@ export function Today() {
           {lastBackupLine(backup.data)} {backup.data.stale ? <Link to="/settings">Go to backups</Link> : null}
         </p>
       ) : null}
+      <Item9Notices clientId={null} showName />
       <FormError message={attention.error ? errorMessage(attention.error) : null} />
       <FormError message={unfinished.error ? errorMessage(unfinished.error) : due.error ? errorMessage(due.error) : null} />
+      <CaseloadAttention />
       {openSessions.length ? (
         <section className="card today-group" aria-labelledby="today-unfinished">
           <h2 id="today-unfinished">

@@ -19,6 +19,7 @@ import { FormError, SelectField, TextArea, TextField } from '../../components/Fi
 import { PageHeading } from '../../components/PageHeading';
 import { useAutosave } from './autosave';
 import { ReviewStage } from './ReviewStage';
+import { MeasuresStage } from '../measures';
 import './sessions.css';
 
 /** /clients/:id/sessions/:sid — session mode: five stages, saved as it goes, resumed where it stopped. */
@@ -87,7 +88,7 @@ function SessionShell({ session }: { session: SessionDetail }) {
       </nav>
       <div className="stage-panel">
         {stage === 'review' ? <ReviewStage session={session} onDone={() => go('measures')} /> : null}
-        {stage === 'measures' ? <MeasuresStage /> : null}
+        {stage === 'measures' ? <MeasuresStage session={session} /> : null}
         {stage === 'notes' ? <NotesStage session={session} /> : null}
         {stage === 'homework' ? <HomeworkStage session={session} /> : null}
         {stage === 'finish' ? <FinishStage session={session} /> : null}
@@ -104,18 +105,6 @@ function SessionShell({ session }: { session: SessionDetail }) {
           ) : null}
         </div>
       ) : null}
-    </section>
-  );
-}
-
-function MeasuresStage() {
-  return (
-    <section className="card stage" aria-labelledby="measures-title">
-      <h2 id="measures-title">Measures</h2>
-      <p>
-        Outcome measures (such as the PHQ-9 or GAD-7) will be given and scored here when the progress feature arrives. For now,
-        nothing is asked of you at this step: go on to your notes.
-      </p>
     </section>
   );
 }
