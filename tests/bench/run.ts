@@ -13,6 +13,7 @@ import { renderPreviewDocument } from '../../renderer/src/features/library/stati
 import { BUILT_IN_WORKSHEETS } from '../../shared/library';
 import { worksheetDefinitionSchema } from '../../shared/worksheet';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
+import { benchCharts } from './charts';
 
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 15);
 const CHROMIUM_RUNS = Number(process.env.BENCH_CHROMIUM_RUNS ?? 5);
@@ -117,6 +118,9 @@ async function main() {
   console.log(`Ratio:             ${ratio.toFixed(1)}× faster overall (median per worksheet ${medianRatio.toFixed(1)}×)`);
   console.log(`Goal ≥ 10× faster than Chromium: ${ratio >= 10 ? 'met' : 'NOT met'}`);
   console.log(`Goal < 10 ms per page (median):  ${perPage < 10 ? 'met' : 'NOT met'}`);
+
+  // issue 9: a chart of 2,000 points into a PDF, beside a 100-point baseline.
+  await benchCharts();
 }
 
 main().catch((e: unknown) => {

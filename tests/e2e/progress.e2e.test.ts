@@ -61,7 +61,7 @@ describe('progress tab', () => {
     await page.keyboard.press('t');
     await table.waitFor({ state: 'hidden' });
 
-    // Choosing another number of the worksheet redraws that chart.
+    // The worksheet's own numbers are offered to choose from.
     const numbers = page.getByRole('group', { name: 'Numbers to show' });
     expect(await numbers.getByRole('checkbox').count()).toBeGreaterThan(0);
 
@@ -70,7 +70,13 @@ describe('progress tab', () => {
       [1920, 1080],
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(300); // the charts follow the new width (ResizeObserver)
+      // The charts follow the new width (ResizeObserver): wait until every SVG fills its box.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLElement>('.chart-host')].every((h) => {
+          const w = Number(h.querySelector('svg')?.getAttribute('width'));
+          return Math.abs(w - h.clientWidth) < 2;
+        }),
+      );
       await app.shot(`progress-02-${w}x${h}`);
     }
     await app.close();

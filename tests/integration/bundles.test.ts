@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/vault';
@@ -11,6 +12,40 @@ import { tempDir } from '../support/vault';
  */
 const out = tempDir('stepwise-bundles-');
 afterAll(() => out.cleanup());
+
+/** Builds the app once for the tests below. */
+let builtOnce = false;
+function build(): void {
+  if (builtOnce) return;
+  const r = spawnSync('npx', ['electron-vite', 'build', '--outDir', out.dir, '--logLevel', 'error'], {
+    encoding: 'utf8',
+  });
+  expect(r.status, r.stderr).toBe(0);
+  builtOnce = true;
+}
+
+/**
+ * The JavaScript the first screen loads: the renderer's entry script, the chunks index.html
+ * preloads, and every chunk those import statically (not the ones a screen imports on demand).
+ */
+function firstScreenScripts(rendererDir: string): string[] {
+  const html = readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
+  const start = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\.\/([^"]+\.js)"/g)].map((m) =>
+    path.join(rendererDir, m[1]!),
+  );
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    // `import{a as b}from"./x.js"` and `import"./x.js"`; never `import("./x.js")`.
+    for (const m of text.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      visit(path.resolve(path.dirname(file), m[1]!));
+    }
+  };
+  start.forEach(visit);
+  return [...seen];
+}
 
 /** A built entry and every chunk it imports (statically or dynamically), as one text. */
 function bundle(entry: string): string {
@@ -37,10 +72,7 @@ const HEAVY = [
 
 describe('the built bundles', () => {
   it('main carries no pdfkit, pdf-lib or better-sqlite3 (the worker does); the preload is small and has no zod', () => {
-    const r = spawnSync('npx', ['electron-vite', 'build', '--outDir', out.dir, '--logLevel', 'error'], {
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
+    build();
 
     const main = bundle(path.join(out.dir, 'main', 'index.js'));
     expect(main).toContain('ipcMain');
@@ -57,5 +89,18 @@ describe('the built bundles', () => {
     // zod's own code (its error class, parse functions, internals), or a require of it.
     expect(preload).not.toMatch(/ZodError|safeParse|\$ZodType|_zod|require\(["']zod/);
     expect(preload.match(/require\(["'][^"']+["']\)/g)).toEqual(['require("electron")']);
+  }, 300_000);
+
+  // issue 9: the chart library and pdf.js load only when a screen needs them.
+  it("the first screen's JavaScript is under 250 KB gzip, without ECharts or pdf.js", () => {
+    build();
+    const files = firstScreenScripts(path.join(out.dir, 'renderer'));
+    expect(files.length).toBeGreaterThan(0);
+    const texts = files.map((f) => readFileSync(f));
+    const gzip = texts.reduce((n, t) => n + gzipSync(t).length, 0);
+    expect(gzip, `first screen: ${files.map((f) => path.basename(f)).join(', ')}`).toBeLessThan(250 * 1024);
+    const all = texts.map((t) => t.toString('utf8')).join('\n');
+    // ECharts' and pdf.js's own names for their entry points.
+    expect(all).not.toMatch(/renderToSVGString|GlobalWorkerOptions/);
   }, 300_000);
 });

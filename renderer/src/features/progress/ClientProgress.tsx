@@ -49,7 +49,9 @@ export function ClientProgress() {
         : [],
     [o],
   );
-  const worksheets = o ? o.worksheets.filter((w) => w.series.some((s) => s.values > 0)) : [];
+  // The worksheets with numbers, the most practised first.
+  const total = (w: ProgressWorksheet) => w.series.reduce((n, s) => n + s.values, 0);
+  const worksheets = o ? o.worksheets.filter((w) => total(w) > 0).sort((a, b) => total(b) - total(a)) : [];
   const nothing = o && !homework && ladders.length === 0 && worksheets.length === 0;
 
   return (
@@ -69,7 +71,7 @@ export function ClientProgress() {
               <Chart chart={homework} />
             </section>
           ) : null}
-          {worksheets.length ? <WorksheetNumbers clientId={id} overview={o} worksheets={worksheets} /> : null}
+          {worksheets.length ? <WorksheetNumbers clientId={id} overview={o} worksheets={worksheets} period={period} /> : null}
           {ladders.length ? (
             <section aria-labelledby="progress-ladders" className="progress-section">
               <h2 id="progress-ladders">Exposure ladders</h2>
@@ -97,18 +99,27 @@ function WorksheetNumbers({
   clientId,
   overview,
   worksheets,
+  period,
 }: {
   clientId: string;
   overview: ProgressOverview;
   worksheets: ProgressWorksheet[];
+  period: Period;
 }) {
   const [worksheetId, setWorksheetId] = useState(worksheets[0]!.worksheetId);
   const worksheet = worksheets.find((w) => w.worksheetId === worksheetId) ?? worksheets[0]!;
   const available = worksheet.series.filter((s) => s.values > 0);
   const [chosenBy, setChosenBy] = useState<Record<string, string[]>>({});
-  const chosen = chosenBy[worksheet.worksheetId] ?? available.slice(0, 3).map((s) => s.key);
+  // By default the rated numbers (one scale, one axis), at most three.
+  const rated = available.filter((s) => s.max !== null);
+  const chosen = chosenBy[worksheet.worksheetId] ?? (rated.length ? rated : available).slice(0, 3).map((s) => s.key);
   const series = useProgressSeries(clientId, worksheet.worksheetId, chosen, overview.range.from, overview.range.to);
-  const chart = useMemo(() => (series.data ? seriesChart(series.data) : null), [series.data]);
+  // Since the start, the axis spans the entries themselves (a worksheet assigned last week stays readable).
+  const all = period === 'all';
+  const chart = useMemo(
+    () => (series.data ? seriesChart(all ? { ...series.data, range: {} } : series.data) : null),
+    [series.data, all],
+  );
   const toggle = (key: string, on: boolean) =>
     setChosenBy((c) => ({
       ...c,

@@ -1,0 +1,84 @@
+/**
+ * Charts in PDFs, side by side in one run: a worksheet series of 100 points (the baseline) and of
+ * 2,000 points, drawn by ECharts server-side to SVG and then by svg-to-pdfkit into a one-page
+ * PDF. Part of `npm run bench`; also runs alone: `npx tsx --tsconfig tsconfig.test.json tests/bench/charts.ts`.
+ */
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { chartToSvg, drawChart } from '../../electron/core/charts';
+import { createDocument, toBuffer } from '../../electron/core/pdf/fonts';
+import { seriesChart, type Chart } from '../../shared/charts';
+import { addDays } from '../../shared/dates';
+
+const RUNS = Number(process.env.BENCH_CHART_RUNS ?? 7);
+const SIZE = { width: 523, height: 260 };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** SUDS before, peak and after, spread over days: n points in all. */
+function chartOf(n: number): Chart {
+  const per = Math.ceil(n / 3);
+  const line = (key: string, off: number) => ({
+    key,
+    label: key,
+    points: Array.from({ length: per }, (_, i) => ({
+      date: addDays('2024-01-01', Math.floor(i / 2)),
+      value: (i * 7 + off) % 101,
+    })),
+  });
+  return seriesChart({
+    title: 'Exposure practice log',
+    unit: 'SUDS',
+    min: 0,
+    max: 100,
+    lines: [line('SUDS before', 10), line('SUDS peak', 40), line('SUDS after', 70)],
+  });
+}
+
+async function time(chart: Chart): Promise<{ svg: number; pdf: number }> {
+  const svg: number[] = [];
+  const pdf: number[] = [];
+  const once = async () => {
+    const t0 = performance.now();
+    chartToSvg(chart, SIZE);
+    const t1 = performance.now();
+    const doc = createDocument({ size: 'A4', margin: 36 });
+    drawChart(doc, chart, 36, 36, SIZE);
+    await toBuffer(doc);
+    return [t1 - t0, performance.now() - t1] as const;
+  };
+  await once();
+  await once();
+  for (let i = 0; i < RUNS; i++) {
+    const [s, p] = await once();
+    svg.push(s);
+    pdf.push(p);
+  }
+  return { svg: median(svg), pdf: median(pdf) };
+}
+
+export async function benchCharts(): Promise<void> {
+  console.log(`\nCharts into PDF — ECharts SSR (SVG) + svg-to-pdfkit, one A4 page, ×${RUNS} (medians)\n`);
+  console.log(`${'points'.padStart(8)} ${'SSR ms'.padStart(9)} ${'SSR+PDF ms'.padStart(11)} ${'vs 100'.padStart(8)}`);
+  let base = 0;
+  for (const n of [100, 2000]) {
+    const t = await time(chartOf(n));
+    // SSR + PDF: the SVG is rendered again inside drawChart, so the total is the PDF step's time.
+    const total = t.pdf;
+    if (n === 100) base = total;
+    console.log(
+      `${String(n).padStart(8)} ${t.svg.toFixed(1).padStart(9)} ${total.toFixed(1).padStart(11)} ${`${(total / base).toFixed(1)}×`.padStart(8)}`,
+    );
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchCharts().catch((e: unknown) => {
+    console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}
