@@ -8,6 +8,7 @@ import { useProgressOverview, useProgressSeries } from '../../api/progress';
 import { Chart } from '../../components/chart/Chart';
 import { FormError, SelectField } from '../../components/Field';
 import { MeasureCharts, useOutcome } from './MeasureCharts';
+import { ProgressReportButton } from './ProgressReportButton';
 import './progress.css';
 
 const PERIODS = [
@@ -58,6 +59,7 @@ export function ClientProgress() {
     <div className="progress-tab">
       <div className="progress-controls">
         <SelectField label="Period" value={period} onChange={(e) => setPeriod(e.target.value as Period)} options={PERIODS} />
+        {o ? <ProgressReportButton clientId={id} range={o.range} /> : null}
       </div>
       <FormError message={overview.isError ? errorMessage(overview.error) : null} />
       {overview.isPending ? <p className="muted">Loading progress…</p> : null}
