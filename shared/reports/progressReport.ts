@@ -110,8 +110,17 @@ export interface ProgressReportDocument {
 }
 
 /**
+ * Words that mark a number as a risk rating (a diary card's "suicidal thoughts" or "urge to
+ * self-harm"): such series stay out of the client's report, like PHQ-9 item 9. The clinician's
+ * report keeps them.
+ */
+export const RISK_WORDS =
+  /suicid|self[- ]?harm|harm (?:yourself|myself|themselves)|better off dead|kill|hurting (?:yourself|myself)/i;
+
+/**
  * The client's view of the data, every private part removed: PHQ-9 item 9 answers blanked and
- * its flag dropped, life-event notes and goal descriptions left out.
+ * its flag dropped, risk ratings of worksheets (RISK_WORDS) left out, life-event notes and goal
+ * descriptions left out.
  */
 export function clientSafeData(data: ProgressReportData): ProgressReportData {
   return {
@@ -124,6 +133,11 @@ export function clientSafeData(data: ProgressReportData): ProgressReportData {
       item9: null,
     })),
     events: [],
+    worksheetSeries: data.worksheetSeries
+      .map((w) => ({ ...w, lines: w.lines.filter((l) => !RISK_WORDS.test(l.label) && !RISK_WORDS.test(l.key)) }))
+      .filter((w) => w.lines.length > 0 && !RISK_WORDS.test(w.title)),
+    ladders: data.ladders.filter((l) => !RISK_WORDS.test(l.title) && !RISK_WORDS.test(l.valueLabel)),
+    assignments: data.assignments.filter((a) => !RISK_WORDS.test(a.title)),
     goals: data.goals.map((g) => ({ ...g, description: null })),
   };
 }

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../electron/core/demo';
+import { seedDemoHistory } from '../../electron/core/demoHistory';
 import type { Client } from '../../shared/domain';
 import { savePreview } from '../support/pdf';
 import { failure, tempDir, unlockedCore, type TestCore } from '../support/vault';
@@ -217,5 +219,39 @@ describe('progress report on a constructed history', () => {
     const e = await failure(t.api.reports.progress({ clientId: c.id, from: '2026-03-01', to: '2026-02-01' }));
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toMatch(/last day is before the first day/);
+  });
+});
+
+describe('progress reports on the demo', () => {
+  let t: TestCore;
+  beforeAll(async () => {
+    t = await unlockedCore({ now: () => NOW });
+    await seedDemo(t.do, NOW);
+    await seedDemoHistory(t.do, t.core, NOW);
+  });
+  afterAll(() => t.cleanup());
+
+  it('every client report is free of item 9; the clinician report of the client who answered it above 0 says so', async () => {
+    const flagged = new Set<string>();
+    const clients = await t.do.clients.list({ status: 'all' });
+    let withMeasures = 0;
+    for (const c of clients) {
+      const results = await t.do.measures.list({ clientId: c.id });
+      if (results.length === 0) continue;
+      withMeasures++;
+      const text = flat(pdftotext((await t.do.reports.progress({ clientId: c.id, audience: 'client' })).bytes, `demo-${c.id}`));
+      for (const never of ['item 9', 'self-harm', 'better off dead', 'hurting yourself']) {
+        expect(text.toLowerCase(), `${never} in a client report`).not.toContain(never);
+      }
+      expect(text).toContain('Your progress so far');
+      if (results.some((r) => r.item9Flag)) {
+        flagged.add(c.id);
+        const pdf = await t.do.reports.progress({ clientId: c.id, audience: 'clinician' });
+        savePreview('report-demo-item9-clinician', Buffer.from(pdf.bytes), { png: true });
+        expect(flat(pdftotext(pdf.bytes, `demo-clinician-${c.id}`))).toMatch(/item 9 answered [1-3]/);
+      }
+    }
+    expect(withMeasures).toBeGreaterThanOrEqual(4);
+    expect(flagged.size).toBeGreaterThanOrEqual(1);
   });
 });

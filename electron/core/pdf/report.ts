@@ -39,10 +39,19 @@ function forPage(chart: Chart, width: number): { chart: Chart; extra: number } {
   if (!o.legend || !grid || typeof grid.bottom !== 'number') return { chart, extra: 0 };
   const series = (Array.isArray(o.series) ? o.series : [o.series]) as ({ name?: unknown } | undefined)[];
   const names = [...new Set(series.map((x) => x?.name).filter((n): n is string => typeof n === 'string' && n !== ''))];
-  const needed = names.reduce((a, n) => a + 25 + 5 + textWidth(REGULAR, 12, n) + 10, 0);
-  const rows = Math.max(1, Math.ceil(needed / (width - 40)));
+  // Legend items are packed into rows whole (symbol 25, gap 5, the words, 10 between items).
+  let rows = 1;
+  let used = 0;
+  for (const n of names) {
+    const item = 25 + 5 + textWidth(REGULAR, 12, n) + 10;
+    if (used > 0 && used + item > width - 20) {
+      rows++;
+      used = 0;
+    }
+    used += item;
+  }
   if (rows === 1) return { chart, extra: 0 };
-  const extra = 22 * (rows - 1);
+  const extra = 24 * (rows - 1);
   return { chart: { ...chart, option: { ...o, grid: { ...grid, bottom: grid.bottom + extra } } as Chart['option'] }, extra };
 }
 
