@@ -2,3 +2,4 @@
 export { MeasuresStage } from './MeasuresStage';
 export { Item9Notices } from './Item9Notice';
 export { CaseloadAttention, CaseloadLines } from './Caseload';
+export { RciSettings } from './RciSettings';
