@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/measures';
 import { RCI_SOURCES } from '../../../../shared/reports/measures';
 import { errorMessage, fieldErrors } from '../../api/client';
-import { useSetRci } from '../../api/outcomes';
+import { useSetRci } from '../../api/measures';
 import { FormError, TextField } from '../../components/Field';
 
 const day = (iso: string) => formatDate(iso, 'en-GB', 'medium');
