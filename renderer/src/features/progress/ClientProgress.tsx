@@ -53,7 +53,7 @@ export function ClientProgress() {
   // The worksheets with numbers, the most practised first.
   const total = (w: ProgressWorksheet) => w.series.reduce((n, s) => n + s.values, 0);
   const worksheets = o ? o.worksheets.filter((w) => total(w) > 0).sort((a, b) => total(b) - total(a)) : [];
-  const nothing = o && !homework && ladders.length === 0 && worksheets.length === 0;
+  const nothing = o && !outcome && !homework && ladders.length === 0 && worksheets.length === 0;
 
   return (
     <div className="progress-tab">
