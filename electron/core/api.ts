@@ -16,9 +16,10 @@ import { exportHandlers } from './services/export';
 import { clientImportHandlers } from './services/clientImport';
 import { backupHandlers } from './services/backup';
 import { draftsHandlers } from './services/drafts';
-import { progressHandlers } from './services/progress';
 import { erasureClientHandlers, erasureGoalHandlers } from './services/erasure';
 import { measuresHandlers } from './services/measures';
+import { progressHandlers } from './services/progress';
+import { reportsHandlers } from './services/reports';
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -42,9 +43,11 @@ export const handlers: Handlers<Core> = {
   clientImport: clientImportHandlers,
   backup: runAlone(backupHandlers, ['restore']),
   drafts: draftsHandlers,
+  measures: measuresHandlers,
   // issue 9: the Progress tab
   progress: progressHandlers,
-  measures: measuresHandlers,
+  // issue 9: the progress report
+  reports: reportsHandlers,
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

@@ -35,7 +35,7 @@ export interface ShellContext {
 async function render(
   host: OutputHost,
   target: OutputTarget,
-): Promise<{ pdf: PdfOutput; entity: 'assignment' | 'packet' | 'handout'; id: string }> {
+): Promise<{ pdf: PdfOutput; entity: 'assignment' | 'packet' | 'handout' | 'report'; id: string }> {
   switch (target.kind) {
     case 'assignment': {
       const pdf = await host.core.print.assignment({
@@ -57,13 +57,17 @@ async function render(
         entity: 'handout',
         id: target.sessionId,
       };
+    case 'progressReport': {
+      const { kind: _kind, ...input } = target;
+      return { pdf: await host.core.reports.progress(input), entity: 'report', id: target.clientId };
+    }
   }
 }
 
 async function record(
   host: OutputHost,
   action: 'exported' | 'printed',
-  entity: 'assignment' | 'packet' | 'handout',
+  entity: 'assignment' | 'packet' | 'handout' | 'report',
   id: string,
   detail: string,
 ) {
@@ -71,7 +75,7 @@ async function record(
 }
 
 const describe = (pdf: PdfOutput, target: OutputTarget) =>
-  `pdf, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${target.options.paper ?? 'a4'}${target.options.largePrint ? ', large print' : ''}${target.kind === 'assignment' && target.fillable ? ', fillable' : ''}`;
+  `pdf, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${target.options.paper ?? 'a4'}${target.options.largePrint ? ', large print' : ''}${target.kind === 'assignment' && target.fillable ? ', fillable' : ''}${target.kind === 'progressReport' ? `, ${target.audience ?? 'clinician'} report${target.from || target.to ? ', date range' : ''}` : ''}`;
 
 export const shellHandlers: ShellHandlers<ShellContext> = {
   app: { info: (_i, ctx) => ctx.app },

@@ -80,9 +80,6 @@ export const CHANNEL_NAMES = [
   'drafts.get',
   'drafts.discard',
   'drafts.list',
-  // issue 9: the Progress tab
-  'progress.overview',
-  'progress.series',
   'measures.record',
   'measures.list',
   'measures.get',
@@ -99,6 +96,11 @@ export const CHANNEL_NAMES = [
   'measures.rciSettings',
   'measures.setRci',
   'measures.caseload',
+  // issue 9: the Progress tab
+  'progress.overview',
+  'progress.series',
+  // issue 9: the progress report
+  'reports.progress',
   'app.info',
   'settings.get',
   'settings.update',

@@ -9,8 +9,9 @@ import { appContract, outputContract, settingsContract } from './shell';
 import { vaultContract } from './vault';
 import { backupContract } from './backup';
 import { draftsContract } from './drafts';
-import { progressContract } from './progress';
 import { measuresContract } from './measures';
+import { progressContract } from './progress';
+import { reportsContract } from './reports';
 
 export * from './define';
 export * from './vault';
@@ -19,8 +20,9 @@ export * from './drafts';
 export * from './print';
 export * from './sessions';
 export * from './data';
-export * from './progress';
 export * from './measures';
+export * from './progress';
+export * from './reports';
 export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */
@@ -41,9 +43,11 @@ export const coreContract = {
   clientImport: clientImportContract,
   backup: backupContract,
   drafts: draftsContract,
+  measures: measuresContract,
   // issue 9: the Progress tab
   progress: progressContract,
-  measures: measuresContract,
+  // issue 9: the progress report
+  reports: reportsContract,
 };
 
 /** Channels answered by the Electron main process itself. */

@@ -99,7 +99,7 @@ export const internalContract = {
     record: channel(
       z.object({
         action: z.enum(['exported', 'printed']),
-        entity: z.enum(['assignment', 'packet', 'handout', 'client', 'vault']),
+        entity: z.enum(['assignment', 'packet', 'handout', 'client', 'vault', 'report']),
         /** The assignment, client or session; null for the whole vault. */
         entityId: idSchema.nullable(),
         detail: z.string().max(120).nullable(),

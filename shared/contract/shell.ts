@@ -4,6 +4,7 @@ import { idSchema } from '../domain';
 import { channel, noInput } from './define';
 import { printOptionsSchema } from './print';
 import { exportRequestSchema } from './data';
+import { progressReportInputSchema } from './reports';
 
 /**
  * Channels the Electron main process answers itself (preferences, native dialogs), not the core.
@@ -27,6 +28,8 @@ const outputTarget = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('packet'), clientId: idSchema, options: printOptionsSchema }),
   z.object({ kind: z.literal('handout'), sessionId: idSchema, options: printOptionsSchema }),
+  // issue 9: the progress report (clinician or client), for a client and a date range
+  progressReportInputSchema.extend({ kind: z.literal('progressReport'), options: printOptionsSchema }),
 ]);
 export type OutputTarget = z.input<typeof outputTarget>;
 

@@ -75,6 +75,23 @@ describe('printing and saving through the main process', () => {
     expect(all).not.toContain('Exposure');
   });
 
+  // issue 9: the progress report goes out the same way, recorded without content.
+  it('saves a progress report for the client and records the export without content', async () => {
+    const r = await shell.output.save({
+      kind: 'progressReport',
+      clientId: zoe.id,
+      audience: 'client',
+      options: { paper: 'a4', nameOnWorksheets: 'initials' },
+    });
+    expect(r).toMatchObject({ ok: true, value: { saved: true } });
+    const body = text(out.state.saved.at(-1)!);
+    expect(body).toContain('Your progress so far');
+    expect(body).not.toContain('Łukasiewicz');
+    const events = await t.do.audit.list();
+    expect(events[0]).toMatchObject({ action: 'exported', entity: 'report', entityId: zoe.id });
+    expect(events[0]!.detail).toMatch(/^pdf, \d+ pages?, a4, client report$/);
+  });
+
   it('writes nothing and records nothing when the clinician cancels', async () => {
     const files = readdirSync(exportsDir()).length;
     const events = (await t.do.audit.list({ limit: 500 })).length;

@@ -30,6 +30,10 @@ Commands:
                                  Print one assignment's worksheet to a PDF (fillable: with form fields).
   packet  --vault DIR --client ID --out FILE [--paper a4|letter] [--large-print] [--initials]
                                  One PDF with a cover page and every active assignment of a client.
+  report  --vault DIR --client ID --out FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+          [--audience clinician|client] [--initials] [--paper a4|letter]
+                                 A progress report (measures, change, charts, homework, goals) for a
+                                 date range; the client's version has no item 9 and no private notes.
   import  --vault DIR --pdf FILE [--dry-run] [--date YYYY-MM-DD]
                                  Save a filled fillable worksheet's answers as practice records (a daily
                                  log: one per filled day; --date: the day of a sheet without one).
@@ -271,6 +275,51 @@ export async function runCommand(command: string, flags: Map<string, string | tr
         entity: command === 'print' ? 'assignment' : 'packet',
         entityId: id,
         detail,
+      });
+      host.out(`Wrote ${file} (${pdf.pages} page${pdf.pages === 1 ? '' : 's'}).\n`);
+      return 0;
+    }
+    // issue 9: the progress report
+    case 'report': {
+      const id = flags.get('client');
+      const out = flags.get('out');
+      if (typeof id !== 'string') throw new CliError('Please name the client with --client ID (see “info --json”).', 2);
+      if (typeof out !== 'string') throw new CliError('Please name the PDF to write with --out FILE.', 2);
+      const paper = flags.get('paper') ?? 'a4';
+      if (paper !== 'a4' && paper !== 'letter') throw new CliError('The paper size is a4 or letter.', 2);
+      const audience = flags.get('audience') ?? 'clinician';
+      if (audience !== 'clinician' && audience !== 'client') throw new CliError('The audience is clinician or client.', 2);
+      const dateFlag = (name: 'from' | 'to') => {
+        const v = flags.get(name);
+        if (v === undefined) return null;
+        if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v))
+          throw new CliError(`Please give --${name} as a date, YYYY-MM-DD.`, 2);
+        return v;
+      };
+      const from = dateFlag('from');
+      const to = dateFlag('to');
+      await unlock(host);
+      const pdf = await host.calls.reports.progress({
+        clientId: id,
+        from,
+        to,
+        audience,
+        options: { paper, largePrint: false, nameOnWorksheets: flags.has('initials') ? 'initials' : 'full' },
+      });
+      const file = path.resolve(out);
+      const tmp = `${file}.part`;
+      try {
+        writeFileSync(tmp, pdf.bytes, { mode: 0o600 });
+        renameSync(tmp, file);
+      } catch {
+        rmSync(tmp, { force: true });
+        throw new CliError(`The PDF could not be written to ${file}. Check that the folder exists and can be written to.`);
+      }
+      await host.calls.audit.record({
+        action: 'exported',
+        entity: 'report',
+        entityId: id,
+        detail: `pdf, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${paper}, ${audience} report${from || to ? ', date range' : ''}`,
       });
       host.out(`Wrote ${file} (${pdf.pages} page${pdf.pages === 1 ? '' : 's'}).\n`);
       return 0;

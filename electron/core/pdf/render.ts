@@ -28,7 +28,7 @@ function parseDefinition(definition: WorksheetDefinition): WorksheetDefinition {
   return r.data;
 }
 
-function styles(e: Engine) {
+export function styles(e: Engine) {
   const t = e.t;
   return {
     title: { font: BOLD, size: t.title, color: COLOURS.text } satisfies TextStyle,
@@ -44,14 +44,14 @@ function styles(e: Engine) {
 
 // ------------------------------------------------------------------------------ header
 
-interface MetaItem {
+export interface MetaItem {
   label: string;
   value: string;
   span?: number;
 }
 
 /** The worksheet's (or packet's) title block: kicker, title, a grid of facts, optional goal, a rule. */
-function headerPlanner(e: Engine, kicker: string, title: string, meta: MetaItem[], goal?: string): Planner {
+export function headerPlanner(e: Engine, kicker: string, title: string, meta: MetaItem[], goal?: string): Planner {
   return (x, w) => {
     const s = e.t.scale;
     const st = styles(e);
@@ -112,7 +112,7 @@ function headerPlanner(e: Engine, kicker: string, title: string, meta: MetaItem[
 
 // ------------------------------------------------------------------------------ intro sections
 
-function headingPiece(e: Engine, x: number, w: number, text: string): Piece {
+export function headingPiece(e: Engine, x: number, w: number, text: string): Piece {
   const st = styles(e);
   return e.textPiece(text, x, w, st.heading, 3 * e.t.scale);
 }
@@ -197,7 +197,7 @@ function layoutWorksheet(e: Engine, job: PrintJob, def: WorksheetDefinition, loc
   });
 }
 
-function infoFor(title: string, subject: string, creationDate: Date | undefined, keywords?: string): PDFKit.DocumentInfo {
+export function infoFor(title: string, subject: string, creationDate: Date | undefined, keywords?: string): PDFKit.DocumentInfo {
   const when = creationDate ?? new Date();
   return {
     Title: title,

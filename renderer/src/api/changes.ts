@@ -34,16 +34,10 @@ export const afterChange = {
    * (unfinished sessions, homework to review) and the client lists ("Last session").
    */
   session: (qc: QueryClient) =>
-    invalidate(qc, [
-      queryKeys.sessions.all,
-      queryKeys.clients.lists(),
-      queryKeys.progress.all,
-      queryKeys.measures.caseload(),
-    ]),
+    invalidate(qc, [queryKeys.sessions.all, queryKeys.clients.lists(), queryKeys.measures.caseload(), queryKeys.progress.all]),
 
   /** A homework review saved: the session's items and counts, the timeline, Today. */
-  review: (qc: QueryClient) =>
-    invalidate(qc, [queryKeys.sessions.all, queryKeys.progress.all, queryKeys.measures.caseload()]),
+  review: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all, queryKeys.measures.caseload(), queryKeys.progress.all]),
 
   /** A plan carried out (an assignment ended, a follow-on made): everything an assignment change touches. */
   plan: (qc: QueryClient) =>

@@ -38,6 +38,11 @@ export function usePdf(target: OutputTarget | null) {
           return unwrap(api().print.packet({ clientId: t.clientId, options: t.options }));
         case 'handout':
           return unwrap(api().print.handout({ sessionId: t.sessionId, options: t.options }));
+        // issue 9: the progress report
+        case 'progressReport': {
+          const { kind: _kind, ...input } = t;
+          return unwrap(api().reports.progress(input));
+        }
       }
     },
     enabled: !!target,

@@ -8,6 +8,7 @@ import { useProgressOverview, useProgressSeries } from '../../api/progress';
 import { Chart } from '../../components/chart/Chart';
 import { FormError, SelectField } from '../../components/Field';
 import { MeasureCharts, useOutcome } from './MeasureCharts';
+import { ProgressReportButton } from './ProgressReportButton';
 import './progress.css';
 
 const PERIODS = [
@@ -52,12 +53,13 @@ export function ClientProgress() {
   // The worksheets with numbers, the most practised first.
   const total = (w: ProgressWorksheet) => w.series.reduce((n, s) => n + s.values, 0);
   const worksheets = o ? o.worksheets.filter((w) => total(w) > 0).sort((a, b) => total(b) - total(a)) : [];
-  const nothing = o && !homework && ladders.length === 0 && worksheets.length === 0;
+  const nothing = o && !outcome && !homework && ladders.length === 0 && worksheets.length === 0;
 
   return (
     <div className="progress-tab">
       <div className="progress-controls">
         <SelectField label="Period" value={period} onChange={(e) => setPeriod(e.target.value as Period)} options={PERIODS} />
+        {o ? <ProgressReportButton clientId={id} range={o.range} /> : null}
       </div>
       <FormError message={overview.isError ? errorMessage(overview.error) : null} />
       {overview.isPending ? <p className="muted">Loading progress…</p> : null}
