@@ -18,3 +18,21 @@ export function safeFilePart(s: string): string {
     .trim()
     .slice(0, 80);
 }
+
+/**
+ * A PDF's file name from its parts: "Fear ladder - SNB (fillable).pdf". Initials go in without
+ * their dots (never "S. N. B..pdf"), no part ends in a dot or space (Windows refuses those), and
+ * empty parts are left out.
+ */
+export function pdfFileName(parts: readonly string[], suffix = ''): string {
+  const stem = parts
+    .map((p) => safeFilePart(p).replace(/[.\s]+$/u, ''))
+    .filter(Boolean)
+    .join(' - ');
+  return `${stem || 'Stepwise'}${suffix ? ` ${suffix}` : ''}.pdf`;
+}
+
+/** Initials for a file name: "Siobhán Ní Bhriain" → "SNB". */
+export function fileInitialsOf(name: string): string {
+  return initialsOf(name).replace(/[.\s]/g, '');
+}

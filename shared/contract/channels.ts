@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'assignments.create',
   'assignments.update',
   'assignments.attention',
+  'assignments.moveToLatest',
   'assignments.setStatus',
   'sessions.list',
   'sessions.get',

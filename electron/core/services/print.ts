@@ -1,9 +1,9 @@
 import type { Handlers } from '../../../shared/contract';
 import type { PrintOptionsInput } from '../../../shared/contract/print';
 import { localIsoDate } from '../../../shared/dates';
-import { initialsOf, safeFilePart } from '../../../shared/names';
+import { fileInitialsOf, initialsOf, pdfFileName } from '../../../shared/names';
 import { AppError } from '../../../shared/result';
-import type { WorksheetDefinition } from '../../../shared/worksheet';
+import type { Prefill, WorksheetDefinition } from '../../../shared/worksheet';
 import type { CoreContext } from '../core';
 import { renderHandout, renderPacket, renderWorksheet, type PrintJob, type PrintOptions } from '../pdf';
 import { reviewSummary, type HandoutView } from '../../../shared/domain/handout';
@@ -59,36 +59,54 @@ function assignmentJob(
       assignmentId: a.id,
       worksheetVersionId: a.worksheetVersionId,
     },
+    ...(prefillToPrint(a) ? { prefill: prefillToPrint(a)! } : {}),
     options: pdfOptions(options, fillable),
   };
+}
+
+/**
+ * What prints filled in: the assignment's pre-fill, and a ladder of as many steps as agreed
+ * ("step 1 of 8" on a worksheet with one ladder prints 8 rows, unless a number was set for it).
+ */
+function prefillToPrint(a: { prefill: Prefill | null; step: { total: number } | null; definition: unknown }): Prefill | null {
+  const def = a.definition as WorksheetDefinition;
+  const rows = { ...(a.prefill?.rows ?? {}) };
+  const ladders = def.blocks.filter((b) => b.type === 'hierarchy');
+  const ladder = ladders.length === 1 ? ladders[0]! : null;
+  if (ladder && a.step && rows[ladder.id] === undefined && a.step.total >= 1 && a.step.total <= ladder.steps) {
+    const filled = a.prefill?.values[ladder.id];
+    if (!Array.isArray(filled) || filled.length <= a.step.total) rows[ladder.id] = a.step.total;
+  }
+  if (!a.prefill && Object.keys(rows).length === 0) return null;
+  return { values: a.prefill?.values ?? {}, rows };
 }
 
 export async function printAssignment(core: CoreContext, assignmentId: string, options: Options, fillable: boolean) {
   const job = assignmentJob(core, assignmentId, options, fillable);
   const bytes = new Uint8Array(await renderWorksheet({ ...job, creationDate: core.now() }));
-  const fileName = `${safeFilePart(job.definition.title)} - ${safeFilePart(initialsOf(job.clientName))}${fillable ? ' (fillable)' : ''}.pdf`;
+  const fileName = pdfFileName([job.definition.title, fileInitialsOf(job.clientName)], fillable ? '(fillable)' : '');
   return { bytes, pages: countPages(bytes), fileName };
 }
 
-export async function printPacket(core: CoreContext, clientId: string, options: Options) {
+export async function printPacket(core: CoreContext, clientId: string, options: Options, fillable = false) {
   const client = clientDetail(core.read, clientId);
   const active = listAssignments(core, clientId).filter((a) => a.status === 'active');
   if (active.length === 0) {
     throw new AppError('NOT_FOUND', 'This client has no active homework to print. Assign a worksheet first.');
   }
   const items = [];
-  for (const a of active) items.push(assignmentJob(core, a.id, options, false));
+  for (const a of active) items.push(assignmentJob(core, a.id, options, fillable));
   const today = localIsoDate(core.now());
   const bytes = new Uint8Array(
     await renderPacket({
       clientLabel: label(client.name, options),
       items,
-      options: pdfOptions(options, false),
+      options: pdfOptions(options, fillable),
       creationDate: core.now(),
       weekOf: today,
     }),
   );
-  const fileName = `Homework packet - ${safeFilePart(initialsOf(client.name))} - ${today}.pdf`;
+  const fileName = pdfFileName(['Homework packet', fileInitialsOf(client.name), today], fillable ? '(fillable)' : '');
   return { bytes, pages: countPages(bytes), fileName };
 }
 
@@ -163,12 +181,12 @@ export async function printHandout(core: CoreContext, sessionId: string, options
       creationDate: core.now(),
     }),
   );
-  const fileName = `Session handout - ${safeFilePart(initialsOf(client.name))} - ${view.sessionDate}.pdf`;
+  const fileName = pdfFileName(['Session handout', fileInitialsOf(client.name), view.sessionDate]);
   return { bytes, pages: countPages(bytes), fileName };
 }
 
 export const printHandlers: Handlers<CoreContext>['print'] = {
   assignment: ({ assignmentId, fillable, options }, core) => printAssignment(core, assignmentId, options, fillable),
-  packet: ({ clientId, options }, core) => printPacket(core, clientId, options),
+  packet: ({ clientId, fillable, options }, core) => printPacket(core, clientId, options, fillable),
   handout: ({ sessionId, options }, core) => printHandout(core, sessionId, options),
 };
