@@ -4,3 +4,4 @@ export * from './series';
 export * from './presentation';
 export * from './display';
 export * from './prefill';
+export * from './compare';

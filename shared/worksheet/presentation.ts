@@ -1,5 +1,5 @@
 import { addDays, isValidIsoDate } from '../dates';
-import type { Block, BlockOf, Scale } from './schema';
+import { APPROACH_LABELS, CATEGORY_LABELS, type Approach, type Block, type BlockOf, type Category, type Scale } from './schema';
 
 /**
  * How a worksheet definition is put on paper: the rules both the PDF engine and the on-screen
@@ -199,4 +199,18 @@ export function needsLandscape(b: Block, opts: { largePrint: boolean; paper?: Pa
 /** The first part the client fills in (its orientation is the first page's), or -1. */
 export function firstInputIndex(blocks: readonly Block[]): number {
   return blocks.findIndex((b) => b.type !== 'prompt');
+}
+
+/**
+ * The line above the title: category and approach, each once ("Exposure", not "Exposure ·
+ * Exposure"), and neither when it only repeats the title.
+ */
+export function kickerOf(def: { category: Category; approach: Approach; title: string }): string {
+  const norm = (t: string) => t.trim().toLocaleLowerCase();
+  const parts: string[] = [];
+  for (const p of [CATEGORY_LABELS[def.category], APPROACH_LABELS[def.approach]]) {
+    if (!parts.some((q) => norm(q) === norm(p))) parts.push(p);
+  }
+  const shown = parts.filter((p) => norm(p) !== norm(def.title));
+  return (shown.length ? shown : parts).join(' · ');
 }

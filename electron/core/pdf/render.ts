@@ -1,9 +1,8 @@
 import { AppError } from '../../../shared/result';
 import {
-  APPROACH_LABELS,
-  CATEGORY_LABELS,
   PHASE_LABELS,
   firstInputIndex,
+  kickerOf,
   frequencyLabel,
   longDate,
   worksheetDefinitionSchema,
@@ -163,20 +162,6 @@ function metaFor(job: PrintJob, def: WorksheetDefinition, locale: string): MetaI
   if (a?.step) items.push({ label: 'Step', value: `${a.step.current} of ${a.step.total}` });
   if (a?.phase) items.push({ label: 'Phase', value: PHASE_LABELS[a.phase] });
   return items;
-}
-
-/**
- * The line above the title: category and approach, each once ("Exposure", not "Exposure ·
- * Exposure"), and neither when it only repeats the title.
- */
-export function kickerOf(def: Pick<WorksheetDefinition, 'category' | 'approach' | 'title'>): string {
-  const norm = (t: string) => t.trim().toLocaleLowerCase();
-  const parts: string[] = [];
-  for (const p of [CATEGORY_LABELS[def.category], APPROACH_LABELS[def.approach]]) {
-    if (!parts.some((q) => norm(q) === norm(p))) parts.push(p);
-  }
-  const shown = parts.filter((p) => norm(p) !== norm(def.title));
-  return (shown.length ? shown : parts).join(' · ');
 }
 
 /** Lays out one worksheet from a new page on. */

@@ -90,7 +90,7 @@ export function WorksheetPreviewMarkup(props: WorksheetPreviewProps) {
   const level = (props.headingLevel ?? 2) as Level;
   const sub = Math.min(level + 1, 4) as Level;
   const landscape = previewIsLandscape(def, largePrint);
-  const kicker = kindLine(def.category, def.approach);
+  const kicker = kindLine(def.category, def.approach, def.title ?? '');
   const rationale = text(props.agreedRationale) || text(def.rationale);
   const personal = text(props.personalInstructions);
   const steps = (def.instructions ?? []).map(text);
