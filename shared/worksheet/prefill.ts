@@ -144,3 +144,24 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return value.length === 1 ? '1 row' : `${value.length} rows`;
   return 'a value';
 }
+
+/**
+ * What prints filled in, on paper and in the preview alike: the assignment's pre-fill, and a
+ * ladder of as many steps as agreed ("step 1 of 8" on a worksheet with one ladder prints 8 rows,
+ * unless a number of rows was set for it).
+ */
+export function printedPrefill(
+  def: WorksheetDefinition,
+  prefill: Prefill | null | undefined,
+  step: { total: number } | null | undefined,
+): Prefill | null {
+  const rows = { ...(prefill?.rows ?? {}) };
+  const ladders = (def.blocks ?? []).filter((b) => b.type === 'hierarchy');
+  const ladder = ladders.length === 1 ? ladders[0]! : null;
+  if (ladder && step && rows[ladder.id] === undefined && step.total >= 1 && step.total <= ladder.steps) {
+    const filled = prefill?.values[ladder.id];
+    if (!Array.isArray(filled) || filled.length <= step.total) rows[ladder.id] = step.total;
+  }
+  if (!prefill && Object.keys(rows).length === 0) return null;
+  return { values: prefill?.values ?? {}, rows };
+}

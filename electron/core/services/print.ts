@@ -3,7 +3,9 @@ import type { PrintOptionsInput } from '../../../shared/contract/print';
 import { localIsoDate } from '../../../shared/dates';
 import { fileInitialsOf, initialsOf, pdfFileName } from '../../../shared/names';
 import { AppError } from '../../../shared/result';
-import type { Prefill, WorksheetDefinition } from '../../../shared/worksheet';
+import { printedPrefill, type Prefill, type WorksheetDefinition } from '../../../shared/worksheet';
+
+const withPrefill = (p: Prefill | null) => (p ? { prefill: p } : {});
 import type { CoreContext } from '../core';
 import { renderHandout, renderPacket, renderWorksheet, type PrintJob, type PrintOptions } from '../pdf';
 import { reviewSummary, type HandoutView } from '../../../shared/domain/handout';
@@ -59,26 +61,9 @@ function assignmentJob(
       assignmentId: a.id,
       worksheetVersionId: a.worksheetVersionId,
     },
-    ...(prefillToPrint(a) ? { prefill: prefillToPrint(a)! } : {}),
+    ...withPrefill(printedPrefill(a.definition as WorksheetDefinition, a.prefill, a.step)),
     options: pdfOptions(options, fillable),
   };
-}
-
-/**
- * What prints filled in: the assignment's pre-fill, and a ladder of as many steps as agreed
- * ("step 1 of 8" on a worksheet with one ladder prints 8 rows, unless a number was set for it).
- */
-function prefillToPrint(a: { prefill: Prefill | null; step: { total: number } | null; definition: unknown }): Prefill | null {
-  const def = a.definition as WorksheetDefinition;
-  const rows = { ...(a.prefill?.rows ?? {}) };
-  const ladders = def.blocks.filter((b) => b.type === 'hierarchy');
-  const ladder = ladders.length === 1 ? ladders[0]! : null;
-  if (ladder && a.step && rows[ladder.id] === undefined && a.step.total >= 1 && a.step.total <= ladder.steps) {
-    const filled = a.prefill?.values[ladder.id];
-    if (!Array.isArray(filled) || filled.length <= a.step.total) rows[ladder.id] = a.step.total;
-  }
-  if (!a.prefill && Object.keys(rows).length === 0) return null;
-  return { values: a.prefill?.values ?? {}, rows };
 }
 
 export async function printAssignment(core: CoreContext, assignmentId: string, options: Options, fillable: boolean) {
