@@ -25,7 +25,7 @@ const outputTarget = z.discriminatedUnion('kind', [
     fillable: z.boolean().default(false),
     options: printOptionsSchema,
   }),
-  z.object({ kind: z.literal('packet'), clientId: idSchema, options: printOptionsSchema }),
+  z.object({ kind: z.literal('packet'), clientId: idSchema, fillable: z.boolean().default(false), options: printOptionsSchema }),
   z.object({ kind: z.literal('handout'), sessionId: idSchema, options: printOptionsSchema }),
 ]);
 export type OutputTarget = z.input<typeof outputTarget>;
