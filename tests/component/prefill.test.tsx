@@ -28,7 +28,7 @@ describe('filling in a worksheet ahead (tailored content)', () => {
 
     // The goal fills the fear in one click.
     await user.selectOptions(screen.getByLabelText('Treatment goal'), lift.title);
-    await user.click(screen.getAllByRole('button', { name: `Use the goal “${lift.title}”` })[0]!);
+    await user.click(screen.getByRole('button', { name: `Use the goal “${lift.title}”` }));
     expect(input('The fear I am working on').value).toBe(lift.title);
 
     // "Step 1 of 8": the ladder prints 8 steps.

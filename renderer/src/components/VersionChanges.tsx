@@ -31,15 +31,10 @@ export function VersionChanges({
             <ul>
               {here.map((c, i) => (
                 <li key={i} className={`change-${c.kind}`}>
-                  <span className="change-kind">
-                    {c.kind === 'added'
-                      ? 'Added'
-                      : c.kind === 'removed'
-                        ? 'Removed'
-                        : c.kind === 'renamed'
-                          ? 'Renamed'
-                          : 'Changed'}
-                  </span>{' '}
+                  {/* Added and removed parts say so in their words; renamed and changed get a marker. */}
+                  {c.kind === 'renamed' || c.kind === 'changed' ? (
+                    <span className="change-kind">{c.kind === 'renamed' ? 'Renamed' : 'Changed'}</span>
+                  ) : null}{' '}
                   {c.text}
                 </li>
               ))}

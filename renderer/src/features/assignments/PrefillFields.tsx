@@ -29,6 +29,8 @@ interface Props {
 export function PrefillFields({ definition, value, onChange, errors, goalTitle, stepTotal }: Props) {
   const parts = definition.blocks.filter(isPrefillable);
   if (parts.length === 0) return null;
+  // The goal is offered for the first text part only (“The fear I am working on”).
+  const goalPart = parts.find((b) => b.type === 'shortText' || b.type === 'longText')?.id;
   return (
     <fieldset className="prefill">
       <legend>Filled in together (optional)</legend>
@@ -42,7 +44,7 @@ export function PrefillFields({ definition, value, onChange, errors, goalTitle, 
           value={value}
           onChange={onChange}
           error={errors[b.id]}
-          goalTitle={goalTitle}
+          goalTitle={b.id === goalPart ? goalTitle : undefined}
           stepTotal={stepTotal}
         />
       ))}

@@ -13,6 +13,7 @@ import {
   PHASE_LABELS,
   printedNumber,
   scaleLine,
+  scaleProblem,
   scaleRange,
   scaleTicks,
   writesText,
@@ -322,6 +323,14 @@ function InlineBlock({ block: b, level }: { block: BlockOf<'number' | 'duration'
 
 /** A line with a numbered tick per point, anchors named under their ticks. */
 function ScaleLine({ scale }: { scale: Scale }) {
+  const problem = scaleProblem(scale);
+  if (problem) {
+    return (
+      <p className="wsp-scale-problem" role="note">
+        The scale cannot be shown yet. {problem}
+      </p>
+    );
+  }
   const n = scaleTicks(scale).length;
   const centre = (i: number) => ((i + 0.5) / n) * 100;
   // Every tick gets a number up to 11 points; beyond that every other one (and the ends and anchors).
@@ -481,6 +490,11 @@ function LadderBlock({ block: b, level, prefill }: { block: BlockOf<'hierarchy'>
   return (
     <div className="wsp-block">
       <Label label={b.label} help={b.help} extra={[ladderHint(steps, b.scale)]} level={level} />
+      {scaleProblem(b.scale) ? (
+        <p className="wsp-scale-problem" role="note">
+          The rating scale cannot be shown yet. {scaleProblem(b.scale)}
+        </p>
+      ) : null}
       <table className="wsp-table wsp-ladder">
         <colgroup>
           <col className="wsp-ladder-step" />

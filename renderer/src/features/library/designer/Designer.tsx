@@ -13,6 +13,7 @@ import { useLeaveGuard, useSaveShortcut } from './guards';
 import { PartsSection } from './PartsSection';
 import { AboutSection, ClientSection, PracticeSection } from './sections';
 import { useDesignerForm } from './useDesignerForm';
+import { SplitView } from '../../../components/SplitView';
 import '../library.css';
 import './designer.css';
 
@@ -143,39 +144,46 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
 
         {showSummary ? <ErrorSummary problems={d.problems} ref={summaryRef} /> : null}
 
-        <div className="designer-layout">
-          <div
-            className="designer-form"
-            onFocus={(e) => {
-              const card = (e.target as HTMLElement).closest('.block-card');
-              setActiveBlock(card ? Number(card.getAttribute('data-index')) : null);
-            }}
-          >
-            <AboutSection />
-            <ClientSection />
-            <PracticeSection />
-            <PartsSection />
+        {/* Side by side on a wide window; at 1024 px a toggle between the form and the preview. */}
+        <SplitView
+          className="designer-layout"
+          mainLabel="Worksheet"
+          previewLabel="Preview"
+          main={
+            <div
+              className="designer-form"
+              onFocus={(e) => {
+                const card = (e.target as HTMLElement).closest('.block-card');
+                setActiveBlock(card ? Number(card.getAttribute('data-index')) : null);
+              }}
+            >
+              <AboutSection />
+              <ClientSection />
+              <PracticeSection />
+              <PartsSection />
 
-            <div className="actions designer-bottom">
-              <button type="button" className="primary" onClick={trySave} disabled={save.isPending}>
-                {save.isPending ? 'Saving…' : 'Save'}
-              </button>
-              <Link to={cancelTo} className="button">
-                Cancel
-              </Link>
-              <span className="muted">
-                <kbd>Ctrl</kbd>+<kbd>S</kbd> saves.
-              </span>
+              <div className="actions designer-bottom">
+                <button type="button" className="primary" onClick={trySave} disabled={save.isPending}>
+                  {save.isPending ? 'Saving…' : 'Save'}
+                </button>
+                <Link to={cancelTo} className="button">
+                  Cancel
+                </Link>
+                <span className="muted">
+                  <kbd>Ctrl</kbd>+<kbd>S</kbd> saves.
+                </span>
+              </div>
             </div>
-          </div>
-
-          <aside className="designer-preview" aria-labelledby="d-preview" ref={asideRef}>
-            <h2 id="d-preview">Preview</h2>
-            <div className="preview-frame">
-              <Preview definition={preview} headingLevel={3} activeBlock={activeBlock} />
-            </div>
-          </aside>
-        </div>
+          }
+          preview={
+            <aside className="designer-preview" aria-labelledby="d-preview" ref={asideRef}>
+              <h2 id="d-preview">Preview</h2>
+              <div className="preview-frame">
+                <Preview definition={preview} headingLevel={3} activeBlock={activeBlock} />
+              </div>
+            </aside>
+          }
+        />
 
         <div className="visually-hidden" aria-live="polite" role="status">
           {d.live}
