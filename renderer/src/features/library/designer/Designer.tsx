@@ -14,6 +14,8 @@ import { PartsSection } from './PartsSection';
 import { AboutSection, ClientSection, PracticeSection } from './sections';
 import { useDesignerForm } from './useDesignerForm';
 import { SplitView } from '../../../components/SplitView';
+import { useDraft } from '../../../components/useDraft';
+import type { Draft } from './draft';
 import '../library.css';
 import './designer.css';
 
@@ -32,6 +34,11 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
   // The version the edit started from is fixed at mount: a newer one saved elsewhere is a conflict, not a silent reload.
   const [mode] = useState(initialMode);
   const d = useDesignerForm(definition);
+  // Unsaved contents kept in the vault (encrypted, like the client form's) when Stepwise locks.
+  const kept = useDraft<Draft>(mode.kind === 'update' ? `worksheet:${mode.id}` : 'worksheet:new', d.draft, d.initial, (v) => {
+    d.form.reset(v);
+    void d.form.trigger();
+  });
   const preview = useDeferredValue(d.definitionNow);
   const save = useSaveWorksheet();
   const asideRef = useRef<HTMLElement>(null);
@@ -51,6 +58,7 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
             : { kind: 'update' as const, id: mode.id, baseVersion: mode.baseVersion, definition: def };
         try {
           const saved = await save.mutateAsync(input);
+          kept.discard();
           leaving.current = true;
           const message =
             mode.kind === 'create'
@@ -142,6 +150,7 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
           </div>
         ) : null}
 
+        {kept.banner}
         {showSummary ? <ErrorSummary problems={d.problems} ref={summaryRef} /> : null}
 
         {/* Side by side on a wide window; at 1024 px a toggle between the form and the preview. */}
@@ -195,7 +204,10 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
           confirmLabel="Leave without saving"
           cancelLabel="Keep editing"
           danger
-          onConfirm={() => blocker.proceed?.()}
+          onConfirm={() => {
+            kept.discard();
+            blocker.proceed?.();
+          }}
           onCancel={() => blocker.reset?.()}
         >
           <p>Your changes to this worksheet have not been saved. If you leave now, they are lost.</p>
