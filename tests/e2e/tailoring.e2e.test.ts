@@ -128,6 +128,15 @@ describe('tailoring the content of homework', () => {
     await page.goto(`${URL}/library/${mine.worksheet.id}`);
     await page.getByText('What changed in version 2 (since version 1)').click();
     await page.getByText('“The fear I am working on” is now called “What I fear”.').waitFor();
+
+    // The designer at 1024 px: a toggle between the form and its preview (never the preview lost below).
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.goto(`${URL}/library/${mine.worksheet.id}/edit`);
+    await page.getByRole('button', { name: 'Worksheet', exact: true }).waitFor();
+    await page.screenshot({ path: 'tests/artifacts/e2e/tailoring-06-designer-1024.png' });
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page.getByRole('heading', { name: 'Preview', level: 2 }).waitFor();
+    await page.screenshot({ path: 'tests/artifacts/e2e/tailoring-07-designer-preview-1024.png' });
     await app.close();
   });
 });
