@@ -67,3 +67,21 @@ export function sharedNameIds(list: readonly { id: string; name: string }[]): Se
   }
   return new Set([...byKey.values()].filter((ids) => ids.length > 1).flat());
 }
+
+/**
+ * A PDF's file name from its parts: "Fear ladder - SNB (fillable).pdf". Initials go in without
+ * their dots (never "S. N. B..pdf"), no part ends in a dot or space (Windows refuses those), and
+ * empty parts are left out.
+ */
+export function pdfFileName(parts: readonly string[], suffix = ''): string {
+  const stem = parts
+    .map((p) => safeFilePart(p).replace(/[.\s]+$/u, ''))
+    .filter(Boolean)
+    .join(' - ');
+  return `${stem || 'Stepwise'}${suffix ? ` ${suffix}` : ''}.pdf`;
+}
+
+/** Initials for a file name: "Siobhán Ní Bhriain" → "SNB". */
+export function fileInitialsOf(name: string): string {
+  return initialsOf(name).replace(/[.\s]/g, '');
+}

@@ -47,7 +47,7 @@ async function render(
     }
     case 'packet':
       return {
-        pdf: await host.core.print.packet({ clientId: target.clientId, options: target.options }),
+        pdf: await host.core.print.packet({ clientId: target.clientId, fillable: target.fillable, options: target.options }),
         entity: 'packet',
         id: target.clientId,
       };

@@ -12,5 +12,16 @@ export const assignmentsContract = {
     noInput,
     z.array(assignmentSchema.extend({ clientName: z.string(), clientPreferredName: z.string().nullable() })),
   ),
+  // ---- tailoring (issue 11)
+  /**
+   * Moves active homework to the newest version of its worksheet, the one the clinician compared
+   * (`toVersionId`; refused if the worksheet changed again since). What was filled in ahead moves
+   * with it where its part still exists; `notCarried` says, in plain words, what could not.
+   */
+  moveToLatest: channel(
+    z.object({ id: idSchema, toVersionId: idSchema }),
+    z.object({ assignment: assignmentSchema, notCarried: z.array(z.string().max(400)).max(60) }),
+  ),
+  // ---- end tailoring
   setStatus: channel(z.object({ id: idSchema, status: z.enum(['active', 'completed', 'discontinued']) }), assignmentSchema),
 };

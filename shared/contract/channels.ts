@@ -39,6 +39,7 @@ export const CHANNEL_NAMES = [
   'assignments.create',
   'assignments.update',
   'assignments.attention',
+  'assignments.moveToLatest',
   'assignments.setStatus',
   'sessions.list',
   'sessions.get',

@@ -19,6 +19,8 @@ export const printAssignmentSchema = z.object({
 });
 export const printPacketSchema = z.object({
   clientId: idSchema,
+  /** Form fields the client can type in (each worksheet's under its own prefix; not for import). */
+  fillable: z.boolean().default(false),
   options: printOptionsSchema.default({ paper: 'a4', largePrint: false, nameOnWorksheets: 'full' }),
 });
 

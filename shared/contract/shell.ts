@@ -26,7 +26,7 @@ const outputTarget = z.discriminatedUnion('kind', [
     fillable: z.boolean().default(false),
     options: printOptionsSchema,
   }),
-  z.object({ kind: z.literal('packet'), clientId: idSchema, options: printOptionsSchema }),
+  z.object({ kind: z.literal('packet'), clientId: idSchema, fillable: z.boolean().default(false), options: printOptionsSchema }),
   z.object({ kind: z.literal('handout'), sessionId: idSchema, options: printOptionsSchema }),
   // issue 9: the progress report (clinician or client), for a client and a date range
   progressReportInputSchema.extend({ kind: z.literal('progressReport'), options: printOptionsSchema }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { frequencySchema, PHASES, worksheetDefinitionSchema } from '../worksheet';
+import { frequencySchema, PHASES, prefillSchema, worksheetDefinitionSchema } from '../worksheet';
 import { assignmentDateProblem } from '../dateBounds';
 import { TEXT_LIMITS } from '../limits';
 import { idSchema, isoDateSchema, optionalDate, optionalText } from './fields';
@@ -46,6 +46,11 @@ export const assignmentFieldsSchema = z.object({
   }),
   step: stepSchema.nullish().transform((v) => v ?? null),
   phase: z.enum(PHASES, { error: 'Please choose the phase of therapy.' }),
+  /**
+   * What the assignment fills in ahead (ladder steps, table rows, a goal's fear), checked against
+   * the worksheet version in the core. Left out: kept as it is (on update); null: nothing.
+   */
+  prefill: prefillSchema.nullable().optional(),
 });
 
 const checkDates = (a: { startDate: string; dueDate: string | null }, ctx: z.RefinementCtx) => {
@@ -96,6 +101,10 @@ export const assignmentSchema = z.object({
   endedReason: z.string().nullable(),
   /** When it was completed or discontinued (UTC instant). */
   endedAt: z.string().nullable(),
+  /** What is filled in ahead; null when nothing. */
+  prefill: prefillSchema.nullable(),
+  /** When it last moved to a newer version of its worksheet (UTC instant). */
+  movedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

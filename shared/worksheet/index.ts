@@ -3,3 +3,5 @@ export * from './answers';
 export * from './series';
 export * from './presentation';
 export * from './display';
+export * from './prefill';
+export * from './compare';

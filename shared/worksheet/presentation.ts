@@ -1,5 +1,14 @@
 import { addDays, isValidIsoDate } from '../dates';
-import type { Block, BlockOf, Scale } from './schema';
+import {
+  APPROACH_LABELS,
+  CATEGORY_LABELS,
+  LIMITS,
+  type Approach,
+  type Block,
+  type BlockOf,
+  type Category,
+  type Scale,
+} from './schema';
 
 /**
  * How a worksheet definition is put on paper: the rules both the PDF engine and the on-screen
@@ -199,4 +208,35 @@ export function needsLandscape(b: Block, opts: { largePrint: boolean; paper?: Pa
 /** The first part the client fills in (its orientation is the first page's), or -1. */
 export function firstInputIndex(blocks: readonly Block[]): number {
   return blocks.findIndex((b) => b.type !== 'prompt');
+}
+
+/**
+ * The line above the title: category and approach, each once ("Exposure", not "Exposure ·
+ * Exposure"), and neither when it only repeats the title.
+ */
+export function kickerOf(def: { category: Category; approach: Approach; title: string }): string {
+  const norm = (t: string) => t.trim().toLocaleLowerCase();
+  const parts: string[] = [];
+  for (const p of [CATEGORY_LABELS[def.category], APPROACH_LABELS[def.approach]]) {
+    if (!parts.some((q) => norm(q) === norm(p))) parts.push(p);
+  }
+  const shown = parts.filter((p) => norm(p) !== norm(def.title));
+  return (shown.length ? shown : parts).join(' · ');
+}
+
+/**
+ * Why a scale cannot be drawn as it stands (a designer draft: lowest above highest, a step of 0,
+ * too many points), in the therapist's words; null when it can. The preview shows this message in
+ * place of the scale instead of a garbled line.
+ */
+export function scaleProblem(scale: Partial<Scale>): string | null {
+  const { min, max, step } = scale;
+  if (typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max)) {
+    return 'This scale needs a lowest and a highest value.';
+  }
+  if (typeof step !== 'number' || !Number.isFinite(step) || step < 1) return 'This scale needs a step of at least 1.';
+  if (max <= min) return `The highest value (${max}) must be above the lowest (${min}).`;
+  if ((max - min) / step + 1 > LIMITS.ratingPoints)
+    return `This scale would show more than ${LIMITS.ratingPoints} points; use a larger step.`;
+  return null;
 }

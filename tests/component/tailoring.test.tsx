@@ -100,6 +100,7 @@ describe('tailoring an assignment', () => {
         step: { current: 2, total: 6 },
         phase: 'skill-practice',
         agreedRationale: worksheet.version.definition.rationale,
+        prefill: null,
       },
     ]);
     expect(screen.getByTestId('location-state').textContent).toContain(

@@ -87,6 +87,8 @@ describe('assignments', () => {
       followsId: null,
       endedReason: null,
       endedAt: null,
+      prefill: null,
+      movedAt: null,
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });

@@ -182,7 +182,7 @@ describe('session handout', () => {
       ['handout-letter-large-initials', { paper: 'letter' as const, largePrint: true, nameOnWorksheets: 'initials' as const }],
     ] as const) {
       const pdf = await t.do.print.handout({ sessionId, options });
-      expect(pdf.fileName).toBe('Session handout - Z. Z. O. J. - 2026-03-03.pdf');
+      expect(pdf.fileName).toBe('Session handout - ZZOJ - 2026-03-03.pdf');
       const file = path.join(exportsDir(), `${name}.pdf`);
       writeFileSync(file, pdf.bytes);
       execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join('/tmp/dataout-look', name)]);

@@ -242,6 +242,18 @@ const FIXTURES: Record<number, { insert(db: Db): void; check(db: Db): void }> = 
       });
     },
   },
+  6: {
+    insert(db) {
+      const prefill = JSON.stringify({ values: { note: 'Fear of lifts' }, rows: {} });
+      db.prepare(`UPDATE assignment SET prefill = ?, moved_at = ? WHERE id = ?`).run(prefill, AT, ASSIGNMENT_ID);
+    },
+    check(db) {
+      expect(db.prepare('SELECT prefill, moved_at FROM assignment WHERE id = ?').get(ASSIGNMENT_ID)).toEqual({
+        prefill: JSON.stringify({ values: { note: 'Fear of lifts' }, rows: {} }),
+        moved_at: AT,
+      });
+    },
+  },
 };
 
 /** An encrypted database file opened the way the vault opens one. */

@@ -114,6 +114,10 @@ export interface AssignmentRow {
   ended_reason: string | null;
   /** UTC ISO-8601 instant it was completed or discontinued. */
   ended_at: string | null;
+  /** JSON `{values, rows}`: what the assignment fills in ahead (shared/worksheet/prefill.ts); NULL when nothing. */
+  prefill: string | null;
+  /** UTC ISO-8601 instant it last moved to a newer version of its worksheet. */
+  moved_at: string | null;
 }
 
 export interface SessionRow {
@@ -307,6 +311,8 @@ export const COLUMNS = {
     'follows_id',
     'ended_reason',
     'ended_at',
+    'prefill',
+    'moved_at',
   ],
   session: [
     'id',

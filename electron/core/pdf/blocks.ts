@@ -1,4 +1,4 @@
-import type { Block, BlockOf, Scale } from '../../../shared/worksheet';
+import type { Block, BlockOf, LadderStep, Prefill, Scale } from '../../../shared/worksheet';
 import {
   columnCaption,
   dayHeadings,
@@ -6,6 +6,7 @@ import {
   needsLandscape,
   optionsHint,
   printedNumber,
+  rowsToPrint,
   scaleLine,
   scaleRange,
   scaleTicks,
@@ -35,7 +36,22 @@ export interface BlockContext {
   e: Engine;
   locale: string;
   startDate?: string;
+  /** What the assignment fills in ahead (checked against the definition by the core). */
+  prefill?: Prefill;
 }
+
+/** The value filled in ahead for a block, if any. */
+const filledText = (c: BlockContext, id: string): string => {
+  const v = c.prefill?.values[id];
+  return typeof v === 'string' ? v.trim() : '';
+};
+const filledRows = (c: BlockContext, id: string): readonly Record<string, unknown>[] => {
+  const v = c.prefill?.values[id];
+  return Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
+};
+/** A cell's value as it prints ('' when empty). */
+const cellText = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'number' ? printedNumber(v) : String(v);
 
 const styles = (e: Engine) => {
   const t = e.t;
@@ -75,7 +91,13 @@ const helpOf = (b: Block) => ('help' in b && b.help ? [b.help] : []);
 function shortTextPlan(c: BlockContext, b: BlockOf<'shortText'>): Planner {
   return (x, w) => {
     const e = c.e;
-    const h = e.t.box;
+    const st = styles(e);
+    const value = filledText(c, b.id);
+    const padX = 6 * e.t.scale;
+    // Filled in ahead: on paper the words in the box (the box grows to hold them all); in a
+    // fillable PDF the field's value, which the client can change.
+    const lines = value && !e.fillable ? e.wrap(value, st.body.font, st.body.size, w - 2 * padX) : [];
+    const h = Math.max(e.t.box, lines.length * e.lh(st.body.size) + 8 * e.t.scale);
     return {
       head: [
         labelPiece(e, x, w, b.label, helpOf(b)),
@@ -83,7 +105,11 @@ function shortTextPlan(c: BlockContext, b: BlockOf<'shortText'>): Planner {
           h,
           draw: (y) => {
             e.box(x, y, w, h, { radius: 3 });
-            e.textField(fieldPath.block(b.id), x + 2, y + 2, w - 4, h - 4, { tooltip: b.label });
+            if (lines.length) e.lines(lines, x + padX, y + (h - lines.length * e.lh(st.body.size)) / 2, st.body, w - 2 * padX);
+            e.textField(fieldPath.block(b.id), x + 2, y + 2, w - 4, h - 4, {
+              tooltip: b.label,
+              ...(value ? { value } : {}),
+            });
           },
         },
       ],
@@ -98,7 +124,20 @@ function longTextPlan(c: BlockContext, b: BlockOf<'longText'>): Planner {
     const lh = e.t.writeLine;
     // Every writing line is the same piece (pieces are never modified).
     const line: Piece = { h: lh, draw: (y: number) => e.hline(x, y + lh - 0.5, w, COLOURS.rule, 0.6) };
-    const body: Piece[] = new Array<Piece>(b.lines).fill(line);
+    // Filled in ahead: on paper written on the first lines (with at least one line left for the
+    // client); in a fillable PDF the first field's value.
+    const value = filledText(c, b.id);
+    const st = styles(e);
+    const written = value && !e.fillable ? value.split('\n').flatMap((p) => e.wrap(p, st.body.font, st.body.size, w)) : [];
+    const writtenPieces: Piece[] = written.map((text) => ({
+      h: lh,
+      draw: (y: number) => {
+        e.lines([text], x, y + lh - 1.5 - e.lh(st.body.size), st.body, w);
+        e.hline(x, y + lh - 0.5, w, COLOURS.rule, 0.6);
+      },
+    }));
+    const blank = Math.max(b.lines - written.length, written.length ? 1 : b.lines);
+    const body: Piece[] = [...writtenPieces, ...new Array<Piece>(blank).fill(line)];
     return {
       head: [labelPiece(e, x, w, b.label, helpOf(b), 0)],
       body,
@@ -107,6 +146,7 @@ function longTextPlan(c: BlockContext, b: BlockOf<'longText'>): Planner {
         e.textField(fieldPath.part(b.id, part), x, top + 2, w, bottom - top - 2, {
           multiline: true,
           tooltip: part > 1 ? `${b.label} (continued)` : b.label,
+          ...(value && part <= 1 ? { value } : {}),
         }),
     };
   };
@@ -384,26 +424,41 @@ function tablePlan(c: BlockContext, b: BlockOf<'table'>): Planner {
         };
       }),
     );
-    const rowH = writesText(b) ? e.t.rowText : e.t.rowShort;
-    const rows: Piece[] = Array.from({ length: b.rows }, (_, r) => ({
-      h: rowH,
-      draw: (y: number) => {
-        e.box(x, y, w, rowH, { stroke: COLOURS.box });
-        let cx = x;
-        b.columns.forEach((col, i) => {
-          const cw = widths[i]!;
-          if (i > 0) e.vline(cx, y, rowH, COLOURS.box);
-          e.textField(fieldPath.cell(b.id, r, col.id), cx + 2, y + 2, cw - 4, rowH - 4, {
-            multiline: col.kind === 'text',
-            tooltip: `${b.label}, row ${r + 1}: ${col.label}`,
-            ...(FIT[col.kind] ? { fit: FIT[col.kind] } : {}),
-            size: Math.min(e.t.body, 10 * s),
-            align: col.kind === 'text' ? 'left' : 'center',
+    const baseH = writesText(b) ? e.t.rowText : e.t.rowShort;
+    const filled = filledRows(c, b.id);
+    const cellStyle: TextStyle = { ...st.small, size: Math.min(e.t.body, 10 * s) };
+    const rows: Piece[] = Array.from({ length: rowsToPrint(b, c.prefill) }, (_, r) => {
+      const row = filled[r] ?? {};
+      // Filled in ahead: on paper the words in their cells (the row grows to hold them).
+      const cells = b.columns.map((col, i) => {
+        const text = cellText(row[col.id]);
+        return { text, lines: text && !e.fillable ? e.wrap(text, cellStyle.font, cellStyle.size, widths[i]! - 2 * pad) : [] };
+      });
+      const rowH = Math.max(baseH, ...cells.map((cl) => cl.lines.length * e.lh(cellStyle.size) + 2 * pad + 2));
+      return {
+        h: rowH,
+        draw: (y: number) => {
+          e.box(x, y, w, rowH, { stroke: COLOURS.box });
+          let cx = x;
+          b.columns.forEach((col, i) => {
+            const cw = widths[i]!;
+            if (i > 0) e.vline(cx, y, rowH, COLOURS.box);
+            const cell = cells[i]!;
+            if (cell.lines.length)
+              e.lines(cell.lines, cx + pad, y + pad + 1, cellStyle, cw - 2 * pad, col.kind === 'text' ? 'left' : 'center');
+            e.textField(fieldPath.cell(b.id, r, col.id), cx + 2, y + 2, cw - 4, rowH - 4, {
+              multiline: col.kind === 'text',
+              tooltip: `${b.label}, row ${r + 1}: ${col.label}`,
+              ...(FIT[col.kind] ? { fit: FIT[col.kind] } : {}),
+              size: Math.min(e.t.body, 10 * s),
+              align: col.kind === 'text' ? 'left' : 'center',
+              ...(cell.text ? { value: cell.text } : {}),
+            });
+            cx += cw;
           });
-          cx += cw;
-        });
-      },
-    }));
+        },
+      };
+    });
     return {
       head: [labelPiece(e, x, w, b.label, helpOf(b), 8 * s), header],
       body: rows,
@@ -491,31 +546,51 @@ function hierarchyPlan(c: BlockContext, b: BlockOf<'hierarchy'>): Planner {
       { w: stepW, cell: { lines: ['What you will do'], sub: [] }, align: 'left' },
       { w: rateW, cell: { lines: e.wrap('Rating', BOLD, st.smallBold.size, rateW - 2 * pad), sub: [scaleRange(b.scale)] } },
     ]);
-    const rowH = e.t.rowShort + 6 * s;
-    const order = Array.from({ length: b.steps }, (_, i) => b.steps - 1 - i); // hardest at the top
-    const rows: Piece[] = order.map((step) => ({
-      h: rowH,
-      draw: (y: number) => {
-        e.box(x, y, w, rowH, { stroke: COLOURS.box });
-        const r = Math.min(numW, rowH) * 0.3;
-        e.circle(x + numW / 2, y + rowH / 2, r, { fill: COLOURS.accentTint, stroke: COLOURS.accent });
-        const label = String(step + 1);
-        const lw = e.measure(label, BOLD, st.small.size);
-        e.text(label, x + numW / 2 - lw / 2, y + rowH / 2 - e.lh(st.small.size) / 2 + 0.5, st.accentSmall);
-        e.vline(x + numW, y, rowH, COLOURS.box);
-        e.hline(x + numW + 2 * pad, y + rowH - 7 * s, stepW - 4 * pad, COLOURS.rule, 0.6);
-        e.vline(x + numW + stepW, y, rowH, COLOURS.box);
-        e.textField(fieldPath.step(b.id, step, 'step'), x + numW + 2, y + 2, stepW - 4, rowH - 4, {
-          tooltip: `${b.label}, step ${step + 1}`,
-        });
-        e.textField(fieldPath.step(b.id, step, 'rating'), x + numW + stepW + 2, y + 2, rateW - 4, rowH - 4, {
-          tooltip: `${b.label}, step ${step + 1}: rating (${scaleRange(b.scale)})`,
-          fit: '100',
-          align: 'center',
-        });
-      },
-    }));
-    const help = [...helpOf(b), ladderHint(b.steps, b.scale)];
+    const baseH = e.t.rowShort + 6 * s;
+    // The number of steps agreed (fewer than the worksheet's own), with the steps filled in ahead.
+    const count = rowsToPrint(b, c.prefill);
+    const filled = filledRows(c, b.id) as readonly LadderStep[];
+    const order = Array.from({ length: count }, (_, i) => count - 1 - i); // hardest at the top
+    const rows: Piece[] = order.map((step) => {
+      const f = filled[step];
+      const stepText = f?.step?.trim() ?? '';
+      const ratingText = f && f.rating !== null && f.rating !== undefined ? printedNumber(f.rating) : '';
+      const stepLines = stepText && !e.fillable ? e.wrap(stepText, st.body.font, st.body.size, stepW - 4 * pad) : [];
+      const rowH = Math.max(baseH, stepLines.length * e.lh(st.body.size) + 2 * pad + 9 * s);
+      return {
+        h: rowH,
+        draw: (y: number) => {
+          e.box(x, y, w, rowH, { stroke: COLOURS.box });
+          const r = Math.min(numW, rowH) * 0.3;
+          e.circle(x + numW / 2, y + rowH / 2, r, { fill: COLOURS.accentTint, stroke: COLOURS.accent });
+          const label = String(step + 1);
+          const lw = e.measure(label, BOLD, st.small.size);
+          e.text(label, x + numW / 2 - lw / 2, y + rowH / 2 - e.lh(st.small.size) / 2 + 0.5, st.accentSmall);
+          e.vline(x + numW, y, rowH, COLOURS.box);
+          e.hline(x + numW + 2 * pad, y + rowH - 7 * s, stepW - 4 * pad, COLOURS.rule, 0.6);
+          e.vline(x + numW + stepW, y, rowH, COLOURS.box);
+          if (stepLines.length) e.lines(stepLines, x + numW + 2 * pad, y + pad + 1, st.body, stepW - 4 * pad);
+          if (ratingText && !e.fillable) {
+            const rw = e.measure(ratingText, BOLD, st.body.size);
+            e.text(ratingText, x + numW + stepW + (rateW - rw) / 2, y + (rowH - e.lh(st.body.size)) / 2, {
+              ...st.body,
+              font: BOLD,
+            });
+          }
+          e.textField(fieldPath.step(b.id, step, 'step'), x + numW + 2, y + 2, stepW - 4, rowH - 4, {
+            tooltip: `${b.label}, step ${step + 1}`,
+            ...(stepText ? { value: stepText } : {}),
+          });
+          e.textField(fieldPath.step(b.id, step, 'rating'), x + numW + stepW + 2, y + 2, rateW - 4, rowH - 4, {
+            tooltip: `${b.label}, step ${step + 1}: rating (${scaleRange(b.scale)})`,
+            fit: '100',
+            align: 'center',
+            ...(ratingText ? { value: ratingText } : {}),
+          });
+        },
+      };
+    });
+    const help = [...helpOf(b), ladderHint(count, b.scale)];
     return {
       head: [labelPiece(e, x, w, b.label, help, 8 * s), header],
       body: rows,

@@ -95,6 +95,11 @@ export class Engine {
   /** Footer title and running header for pages started from now on. */
   footerTitle = '';
   runningHeader = '';
+  /**
+   * Put before every field name from now on (a fillable packet: one prefix per worksheet, so two
+   * worksheets with a part of the same ID do not share one field). Empty for a single worksheet.
+   */
+  fieldPrefix = '';
   private parents = new Map<string, PDFKit.PDFKitReference>();
   private checkAppearances = new Map<string, { on: PDFKit.PDFKitReference; off: PDFKit.PDFKitReference }>();
   private spaceWidths = new Map<string, number>();
@@ -505,6 +510,7 @@ export class Engine {
   }
 
   private parentOf(path: FieldPath): PDFKit.PDFKitReference | undefined {
+    if (this.fieldPrefix) path = [this.fieldPrefix, ...path];
     let parent: PDFKit.PDFKitReference | undefined;
     for (let i = 0; i < path.length - 1; i++) {
       const key = path.slice(0, i + 1).join('.');
@@ -527,7 +533,7 @@ export class Engine {
     y: number,
     w: number,
     h: number,
-    opts: { multiline?: boolean; tooltip: string; size?: number; align?: 'left' | 'center'; fit?: string },
+    opts: { multiline?: boolean; tooltip: string; size?: number; align?: 'left' | 'center'; fit?: string; value?: string },
   ): void {
     if (!this.fillable) return;
     const parent = this.parentOf(path);
@@ -541,6 +547,8 @@ export class Engine {
         ...(parent ? { parent } : {}),
         ...(opts.multiline ? { multiline: true } : {}),
         ...(opts.align === 'center' ? { align: 'center' } : {}),
+        // Filled in ahead by the therapist: the client sees it and can change it.
+        ...(opts.value ? { value: opts.value } : {}),
       }),
     );
   }

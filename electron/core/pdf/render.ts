@@ -1,9 +1,8 @@
 import { AppError } from '../../../shared/result';
 import {
-  APPROACH_LABELS,
-  CATEGORY_LABELS,
   PHASE_LABELS,
   firstInputIndex,
+  kickerOf,
   frequencyLabel,
   longDate,
   worksheetDefinitionSchema,
@@ -168,7 +167,12 @@ function metaFor(job: PrintJob, def: WorksheetDefinition, locale: string): MetaI
 /** Lays out one worksheet from a new page on. */
 function layoutWorksheet(e: Engine, job: PrintJob, def: WorksheetDefinition, locale: string): void {
   const a = job.assignment;
-  const ctx: BlockContext = { e, locale, ...(a?.startDate ? { startDate: a.startDate } : {}) };
+  const ctx: BlockContext = {
+    e,
+    locale,
+    ...(a?.startDate ? { startDate: a.startDate } : {}),
+    ...(job.prefill ? { prefill: job.prefill } : {}),
+  };
   const plans = def.blocks.map((b) => planBlock(ctx, b));
   const firstWide = plans[firstInputIndex(def.blocks)]?.wide ?? false;
 
@@ -177,7 +181,7 @@ function layoutWorksheet(e: Engine, job: PrintJob, def: WorksheetDefinition, loc
   e.newPage(firstWide);
   e.runningHeader = job.clientLabel.trim() ? `${def.title} · ${job.clientLabel.trim()}` : def.title;
 
-  const kicker = `${CATEGORY_LABELS[def.category]} · ${APPROACH_LABELS[def.approach]}`;
+  const kicker = kickerOf(def);
   e.place(headerPlanner(e, kicker, def.title, metaFor(job, def, locale), a?.goal?.trim() || undefined), firstWide);
   e.gap(e.t.blockGap * 0.6);
 
@@ -249,18 +253,19 @@ function excerpt(text: string, max: number): string {
 
 /**
  * One PDF for one client: a cover page listing the week's homework, then every worksheet from a
- * new page, numbered "Page N of M" across the whole packet. Packets are for paper: `fillable`
- * is ignored (a fillable PDF is made per assignment, so its answers can be imported).
+ * new page, numbered "Page N of M" across the whole packet. A fillable packet has form fields for
+ * the client to type in (each worksheet's under its own prefix); it carries no identity, so its
+ * answers are not imported back (a single fillable worksheet is made for that).
  */
 export async function renderPacket(job: PacketJob): Promise<Buffer> {
   const locale = safeLocale(job.options.locale);
-  const options: PrintOptions = { ...job.options, fillable: false };
+  const options: PrintOptions = { ...job.options };
   const defs = job.items.map((it) => parseDefinition(it.definition));
   const title = job.weekOf ? `Practice packet, week of ${longDate(job.weekOf, locale)}` : 'Practice packet';
   const e = new Engine({
     paper: options.paper,
     largePrint: options.largePrint,
-    fillable: false,
+    fillable: options.fillable,
     info: infoFor(title, 'Stepwise practice packet', job.creationDate),
     lang: locale,
   });
@@ -337,8 +342,11 @@ export async function renderPacket(job: PacketJob): Promise<Buffer> {
   const startPages: number[] = [];
   job.items.forEach((item, i) => {
     startPages.push(e.pageCount);
+    // A fillable packet: each worksheet's fields under their own name (w1, w2 …).
+    e.fieldPrefix = options.fillable ? `w${i + 1}` : '';
     layoutWorksheet(e, { ...item, clientLabel: job.clientLabel, options }, defs[i]!, locale);
   });
+  e.fieldPrefix = '';
 
   // Page references on the cover, now that the pages are known.
   for (const ref of pageRefs) {

@@ -1,5 +1,5 @@
 import type { HandoutView } from '../../../shared/domain/handout';
-import type { Frequency, Paper, Phase, WorksheetDefinition } from '../../../shared/worksheet';
+import type { Frequency, Paper, Phase, Prefill, WorksheetDefinition } from '../../../shared/worksheet';
 
 export type { Paper };
 
@@ -41,6 +41,8 @@ export interface PrintJob {
   /** Printed as given: the full name or the initials (the caller decides). Never written to metadata. */
   clientLabel: string;
   assignment?: PrintAssignment;
+  /** What the assignment fills in ahead: printed as filled in, or as field values when fillable. */
+  prefill?: Prefill;
   /** For fillable field names and PDF metadata. */
   identity?: PrintIdentity;
   options: PrintOptions;
@@ -53,7 +55,7 @@ export interface PacketJob {
   clientLabel: string;
   /** Each an assignment of that client; their own clientLabel and options are ignored in favour of the packet's. */
   items: PrintJob[];
-  /** Packets are for paper: `fillable` is ignored (a fillable PDF is made per assignment). */
+  /** Fillable: form fields under a prefix per worksheet, no identity (not for import). */
   options: PrintOptions;
   creationDate?: Date;
   /** 'YYYY-MM-DD': the week the packet is for, shown on the cover. */

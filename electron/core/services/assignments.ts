@@ -9,7 +9,14 @@ import {
   type assignmentFieldsSchema,
 } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
-import type { Frequency } from '../../../shared/worksheet';
+import {
+  carryPrefill,
+  checkPrefill,
+  isEmptyPrefill,
+  type Frequency,
+  type Prefill,
+  type WorksheetDefinition,
+} from '../../../shared/worksheet';
 import type { CoreContext } from '../core';
 import type { ReadDb } from '../db/handle';
 import { sql, sqlFragment } from '../db/sql';
@@ -77,6 +84,8 @@ function toAssignment(r: AssignmentReadRow, today: string): Assignment & { defin
     followsId: r.follows_id,
     endedReason: r.ended_reason,
     endedAt: r.ended_at,
+    prefill: r.prefill ? (JSON.parse(r.prefill) as Prefill) : null,
+    movedAt: r.moved_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     definition: def,
@@ -130,6 +139,27 @@ export const tailoring = (f: AssignmentFields): Tailoring => ({
   step_total: f.step?.total ?? null,
   phase: f.phase,
 });
+
+/**
+ * A pre-fill as stored: checked against the worksheet version it fills in (every message keyed
+ * `prefill.<partId>`, so the form shows it by the part); null when nothing is filled in.
+ */
+export function storedPrefill(def: WorksheetDefinition, prefill: Prefill | null | undefined): string | null {
+  if (!prefill || isEmptyPrefill(prefill)) return null;
+  const issues = checkPrefill(def, prefill);
+  if (issues.length) {
+    const fields = Object.fromEntries(issues.map((i) => [`prefill.${i.blockId}`, i.message]));
+    throw new AppError('VALIDATION', issues[0]!.message, fields);
+  }
+  return JSON.stringify(prefill);
+}
+
+function definitionOfVersion(db: ReadDb, versionId: string): WorksheetDefinition {
+  const json = db.pluck(
+    sql<Pick<WorksheetVersionRow, 'definition'>>`SELECT definition FROM worksheet_version WHERE id = ${versionId}`,
+  );
+  return readDefinition(json!);
+}
 
 /** Which version to assign: the one asked for (it must be of this worksheet) or the current one. */
 function versionToAssign(db: ReadDb, w: WorksheetRow, versionId: string | undefined): string {
@@ -208,15 +238,16 @@ export const assignmentsHandlers: Handlers<CoreContext>['assignments'] = {
       const versionId = versionToAssign(w, worksheet, input.worksheetVersionId);
       checkGoalOfClient(w, input.goalId, input.clientId);
       const t = tailoring(input);
+      const prefill = storedPrefill(definitionOfVersion(w, versionId), input.prefill);
       w.run(sql`
         INSERT INTO assignment (id, client_id, worksheet_version_id,
                                 goal_id, personal_instructions, agreed_rationale, frequency, start_date, due_date,
                                 step_current, step_total, phase,
-                                status, created_at, updated_at)
+                                status, created_at, updated_at, prefill)
         VALUES (${id}, ${input.clientId}, ${versionId},
                 ${t.goal_id}, ${t.personal_instructions}, ${t.agreed_rationale}, ${t.frequency}, ${t.start_date}, ${t.due_date},
                 ${t.step_current}, ${t.step_total}, ${t.phase},
-                'active', ${at}, ${at})`);
+                'active', ${at}, ${at}, ${prefill})`);
       return read(core, w, id);
     });
   },
@@ -227,14 +258,56 @@ export const assignmentsHandlers: Handlers<CoreContext>['assignments'] = {
       checkGoalOfClient(w, input.goalId, row.client_id);
       // Only the tailoring changes: the assigned worksheet version stays as it is.
       const t = tailoring(input);
+      // Left out, what is filled in stays as it is.
+      const prefill = input.prefill === undefined ? row.prefill : storedPrefill(readDefinition(row.definition), input.prefill);
       w.run(sql`
         UPDATE assignment
            SET goal_id = ${t.goal_id}, personal_instructions = ${t.personal_instructions}, agreed_rationale = ${t.agreed_rationale},
                frequency = ${t.frequency}, start_date = ${t.start_date}, due_date = ${t.due_date},
-               step_current = ${t.step_current}, step_total = ${t.step_total}, phase = ${t.phase}, updated_at = ${nowIso(core)}
+               step_current = ${t.step_current}, step_total = ${t.step_total}, phase = ${t.phase}, prefill = ${prefill},
+               updated_at = ${nowIso(core)}
          WHERE id = ${input.id}`);
       return read(core, w, input.id);
     }),
+
+  moveToLatest: ({ id, toVersionId }, core) => {
+    let dropped: string[] = [];
+    core.write(
+      (to: number) => ({ action: 'changed', entity: 'assignment', entityId: id, detail: `moved to worksheet version ${to}` }),
+      (w) => {
+        const row = requireRow(w, id);
+        if (row.status !== 'active') {
+          throw new AppError('CONFLICT', 'This homework has ended, so it stays on the version it was done with.');
+        }
+        const ws = requireWorksheet(w, row.worksheet_id);
+        const latest = w.get(
+          sql<Pick<WorksheetVersionRow, 'id' | 'version' | 'definition'>>`
+            SELECT id, version, definition FROM worksheet_version WHERE worksheet_id = ${ws.id} AND version = ${ws.current_version}`,
+        )!;
+        if (latest.id === row.worksheet_version_id) {
+          throw new AppError('CONFLICT', 'This homework already uses the newest version of its worksheet.');
+        }
+        if (latest.id !== toVersionId) {
+          throw new AppError(
+            'CONFLICT',
+            'The worksheet was changed again since you looked at the changes. Nothing was moved: please look at the changes again.',
+          );
+        }
+        let prefill: string | null = null;
+        if (row.prefill) {
+          const carried = carryPrefill(JSON.parse(row.prefill) as Prefill, readDefinition(latest.definition));
+          dropped = carried.dropped;
+          prefill = isEmptyPrefill(carried.prefill) ? null : JSON.stringify(carried.prefill);
+        }
+        const at = nowIso(core);
+        w.run(sql`
+          UPDATE assignment SET worksheet_version_id = ${latest.id}, prefill = ${prefill}, moved_at = ${at}, updated_at = ${at}
+           WHERE id = ${id}`);
+        return latest.version;
+      },
+    );
+    return { assignment: read(core, core.read, id), notCarried: dropped };
+  },
 
   setStatus: ({ id, status }, core) => {
     // Setting the status it already has changes nothing and records nothing.

@@ -1,9 +1,11 @@
 import type { Handlers } from '../../../shared/contract';
 import type { PrintOptionsInput } from '../../../shared/contract/print';
 import { localIsoDate } from '../../../shared/dates';
-import { initialsOf, safeFilePart } from '../../../shared/names';
+import { fileInitialsOf, initialsOf, pdfFileName } from '../../../shared/names';
 import { AppError } from '../../../shared/result';
-import type { WorksheetDefinition } from '../../../shared/worksheet';
+import { printedPrefill, type Prefill, type WorksheetDefinition } from '../../../shared/worksheet';
+
+const withPrefill = (p: Prefill | null) => (p ? { prefill: p } : {});
 import type { CoreContext } from '../core';
 import { renderHandout, renderPacket, renderWorksheet, type PrintJob, type PrintOptions } from '../pdf';
 import { reviewSummary, type HandoutView } from '../../../shared/domain/handout';
@@ -59,6 +61,7 @@ function assignmentJob(
       assignmentId: a.id,
       worksheetVersionId: a.worksheetVersionId,
     },
+    ...withPrefill(printedPrefill(a.definition as WorksheetDefinition, a.prefill, a.step)),
     options: pdfOptions(options, fillable),
   };
 }
@@ -66,29 +69,29 @@ function assignmentJob(
 export async function printAssignment(core: CoreContext, assignmentId: string, options: Options, fillable: boolean) {
   const job = assignmentJob(core, assignmentId, options, fillable);
   const bytes = new Uint8Array(await renderWorksheet({ ...job, creationDate: core.now() }));
-  const fileName = `${safeFilePart(job.definition.title)} - ${safeFilePart(initialsOf(job.clientName))}${fillable ? ' (fillable)' : ''}.pdf`;
+  const fileName = pdfFileName([job.definition.title, fileInitialsOf(job.clientName)], fillable ? '(fillable)' : '');
   return { bytes, pages: countPages(bytes), fileName };
 }
 
-export async function printPacket(core: CoreContext, clientId: string, options: Options) {
+export async function printPacket(core: CoreContext, clientId: string, options: Options, fillable = false) {
   const client = clientDetail(core.read, clientId);
   const active = listAssignments(core, clientId).filter((a) => a.status === 'active');
   if (active.length === 0) {
     throw new AppError('NOT_FOUND', 'This client has no active homework to print. Assign a worksheet first.');
   }
   const items = [];
-  for (const a of active) items.push(assignmentJob(core, a.id, options, false));
+  for (const a of active) items.push(assignmentJob(core, a.id, options, fillable));
   const today = localIsoDate(core.now());
   const bytes = new Uint8Array(
     await renderPacket({
       clientLabel: label(client.name, options),
       items,
-      options: pdfOptions(options, false),
+      options: pdfOptions(options, fillable),
       creationDate: core.now(),
       weekOf: today,
     }),
   );
-  const fileName = `Homework packet - ${safeFilePart(initialsOf(client.name))} - ${today}.pdf`;
+  const fileName = pdfFileName(['Homework packet', fileInitialsOf(client.name), today], fillable ? '(fillable)' : '');
   return { bytes, pages: countPages(bytes), fileName };
 }
 
@@ -163,12 +166,12 @@ export async function printHandout(core: CoreContext, sessionId: string, options
       creationDate: core.now(),
     }),
   );
-  const fileName = `Session handout - ${safeFilePart(initialsOf(client.name))} - ${view.sessionDate}.pdf`;
+  const fileName = pdfFileName(['Session handout', fileInitialsOf(client.name), view.sessionDate]);
   return { bytes, pages: countPages(bytes), fileName };
 }
 
 export const printHandlers: Handlers<CoreContext>['print'] = {
   assignment: ({ assignmentId, fillable, options }, core) => printAssignment(core, assignmentId, options, fillable),
-  packet: ({ clientId, options }, core) => printPacket(core, clientId, options),
+  packet: ({ clientId, fillable, options }, core) => printPacket(core, clientId, options, fillable),
   handout: ({ sessionId, options }, core) => printHandout(core, sessionId, options),
 };

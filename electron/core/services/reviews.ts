@@ -243,10 +243,11 @@ export const reviewsHandlers: Handlers<CoreContext>['reviews'] = {
           w.run(sql`
             INSERT INTO assignment (id, client_id, worksheet_version_id,
                                     goal_id, personal_instructions, agreed_rationale, frequency, start_date, due_date,
-                                    step_current, step_total, phase, status, follows_id, created_at, updated_at)
+                                    step_current, step_total, phase, status, follows_id, created_at, updated_at, prefill)
             VALUES (${nextId}, ${old.client_id}, ${versionId},
                     ${t.goal_id}, ${t.personal_instructions}, ${t.agreed_rationale}, ${t.frequency}, ${t.start_date}, ${t.due_date},
-                    ${t.step_current}, ${t.step_total}, ${t.phase}, 'active', ${old.id}, ${at}, ${at})`);
+                    ${t.step_current}, ${t.step_total}, ${t.phase}, 'active', ${old.id}, ${at}, ${at},
+                    ${versionId === old.worksheet_version_id ? old.prefill : null})`);
           events.push({ action: 'created', entity: 'assignment', entityId: nextId, detail: `follows ${old.id}` });
           end(endStatus, reason);
         };

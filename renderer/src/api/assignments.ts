@@ -49,3 +49,12 @@ export function useSetAssignmentStatus() {
     onSuccess: () => afterChange.assignment(qc),
   });
 }
+
+/** Moves active homework to the newest version of its worksheet (the one compared). */
+export function useMoveToLatest() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; toVersionId: string }) => unwrap(api().assignments.moveToLatest(input)),
+    onSuccess: () => afterChange.assignment(qc),
+  });
+}

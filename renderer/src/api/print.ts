@@ -35,7 +35,7 @@ export function usePdf(target: OutputTarget | null) {
             api().print.assignment({ assignmentId: t.assignmentId, fillable: t.fillable ?? false, options: t.options }),
           );
         case 'packet':
-          return unwrap(api().print.packet({ clientId: t.clientId, options: t.options }));
+          return unwrap(api().print.packet({ clientId: t.clientId, fillable: t.fillable ?? false, options: t.options }));
         case 'handout':
           return unwrap(api().print.handout({ sessionId: t.sessionId, options: t.options }));
         // issue 9: the progress report

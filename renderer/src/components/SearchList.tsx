@@ -26,6 +26,8 @@ interface SearchListProps {
   placeholder?: string;
   autoFocus?: boolean;
   className?: string;
+  /** Told which item is highlighted (for a preview beside the list). */
+  onActiveChange?: ((id: string | null) => void) | undefined;
 }
 
 /**
@@ -46,6 +48,7 @@ export function SearchList({
   placeholder,
   autoFocus,
   className,
+  onActiveChange,
 }: SearchListProps) {
   const id = useId();
   const listId = `${id}-list`;
@@ -75,6 +78,10 @@ export function SearchList({
     // optionId is derived from the stable useId value.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active?.id]);
+
+  useEffect(() => {
+    onActiveChange?.(active?.id ?? null);
+  }, [active?.id, onActiveChange]);
 
   const move = (delta: number) => {
     if (list.length === 0) return;

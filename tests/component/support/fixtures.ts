@@ -105,6 +105,8 @@ export function anAssignment(client: ClientDetail, w: WorksheetDetail, over: Par
     followsId: null,
     endedReason: null,
     endedAt: null,
+    prefill: null,
+    movedAt: null,
     createdAt: AT,
     updatedAt: AT,
     ...over,

@@ -27,6 +27,9 @@ import {
   type TailoringValues,
 } from './tailoring';
 import { TailoringFields } from './TailoringFields';
+import { prefillErrorKeys, TailoredContent, TailoredPreview } from './TailoredContent';
+import { SplitView } from '../../components/SplitView';
+import { WorksheetPreview } from '../library';
 import './assignments.css';
 
 /** The assign form's draft: the worksheet chosen and the tailoring typed. */
@@ -71,6 +74,8 @@ function AssignToClient({ client }: { client: ClientDetail }) {
   // Starting with the worksheet list: focus goes to its search box instead of the heading.
   const [startedPicking] = useState(!worksheetId);
   const [pickedHere, setPickedHere] = useState(false);
+  // The worksheet highlighted in the list, previewed beside it.
+  const [highlighted, setHighlighted] = useState<string | null>(null);
   const [today] = useState(() => localIsoDate(new Date()));
   const create = useCreateAssignment();
   const detail = worksheet.data;
@@ -157,7 +162,9 @@ function AssignToClient({ client }: { client: ClientDetail }) {
   );
 
   const errors = errorMessages(form.formState.errors);
-  const topMessage = create.error ? formMessage(create.error, TAILORING_ERROR_KEYS) : checkFields(Object.keys(errors).length);
+  const topMessage = create.error
+    ? formMessage(create.error, [...TAILORING_ERROR_KEYS, ...prefillErrorKeys(definition)])
+    : checkFields(Object.keys(errors).length);
 
   return (
     <section className="page assign-page" aria-labelledby="assign-title">
@@ -173,58 +180,85 @@ function AssignToClient({ client }: { client: ClientDetail }) {
           <Link to={`/clients/${client.id}`}>Go to {client.name}’s page</Link>
         </div>
       ) : (
-        <>
+        <FormProvider {...form}>
           {draft.banner}
-          <section className="card" aria-labelledby="step-worksheet">
-            <h2 id="step-worksheet">
-              <span className="step-number">1</span> Worksheet
-            </h2>
-            {picking || !worksheetId ? (
-              <WorksheetPicker onPick={pick} onCancel={worksheetId ? () => setPicking(false) : undefined} />
-            ) : worksheet.isError ? (
+          <SplitView
+            className="assign-split"
+            mainLabel={picking || !worksheetId ? 'Worksheets' : 'Tailoring'}
+            previewLabel="Preview"
+            main={
               <>
-                <FormError message={`${errorMessage(worksheet.error)} Please choose another worksheet.`} />
-                <button type="button" onClick={() => setPicking(true)}>
-                  Choose a worksheet
-                </button>
+                <section className="card" aria-labelledby="step-worksheet">
+                  <h2 id="step-worksheet">
+                    <span className="step-number">1</span> Worksheet
+                  </h2>
+                  {picking || !worksheetId ? (
+                    <WorksheetPicker
+                      onPick={pick}
+                      onActive={setHighlighted}
+                      onCancel={worksheetId ? () => setPicking(false) : undefined}
+                    />
+                  ) : worksheet.isError ? (
+                    <>
+                      <FormError message={`${errorMessage(worksheet.error)} Please choose another worksheet.`} />
+                      <button type="button" onClick={() => setPicking(true)}>
+                        Choose a worksheet
+                      </button>
+                    </>
+                  ) : detail ? (
+                    <ChosenWorksheet detail={detail} onChange={() => setPicking(true)} />
+                  ) : (
+                    <p className="muted">Loading the worksheet…</p>
+                  )}
+                </section>
+                {detail && !picking ? (
+                  <form className="card" ref={formRef} onSubmit={submit} noValidate aria-labelledby="step-tailor">
+                    <h2 id="step-tailor">
+                      <span className="step-number">2</span> Tailor it for {name}
+                    </h2>
+                    <FormError message={topMessage} />
+                    <TailoringFields
+                      errors={errors}
+                      goals={client.goals}
+                      suitedPhases={detail.version.definition.phases}
+                      autoFocus={pickedHere}
+                    />
+                    <TailoredContent definition={detail.version.definition} errors={errors} goals={client.goals} />
+                    <div className="actions">
+                      <button type="submit" className="primary" disabled={create.isPending}>
+                        {create.isPending ? 'Saving…' : 'Assign homework'}
+                      </button>
+                      <Link className="button" to={`/clients/${client.id}`}>
+                        Cancel
+                      </Link>
+                    </div>
+                  </form>
+                ) : null}
               </>
-            ) : detail ? (
-              <ChosenWorksheet detail={detail} onChange={() => setPicking(true)} />
-            ) : (
-              <p className="muted">Loading the worksheet…</p>
-            )}
-          </section>
-          {detail && !picking ? (
-            <form className="card" ref={formRef} onSubmit={submit} noValidate aria-labelledby="step-tailor">
-              <h2 id="step-tailor">
-                <span className="step-number">2</span> Tailor it for {name}
-              </h2>
-              <FormError message={topMessage} />
-              <FormProvider {...form}>
-                <TailoringFields
-                  errors={errors}
-                  goals={client.goals}
-                  suitedPhases={detail.version.definition.phases}
-                  autoFocus={pickedHere}
-                />
-              </FormProvider>
-              <div className="actions">
-                <button type="submit" className="primary" disabled={create.isPending}>
-                  {create.isPending ? 'Saving…' : 'Assign homework'}
-                </button>
-                <Link className="button" to={`/clients/${client.id}`}>
-                  Cancel
-                </Link>
-              </div>
-            </form>
-          ) : null}
-        </>
+            }
+            preview={
+              picking || !worksheetId ? (
+                <PickerPreview worksheetId={highlighted} />
+              ) : detail ? (
+                <TailoredPreview definition={detail.version.definition} clientLabel={client.name} goals={client.goals} />
+              ) : null
+            }
+          />
+        </FormProvider>
       )}
     </section>
   );
 }
 
-function WorksheetPicker({ onPick, onCancel }: { onPick: (id: string) => void; onCancel?: (() => void) | undefined }) {
+function WorksheetPicker({
+  onPick,
+  onActive,
+  onCancel,
+}: {
+  onPick: (id: string) => void;
+  onActive: (id: string | null) => void;
+  onCancel?: (() => void) | undefined;
+}) {
   const [search, setSearch] = useState('');
   const s = search.trim();
   const list = useLibrary(s ? { search: s } : {});
@@ -248,6 +282,7 @@ function WorksheetPicker({ onPick, onCancel }: { onPick: (id: string) => void; o
         }))}
         stale={list.isPlaceholderData}
         onPick={(it) => onPick(it.id)}
+        onActiveChange={onActive}
         noun={['worksheet', 'worksheets']}
         autoFocus
         empty={
@@ -265,6 +300,26 @@ function WorksheetPicker({ onPick, onCancel }: { onPick: (id: string) => void; o
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** The worksheet highlighted in the picker, as it prints (blank), so its parts can be seen before choosing. */
+function PickerPreview({ worksheetId }: { worksheetId: string | null }) {
+  const w = useWorksheet(worksheetId);
+  if (!worksheetId) return <p className="muted assign-preview-empty">Move through the list to see each worksheet here.</p>;
+  if (w.isError) return <FormError message={errorMessage(w.error)} />;
+  if (!w.data) return <p className="muted assign-preview-empty">Loading the preview…</p>;
+  const def = w.data.version.definition;
+  return (
+    <section className="assign-preview" aria-labelledby="picker-preview-title" aria-live="polite">
+      <h2 id="picker-preview-title">
+        Preview: {def.title}
+        <span className="muted"> · {def.blocks.length === 1 ? '1 part' : `${def.blocks.length} parts`}</span>
+      </h2>
+      <div className="preview-frame">
+        <WorksheetPreview definition={def} headingLevel={3} />
+      </div>
+    </section>
   );
 }
 

@@ -198,7 +198,10 @@ function AssignmentCard({ a, busy, onComplete, onDiscontinue, onReactivate }: Ca
       ) : null}
       {a.newerVersionAvailable ? (
         <p className="assignment-note">
-          A newer version of this worksheet is available in the library. This assignment keeps version {a.worksheetVersion}.
+          A newer version of this worksheet is available in the library. This assignment keeps version {a.worksheetVersion}.{' '}
+          <Link to={`/assignments/${a.id}/version`} aria-describedby={titleId}>
+            See what changed
+          </Link>
         </p>
       ) : null}
       <div className="actions">

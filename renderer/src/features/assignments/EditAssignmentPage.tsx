@@ -15,6 +15,7 @@ import type { AssignedState } from './ClientAssignments';
 import { StateBadge } from '../../components/AssignmentState';
 import { tailoringResolver, TAILORING_ERROR_KEYS, valuesOfAssignment, type TailoringValues } from './tailoring';
 import { TailoringFields } from './TailoringFields';
+import { prefillErrorKeys, TailoredContent } from './TailoredContent';
 import './assignments.css';
 
 const resolver = tailoringResolver<typeof assignmentUpdateSchema, { id: string }>(assignmentUpdateSchema);
@@ -42,7 +43,7 @@ function EditTailoring({ a }: { a: AssignmentDetail }) {
   const client = useClient(a.clientId);
   const update = useUpdateAssignment();
   const form = useForm<TailoringValues, { id: string }, z.output<typeof assignmentUpdateSchema>>({
-    defaultValues: valuesOfAssignment(a),
+    defaultValues: valuesOfAssignment(a, a.definition),
     resolver,
     context: { id: a.id },
     reValidateMode: 'onSubmit',
@@ -74,7 +75,9 @@ function EditTailoring({ a }: { a: AssignmentDetail }) {
   );
 
   const errors = errorMessages(form.formState.errors);
-  const topMessage = update.error ? formMessage(update.error, TAILORING_ERROR_KEYS) : checkFields(Object.keys(errors).length);
+  const topMessage = update.error
+    ? formMessage(update.error, [...TAILORING_ERROR_KEYS, ...prefillErrorKeys(a.definition)])
+    : checkFields(Object.keys(errors).length);
 
   return (
     <section className="page assign-page" aria-labelledby="edit-assignment-title">
@@ -97,6 +100,7 @@ function EditTailoring({ a }: { a: AssignmentDetail }) {
         <FormError message={topMessage} />
         <FormProvider {...form}>
           <TailoringFields errors={errors} goals={client.data?.goals ?? []} suitedPhases={a.definition.phases} />
+          <TailoredContent definition={a.definition} errors={errors} goals={client.data?.goals ?? []} />
         </FormProvider>
         <div className="actions">
           <button type="submit" className="primary" disabled={update.isPending}>

@@ -2,7 +2,100 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import type { Assignment } from '../../../../shared/domain';
-import { PHASES, type Frequency, type Phase, type WorksheetDefinition } from '../../../../shared/worksheet';
+import {
+  PHASES,
+  type Frequency,
+  type Phase,
+  type Prefill,
+  type PrefillInput,
+  type WorksheetDefinition,
+} from '../../../../shared/worksheet';
+
+/**
+ * What is filled in ahead, as the form holds it (text as typed): short and long answers, ladder
+ * steps with ratings, table rows; and how many rows a ladder or table prints ('' = its own).
+ */
+export interface PrefillValues {
+  texts: Record<string, string>;
+  ladders: Record<string, { count: string; steps: { step: string; rating: string }[] }>;
+  /** `numeric`: the columns that take numbers (they are sent as numbers). */
+  tables: Record<string, { count: string; rows: Record<string, string>[]; numeric: string[] }>;
+}
+
+export const NUMERIC = new Set(['number', 'rating']);
+
+export const emptyPrefill = (): PrefillValues => ({ texts: {}, ladders: {}, tables: {} });
+
+const shown = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+/** A stored pre-fill as the form shows it. */
+export function prefillValuesOf(p: Prefill | null, def: WorksheetDefinition): PrefillValues {
+  const out = emptyPrefill();
+  if (!p) return out;
+  for (const b of def.blocks) {
+    const v = p.values[b.id];
+    const count = p.rows[b.id] !== undefined ? String(p.rows[b.id]) : '';
+    if ((b.type === 'shortText' || b.type === 'longText') && typeof v === 'string') out.texts[b.id] = v;
+    if (b.type === 'hierarchy' && (Array.isArray(v) || count)) {
+      const steps = (Array.isArray(v) ? v : []) as { step?: unknown; rating?: unknown }[];
+      out.ladders[b.id] = { count, steps: steps.map((s) => ({ step: shown(s.step), rating: shown(s.rating) })) };
+    }
+    if (b.type === 'table' && (Array.isArray(v) || count)) {
+      const rows = (Array.isArray(v) ? v : []) as Record<string, unknown>[];
+      out.tables[b.id] = {
+        count,
+        numeric: b.columns.filter((c) => NUMERIC.has(c.kind)).map((c) => c.id),
+        rows: rows.map((r) => Object.fromEntries(b.columns.map((c) => [c.id, shown(r[c.id])]))),
+      };
+    }
+  }
+  return out;
+}
+
+/**
+ * The form's pre-fill as the core takes it (null when nothing is filled in), with the messages
+ * only the form can give (a number that is not a number). Ranges and fit are the core's to check
+ * (shared checkPrefill), keyed `prefill.<partId>` like these.
+ */
+export function prefillOfForm(v: PrefillValues): { prefill: PrefillInput | null; issues: { id: string; message: string }[] } {
+  const values: Record<string, unknown> = {};
+  const rows: Record<string, number> = {};
+  const issues: { id: string; message: string }[] = [];
+  const count = (id: string, c: string, what: string) => {
+    const t = c.trim();
+    if (!t) return;
+    if (!/^\d+$/.test(t) || Number(t) < 1)
+      issues.push({ id, message: `Enter the number of ${what} as a whole number, or leave it empty.` });
+    else rows[id] = Number(t);
+  };
+  for (const [id, text] of Object.entries(v.texts)) if (text.trim()) values[id] = text.trim();
+  for (const [id, l] of Object.entries(v.ladders)) {
+    count(id, l.count, 'steps');
+    const steps = l.steps.filter((s) => s.step.trim() || s.rating.trim());
+    const bad = steps.findIndex((s) => s.rating.trim() !== '' && !Number.isFinite(Number(s.rating)));
+    if (bad >= 0) issues.push({ id, message: `Step ${bad + 1}: enter the rating as a number, or leave it empty.` });
+    else if (steps.length) {
+      values[id] = steps.map((s) => ({ step: s.step.trim(), rating: s.rating.trim() === '' ? null : Number(s.rating) }));
+    }
+  }
+  for (const [id, t] of Object.entries(v.tables)) {
+    count(id, t.count, 'rows');
+    const numeric = new Set(t.numeric);
+    const filled = t.rows.filter((r) => Object.values(r).some((x) => x.trim()));
+    const cells = filled.map((r) =>
+      Object.fromEntries(
+        Object.entries(r)
+          .filter(([, x]) => x.trim())
+          .map(([col, x]) => [col, numeric.has(col) ? Number(x.trim()) : x.trim()]),
+      ),
+    );
+    const badRow = cells.findIndex((r) => Object.values(r).some((x) => typeof x === 'number' && !Number.isFinite(x)));
+    if (badRow >= 0) issues.push({ id, message: `Row ${badRow + 1}: enter numbers as numbers, or leave them empty.` });
+    else if (cells.length) values[id] = cells;
+  }
+  const empty = Object.keys(values).length === 0 && Object.keys(rows).length === 0;
+  return { prefill: empty ? null : ({ values, rows } as PrefillInput), issues };
+}
 
 /** What the tailoring form holds: text as typed; numbers stay text until saving. */
 export interface TailoringValues {
@@ -17,10 +110,11 @@ export interface TailoringValues {
   stepTotal: string;
   phase: Phase;
   agreedRationale: string;
+  prefill: PrefillValues;
 }
 
 /** The fields that follow from the worksheet; they are reset when another worksheet is chosen. */
-export const WORKSHEET_KEYS = ['frequencyKind', 'timesPerWeek', 'phase', 'agreedRationale'] as const;
+export const WORKSHEET_KEYS = ['frequencyKind', 'timesPerWeek', 'phase', 'agreedRationale', 'prefill'] as const;
 
 export function blankValues(today: string): TailoringValues {
   return {
@@ -34,6 +128,7 @@ export function blankValues(today: string): TailoringValues {
     stepTotal: '',
     phase: 'skill-practice',
     agreedRationale: '',
+    prefill: emptyPrefill(),
   };
 }
 
@@ -45,10 +140,11 @@ export function worksheetDefaults(def: WorksheetDefinition): Pick<TailoringValue
     timesPerWeek: f.kind === 'weekly' ? String(f.times) : '3',
     phase: def.phases[0] ?? 'skill-practice',
     agreedRationale: def.rationale,
+    prefill: emptyPrefill(),
   };
 }
 
-export function valuesOfAssignment(a: Assignment): TailoringValues {
+export function valuesOfAssignment(a: Assignment, def?: WorksheetDefinition): TailoringValues {
   return {
     personalInstructions: a.personalInstructions ?? '',
     goalId: a.goalId ?? '',
@@ -60,6 +156,7 @@ export function valuesOfAssignment(a: Assignment): TailoringValues {
     stepTotal: a.step ? String(a.step.total) : '',
     phase: a.phase,
     agreedRationale: a.agreedRationale ?? '',
+    prefill: def ? prefillValuesOf(a.prefill, def) : emptyPrefill(),
   };
 }
 
@@ -81,8 +178,11 @@ const formValuesSchema = z
     stepTotal: z.string(),
     phase: z.enum(PHASES),
     agreedRationale: z.string(),
+    prefill: z.custom<PrefillValues>(),
   })
   .transform((v, ctx) => {
+    const pre = v.prefill ? prefillOfForm(v.prefill) : null;
+    for (const i of pre?.issues ?? []) ctx.addIssue({ code: 'custom', path: ['prefill', i.id], message: i.message });
     if (v.frequencyKind === 'weekly' && !isWhole(v.timesPerWeek)) {
       ctx.addIssue({ code: 'custom', path: ['frequency', 'times'], message: 'Enter how many times a week, from 1 to 14.' });
     }
@@ -105,6 +205,8 @@ const formValuesSchema = z
       step: sc || st ? { current: Number(sc), total: Number(st) } : null,
       phase: v.phase,
       agreedRationale: v.agreedRationale,
+      // Only sent when the form holds the pre-fill (editing keeps the stored one otherwise).
+      ...(pre ? { prefill: pre.prefill } : {}),
     };
   });
 

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { WorksheetDetail } from '../../../../shared/domain';
-import { frequencyLabel } from '../../../../shared/worksheet';
+import { frequencyLabel, type WorksheetDefinition } from '../../../../shared/worksheet';
 import { errorMessage } from '../../api/client';
 import { ConfirmDialog } from '../../components/Dialog';
 import { PageHeading } from '../../components/PageHeading';
+import { VersionChanges } from '../../components/VersionChanges';
 import { instantDate, kindLine, phaseLabel, plural, usedIn } from './format';
 import { useArchiveWorksheet, useDuplicateWorksheet, useWorksheet } from '../../api/library';
 import { WorksheetPreview, previewIsLandscape } from './WorksheetPreview';
@@ -181,6 +182,12 @@ function Detail({ d }: { d: WorksheetDetail }) {
                 );
               })}
             </ol>
+            <ChangesFromPrevious
+              worksheetId={w.id}
+              version={d.version.version}
+              previous={d.versions.find((v) => v.version === d.version.version - 1)}
+              after={def}
+            />
           </section>
         </div>
 
@@ -222,5 +229,35 @@ function Detail({ d }: { d: WorksheetDetail }) {
         </p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** The version history in words: what changed in the version shown since the one before it. */
+function ChangesFromPrevious({
+  worksheetId,
+  version,
+  previous,
+  after,
+}: {
+  worksheetId: string;
+  version: number;
+  previous: { id: string; version: number } | undefined;
+  after: WorksheetDefinition;
+}) {
+  const before = useWorksheet(previous ? worksheetId : null, previous?.id);
+  if (!previous) return null;
+  return (
+    <details className="version-diff">
+      <summary>
+        What changed in version {version} (since version {previous.version})
+      </summary>
+      {before.data ? (
+        <VersionChanges before={before.data.version.definition} after={after} headingLevel={4} />
+      ) : before.isError ? (
+        <p className="field-error">{errorMessage(before.error)}</p>
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+    </details>
   );
 }

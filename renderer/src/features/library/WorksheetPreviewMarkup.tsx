@@ -13,6 +13,7 @@ import {
   PHASE_LABELS,
   printedNumber,
   scaleLine,
+  scaleProblem,
   scaleRange,
   scaleTicks,
   writesText,
@@ -20,6 +21,7 @@ import {
   type BlockOf,
   type Frequency,
   type Phase,
+  type Prefill,
   type Scale,
   type WorksheetDefinition,
 } from '../../../../shared/worksheet';
@@ -53,6 +55,8 @@ export interface WorksheetPreviewProps {
   locale?: string;
   /** Level of the title heading (default 2); section headings are one below. */
   headingLevel?: 1 | 2 | 3;
+  /** What the assignment fills in ahead (with the agreed number of ladder or table rows), as printed. */
+  prefill?: Prefill | null;
   /** On screen only: outlines this block (the designer's part in focus). */
   activeBlock?: number | null;
   className?: string;
@@ -90,7 +94,7 @@ export function WorksheetPreviewMarkup(props: WorksheetPreviewProps) {
   const level = (props.headingLevel ?? 2) as Level;
   const sub = Math.min(level + 1, 4) as Level;
   const landscape = previewIsLandscape(def, largePrint);
-  const kicker = kindLine(def.category, def.approach);
+  const kicker = kindLine(def.category, def.approach, def.title ?? '');
   const rationale = text(props.agreedRationale) || text(def.rationale);
   const personal = text(props.personalInstructions);
   const steps = (def.instructions ?? []).map(text);
@@ -173,7 +177,7 @@ export function WorksheetPreviewMarkup(props: WorksheetPreviewProps) {
       <div className="wsp-blocks">
         {(def.blocks ?? []).map((b, i) => (
           <div key={`${i}-${b.id}`} className={props.activeBlock === i ? 'wsp-slot wsp-active' : 'wsp-slot'} data-block={i}>
-            <PreviewBlock block={b} level={sub} startDate={props.startDate} locale={locale} />
+            <PreviewBlock block={b} level={sub} startDate={props.startDate} locale={locale} prefill={props.prefill ?? null} />
           </div>
         ))}
       </div>
@@ -188,7 +192,25 @@ interface BlockProps {
   level: Level;
   startDate?: string | undefined;
   locale?: string | undefined;
+  prefill?: Prefill | null;
 }
+
+/** Filled in ahead: a text, or rows (a table's, a ladder's steps). */
+const filledText = (p: Prefill | null | undefined, id: string): string => {
+  const v = p?.values[id];
+  return typeof v === 'string' ? v.trim() : '';
+};
+const filledRows = (p: Prefill | null | undefined, id: string): readonly Record<string, unknown>[] => {
+  const v = p?.values[id];
+  return Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
+};
+const cellText = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'number' ? printedNumber(v) : String(v);
+/** Rows a ladder or table shows: the agreed number when it fits, else its own (a draft's may be anything). */
+const rowsShown = (own: number, p: Prefill | null | undefined, id: string): number => {
+  const agreed = p?.rows[id];
+  return agreed !== undefined && agreed >= 1 && agreed <= own ? agreed : own;
+};
 
 function Label({ label, help, extra, level }: { label?: string; help?: string | undefined; extra?: string[]; level: Level }) {
   const helpText = [text(help), ...(extra ?? [])].filter(Boolean).join(' ');
@@ -208,7 +230,7 @@ function Label({ label, help, extra, level }: { label?: string; help?: string | 
   );
 }
 
-function PreviewBlock({ block: b, level, startDate, locale }: BlockProps) {
+function PreviewBlock({ block: b, level, startDate, locale, prefill }: BlockProps) {
   switch (b.type) {
     case 'prompt':
       return (
@@ -227,15 +249,26 @@ function PreviewBlock({ block: b, level, startDate, locale }: BlockProps) {
       return (
         <div className="wsp-block">
           <Label label={b.label} help={b.help} level={level} />
-          <div className="wsp-box wsp-box-full" />
+          <div className="wsp-box wsp-box-full">
+            {filledText(prefill, b.id) ? (
+              <span className="wsp-filled" dir="auto">
+                {filledText(prefill, b.id)}
+              </span>
+            ) : null}
+          </div>
         </div>
       );
     case 'longText':
       return (
         <div className="wsp-block">
           <Label label={b.label} help={b.help} level={level} />
+          {filledText(prefill, b.id) ? (
+            <p className="wsp-filled wsp-filled-long" dir="auto">
+              {filledText(prefill, b.id)}
+            </p>
+          ) : null}
           <div className="wsp-lines">
-            {Array.from({ length: int(b.lines, 5, 1, 30) }, (_, i) => (
+            {Array.from({ length: filledText(prefill, b.id) ? 1 : int(b.lines, 5, 1, 30) }, (_, i) => (
               <div key={i} className="wsp-line" />
             ))}
           </div>
@@ -257,11 +290,11 @@ function PreviewBlock({ block: b, level, startDate, locale }: BlockProps) {
     case 'choice':
       return <OptionsBlock block={b} level={level} />;
     case 'table':
-      return <TableBlock block={b} level={level} />;
+      return <TableBlock block={b} level={level} prefill={prefill} />;
     case 'dailyGrid':
       return <GridBlock block={b} level={level} startDate={startDate} locale={locale} />;
     case 'hierarchy':
-      return <LadderBlock block={b} level={level} />;
+      return <LadderBlock block={b} level={level} prefill={prefill} />;
     default:
       return null;
   }
@@ -290,6 +323,14 @@ function InlineBlock({ block: b, level }: { block: BlockOf<'number' | 'duration'
 
 /** A line with a numbered tick per point, anchors named under their ticks. */
 function ScaleLine({ scale }: { scale: Scale }) {
+  const problem = scaleProblem(scale);
+  if (problem) {
+    return (
+      <p className="wsp-scale-problem" role="note">
+        The scale cannot be shown yet. {problem}
+      </p>
+    );
+  }
   const n = scaleTicks(scale).length;
   const centre = (i: number) => ((i + 0.5) / n) * 100;
   // Every tick gets a number up to 11 points; beyond that every other one (and the ends and anchors).
@@ -351,11 +392,12 @@ function OptionsBlock({ block: b, level }: { block: BlockOf<'checklist' | 'choic
   );
 }
 
-function TableBlock({ block: b, level }: { block: BlockOf<'table'>; level: Level }) {
+function TableBlock({ block: b, level, prefill }: { block: BlockOf<'table'>; level: Level; prefill?: Prefill | null }) {
   const columns = b.columns ?? [];
   const total = columns.reduce((a, c) => a + int(c.width, 2, 1, 4), 0) || 1;
   const hasText = writesText(b);
-  const rows = int(b.rows, 5, 1, 30);
+  const rows = rowsShown(int(b.rows, 5, 1, 30), prefill, b.id);
+  const filled = filledRows(prefill, b.id);
   return (
     <div className={`wsp-block${columns.length >= 6 ? ' wsp-dense' : ''}`}>
       <Label label={b.label} help={b.help} level={level} />
@@ -382,7 +424,9 @@ function TableBlock({ block: b, level }: { block: BlockOf<'table'>; level: Level
           {Array.from({ length: rows }, (_, r) => (
             <tr key={r} className={hasText ? 'wsp-row-tall' : 'wsp-row'}>
               {columns.map((c, i) => (
-                <td key={i} aria-label={`Row ${r + 1}: ${text(c.label)}`} />
+                <td key={i} aria-label={`Row ${r + 1}: ${text(c.label)}`} className="wsp-filled-cell" dir="auto">
+                  {cellText(filled[r]?.[c.id])}
+                </td>
               ))}
             </tr>
           ))}
@@ -439,12 +483,18 @@ function GridBlock({ block: b, level, startDate, locale }: BlockProps & { block:
   );
 }
 
-function LadderBlock({ block: b, level }: { block: BlockOf<'hierarchy'> } & { level: Level }) {
-  const steps = int(b.steps, 8, 1, 15);
+function LadderBlock({ block: b, level, prefill }: { block: BlockOf<'hierarchy'> } & { level: Level; prefill?: Prefill | null }) {
+  const steps = rowsShown(int(b.steps, 8, 1, 15), prefill, b.id);
+  const filled = filledRows(prefill, b.id);
   const order = Array.from({ length: steps }, (_, i) => steps - i); // hardest at the top
   return (
     <div className="wsp-block">
       <Label label={b.label} help={b.help} extra={[ladderHint(steps, b.scale)]} level={level} />
+      {scaleProblem(b.scale) ? (
+        <p className="wsp-scale-problem" role="note">
+          The rating scale cannot be shown yet. {scaleProblem(b.scale)}
+        </p>
+      ) : null}
       <table className="wsp-table wsp-ladder">
         <colgroup>
           <col className="wsp-ladder-step" />
@@ -469,9 +519,15 @@ function LadderBlock({ block: b, level }: { block: BlockOf<'hierarchy'> } & { le
                 <span>{n}</span>
               </td>
               <td>
-                <span className="wsp-ladder-line" />
+                {cellText(filled[n - 1]?.step) ? (
+                  <span className="wsp-filled" dir="auto">
+                    {cellText(filled[n - 1]?.step)}
+                  </span>
+                ) : (
+                  <span className="wsp-ladder-line" />
+                )}
               </td>
-              <td />
+              <td className="wsp-filled-rating">{cellText(filled[n - 1]?.rating)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import {
   APPROACH_LABELS,
   CATEGORY_LABELS,
+  kickerOf,
   PHASE_LABELS,
   type Approach,
   type Category,
@@ -21,10 +22,12 @@ export function instantDate(iso: string, locale?: string): string {
 export const categoryLabel = (c: string): string => CATEGORY_LABELS[c as Category] ?? '';
 export const approachLabel = (a: string): string => APPROACH_LABELS[a as Approach] ?? '';
 /** "Thoughts and beliefs · CBT"; one word when both say the same ("Exposure"). */
-export function kindLine(category: string, approach: string): string {
+export function kindLine(category: string, approach: string, title = ''): string {
   const c = categoryLabel(category);
   const a = approachLabel(approach);
-  return c && a && c.toLowerCase() !== a.toLowerCase() ? `${c} · ${a}` : c || a;
+  // The same rule as the printed heading (shared kickerOf), for a half-finished designer draft too.
+  if (c && a) return kickerOf({ category: category as Category, approach: approach as Approach, title });
+  return c || a;
 }
 
 export const phaseLabel = (p: string): string => PHASE_LABELS[p as Phase] ?? '';

@@ -50,7 +50,7 @@ export function PrintPage() {
       : assignmentId
         ? { kind: 'assignment', assignmentId, fillable, options }
         : clientId
-          ? { kind: 'packet', clientId, options }
+          ? { kind: 'packet', clientId, fillable, options }
           : null
     : null;
 
@@ -146,10 +146,16 @@ export function PrintPage() {
                 />
                 <label htmlFor="print-large">Large print</label>
               </div>
-              {assignmentId && !handoutId ? (
+              {(assignmentId || clientId) && !handoutId ? (
                 <div className="check">
                   <input id="print-fillable" type="checkbox" checked={fillable} onChange={(e) => setFillable(e.target.checked)} />
                   <label htmlFor="print-fillable">Fillable PDF (the client types the answers on a computer)</label>
+                  {!assignmentId && fillable ? (
+                    <p className="field-hint">
+                      Answers typed into a packet stay in the PDF: to bring answers back into Stepwise, print each worksheet as
+                      its own fillable PDF.
+                    </p>
+                  ) : null}
                 </div>
               ) : null}
             </>

@@ -13,6 +13,9 @@ import { useSaveShortcut } from './guards';
 import { PartsSection } from './PartsSection';
 import { AboutSection, ClientSection, PracticeSection } from './sections';
 import { useDesignerForm } from './useDesignerForm';
+import { SplitView } from '../../../components/SplitView';
+import { useDraft } from '../../../components/useDraft';
+import type { Draft } from './draft';
 import '../library.css';
 import './designer.css';
 
@@ -31,10 +34,15 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
   // The version the edit started from is fixed at mount: a newer one saved elsewhere is a conflict, not a silent reload.
   const [mode] = useState(initialMode);
   const d = useDesignerForm(definition);
+  // Unsaved contents kept in the vault (encrypted, like the client form's) when Stepwise locks.
+  const kept = useDraft<Draft>(mode.kind === 'update' ? `worksheet:${mode.id}` : 'worksheet:new', d.draft, d.initial, (v) => {
+    d.form.reset(v);
+    void d.form.trigger();
+  });
   const preview = useDeferredValue(d.definitionNow);
   const save = useSaveWorksheet();
   // Leaving with unsaved changes asks first (the app's shared guard, components/UnsavedChanges).
-  const unsaved = useUnsavedChanges(d.dirty, 'this worksheet');
+  const unsaved = useUnsavedChanges(d.dirty, 'this worksheet', () => kept.discard());
   const asideRef = useRef<HTMLElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -51,6 +59,7 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
             : { kind: 'update' as const, id: mode.id, baseVersion: mode.baseVersion, definition: def };
         try {
           const saved = await save.mutateAsync(input);
+          kept.discard();
           unsaved.saved();
           const message =
             mode.kind === 'create'
@@ -141,41 +150,49 @@ export function Designer({ mode: initialMode, definition }: { mode: DesignerMode
           </div>
         ) : null}
 
+        {kept.banner}
         {showSummary ? <ErrorSummary problems={d.problems} ref={summaryRef} /> : null}
 
-        <div className="designer-layout">
-          <div
-            className="designer-form"
-            onFocus={(e) => {
-              const card = (e.target as HTMLElement).closest('.block-card');
-              setActiveBlock(card ? Number(card.getAttribute('data-index')) : null);
-            }}
-          >
-            <AboutSection />
-            <ClientSection />
-            <PracticeSection />
-            <PartsSection />
+        {/* Side by side on a wide window; at 1024 px a toggle between the form and the preview. */}
+        <SplitView
+          className="designer-layout"
+          mainLabel="Worksheet"
+          previewLabel="Preview"
+          main={
+            <div
+              className="designer-form"
+              onFocus={(e) => {
+                const card = (e.target as HTMLElement).closest('.block-card');
+                setActiveBlock(card ? Number(card.getAttribute('data-index')) : null);
+              }}
+            >
+              <AboutSection />
+              <ClientSection />
+              <PracticeSection />
+              <PartsSection />
 
-            <div className="actions designer-bottom">
-              <button type="button" className="primary" onClick={trySave} disabled={save.isPending}>
-                {save.isPending ? 'Saving…' : 'Save'}
-              </button>
-              <Link to={cancelTo} className="button">
-                Cancel
-              </Link>
-              <span className="muted">
-                <kbd>Ctrl</kbd>+<kbd>S</kbd> saves.
-              </span>
+              <div className="actions designer-bottom">
+                <button type="button" className="primary" onClick={trySave} disabled={save.isPending}>
+                  {save.isPending ? 'Saving…' : 'Save'}
+                </button>
+                <Link to={cancelTo} className="button">
+                  Cancel
+                </Link>
+                <span className="muted">
+                  <kbd>Ctrl</kbd>+<kbd>S</kbd> saves.
+                </span>
+              </div>
             </div>
-          </div>
-
-          <aside className="designer-preview" aria-labelledby="d-preview" ref={asideRef}>
-            <h2 id="d-preview">Preview</h2>
-            <div className="preview-frame">
-              <Preview definition={preview} headingLevel={3} activeBlock={activeBlock} />
-            </div>
-          </aside>
-        </div>
+          }
+          preview={
+            <aside className="designer-preview" aria-labelledby="d-preview" ref={asideRef}>
+              <h2 id="d-preview">Preview</h2>
+              <div className="preview-frame">
+                <Preview definition={preview} headingLevel={3} activeBlock={activeBlock} />
+              </div>
+            </aside>
+          }
+        />
 
         <div className="visually-hidden" aria-live="polite" role="status">
           {d.live}

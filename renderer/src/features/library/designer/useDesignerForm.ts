@@ -152,6 +152,8 @@ export function useDesignerForm(definition: WorksheetDefinition | undefined) {
     form,
     api,
     draft,
+    /** The draft as the designer opened (for the unsaved-contents draft kept in the vault). */
+    initial,
     definitionNow,
     dirty,
     problems,

@@ -1,0 +1,2 @@
+/** What the library feature offers the others. */
+export { WorksheetPreview } from './WorksheetPreview';
