@@ -32,6 +32,14 @@ import { TEST_SCRYPT, tempDir } from './vault';
 const CODES = new Set(['VALIDATION', 'NOT_FOUND', 'LOCKED', 'CONFLICT', 'WRONG_PASSPHRASE', 'DAMAGED', 'INTERNAL', 'IO']);
 const SLOW_MS = 5000;
 const PASS0 = 'correct horse battery staple';
+/** The channels the run sends on purpose, named from the contract (never as strings). */
+const [UNLOCK, LOCK, CHANGE] = channelNames({
+  vault: {
+    unlock: coreContract.vault.unlock,
+    lock: coreContract.vault.lock,
+    changePassphrase: coreContract.vault.changePassphrase,
+  },
+}) as [string, string, string];
 
 /** A small, seeded random source (mulberry32): the same seed gives the same run. */
 export function rng(seed: number) {
@@ -221,7 +229,7 @@ function makeInput(kind: CallKind, schema: unknown, r: Rng, w: World, h: Hostile
     case 'wrong type':
       return plant(base, at, r.pick([42, -1, true, null, 'text', [], {}, [1, 2, 3], { a: 1 }, 1.5, new Uint8Array(4)]));
     case 'whole input wrong':
-      return r.pick([null, 0, '', 'vault.lock', [], [null], true, 1e308, { then: 'x' }, new Uint8Array(8)]);
+      return r.pick([null, 0, '', 'lock', [], [null], true, 1e308, { then: 'x' }, new Uint8Array(8)]);
     case '10 MB string':
       return plant(base, at, h.tenMB);
     case 'million-element array':
@@ -423,7 +431,7 @@ export async function hostileRun(opts: HostileOptions): Promise<HostileFigures> 
     };
 
     const unlock = async () => {
-      const u = await send('vault.unlock', { passphrase }, 'unlock');
+      const u = await send(UNLOCK, { passphrase }, 'unlock');
       if (!u.ok) violate(`the vault did not open again with its passphrase: ${u.error.code}`);
     };
 
@@ -444,13 +452,13 @@ export async function hostileRun(opts: HostileOptions): Promise<HostileFigures> 
         for (let i = 0; i < 100; i++) {
           if (race && i === 50) {
             figures.lockRaces++;
-            planned.push({ name: 'vault.lock', input: undefined, kind: 'lock', bad: false });
+            planned.push({ name: LOCK, input: undefined, kind: 'lock', bad: false });
             continue;
           }
           if (race && i % 25 === 10) {
             const candidate = `quiet harbour lantern ${r.int(1e9)} steps`;
             planned.push({
-              name: 'vault.changePassphrase',
+              name: CHANGE,
               input: { current: { passphrase }, next: candidate },
               kind: 'change',
               bad: false,
