@@ -3,8 +3,9 @@
  * calls across every channel of the core's contract — wrong types, 10 MB strings, million-element
  * arrays, deep nesting, `__proto__`/`constructor` keys, NaN and Infinity, bursts of 100 concurrent
  * calls, calls racing `vault.lock` — through the worker's own door on a real vault. Prints the
- * figures; exits non-zero on any problem or any answer slower than 5 s.
+ * figures; exits non-zero on any problem or any hostile call answered slower than 5 s.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { hostileRun } from '../support/hostile';
 
 const calls = Number(process.argv[2] ?? 10_000);
@@ -31,10 +32,21 @@ out(
 out(
   `${f.bursts} bursts of 100 concurrent calls, ${f.lockRaces} racing vault.lock; ${f.passphraseChangesWon} passphrase changes won a race`,
 );
-out(`slowest answer ${Math.round(f.slowestMs)} ms (${f.slowestChannel}); over 5 s: ${f.slowOver5s}`);
+out(
+  `slowest answer to a hostile call ${Math.round(f.slowestRefusedMs)} ms (${f.slowestRefusedChannel}); hostile calls over 5 s: ${f.refusedOver5s}`,
+);
+out(
+  `slowest answer of all ${Math.round(f.slowestMs)} ms (${f.slowestChannel}); over 5 s: ${f.slowOver5s} ` +
+    '(valid passphrase changes and locks run one at a time, so in a burst they wait their turn)',
+);
+out(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${availableParallelism()} cores`,
+);
 const m = f.memory;
 out(
   `memory: RSS ${m.before.rssMB} MB before, ${m.peak.rssMB} MB peak, ${m.after.rssMB} MB after; heap ${m.before.heapMB} / ${m.peak.heapMB} / ${m.after.heapMB} MB`,
 );
 out(f.violations.length ? `PROBLEMS (${f.violations.length}):\n  ${f.violations.join('\n  ')}` : 'problems: none');
-process.exitCode = f.violations.length || f.slowOver5s ? 1 : 0;
+process.exitCode = f.violations.length || f.refusedOver5s ? 1 : 0;

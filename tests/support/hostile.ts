@@ -299,6 +299,10 @@ export interface HostileFigures {
   slowestMs: number;
   slowestChannel: string;
   slowOver5s: number;
+  /** The same, for the calls the door must refuse (the hostile ones). */
+  slowestRefusedMs: number;
+  slowestRefusedChannel: string;
+  refusedOver5s: number;
   memory: { before: MemoryFigures; peak: MemoryFigures; after: MemoryFigures };
   violations: string[];
   seconds: number;
@@ -356,6 +360,9 @@ export async function hostileRun(opts: HostileOptions): Promise<HostileFigures> 
     slowestMs: 0,
     slowestChannel: '',
     slowOver5s: 0,
+    slowestRefusedMs: 0,
+    slowestRefusedChannel: '',
+    refusedOver5s: 0,
     memory: { before: mem(), peak: mem(), after: mem() },
     violations: [],
     seconds: 0,
@@ -409,6 +416,11 @@ export async function hostileRun(opts: HostileOptions): Promise<HostileFigures> 
         figures.slowestChannel = `${name} (${kind})`;
       }
       if (ms > SLOW_MS) figures.slowOver5s++;
+      if (bad && ms > figures.slowestRefusedMs) {
+        figures.slowestRefusedMs = ms;
+        figures.slowestRefusedChannel = `${name} (${kind})`;
+      }
+      if (bad && ms > SLOW_MS) figures.refusedOver5s++;
       if (res.ok) {
         figures.accepted++;
         if (bad) violate(`${name} (${kind}): accepted an input the contract refuses`);
