@@ -66,7 +66,7 @@ export function BackupSection({ settings, save }: { settings: Settings; save: (p
         </p>
         <div className="actions">
           <button type="button" className="secondary" onClick={() => void choose('folder')}>
-            {settings.backupFolder ? 'Choose another folder…' : 'Choose a folder…'}
+            {settings.backupFolder ? 'Choose another backup folder…' : 'Choose the backup folder…'}
           </button>
         </div>
       </div>
@@ -91,7 +91,7 @@ export function BackupSection({ settings, save }: { settings: Settings; save: (p
       <TextField label="Check a backup (file)" value={checkFile} onChange={(e) => setCheckFile(e.target.value)} />
       <div className="actions">
         <button type="button" className="secondary" onClick={() => void choose('file')}>
-          Choose a backup file…
+          Choose a backup to check…
         </button>
         <button
           type="button"

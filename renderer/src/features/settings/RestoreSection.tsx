@@ -129,7 +129,7 @@ export function RestoreSection() {
           </p>
           <div className="actions">
             <button type="button" className="secondary" onClick={() => void choose('folder')}>
-              Choose a folder…
+              Choose a new folder…
             </button>
           </div>
         </div>
