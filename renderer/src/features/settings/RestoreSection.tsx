@@ -7,6 +7,8 @@ import './settings.css';
 
 type Target = 'new' | 'replace';
 
+const count = (n: number | undefined, what: string) => `${n ?? 0} ${what}${n === 1 ? '' : 's'}`;
+
 /**
  * Settings → Restore from a backup: choose a backup file (the system's dialog), say how it opens
  * (the passphrase it was made with, or the recovery key), then restore it into a new, empty folder
@@ -35,7 +37,7 @@ export function RestoreSection() {
       ),
     onSuccess: (r) => {
       const when = new Date(r.createdAt).toLocaleString();
-      const what = `${r.check.counts.client ?? 0} clients, ${r.check.counts.assignment ?? 0} assignments`;
+      const what = `${count(r.check.counts.client, 'client')}, ${count(r.check.counts.assignment, 'assignment')}`;
       setSecret('');
       setConfirmed(false);
       if (target === 'replace') {
@@ -113,6 +115,7 @@ export function RestoreSection() {
         onChange={(v) => {
           setTarget(v);
           setConfirmed(false);
+          setMessage(null);
         }}
         options={[
           { value: 'new', label: 'Into a new, empty folder — this vault stays as it is' },
