@@ -1,4 +1,11 @@
-import { coreContract, workerContract, type Handlers, type HandlersOf, type WorkerContract } from '../../shared/contract';
+import {
+  channelNames,
+  coreContract,
+  workerContract,
+  type Handlers,
+  type HandlersOf,
+  type WorkerContract,
+} from '../../shared/contract';
 import { createContractDispatcher, runAlone, type Dispatch, type Logger } from '../host';
 import type { Core } from './core';
 import { assignmentsHandlers } from './services/assignments';
@@ -54,13 +61,39 @@ export const handlers: Handlers<Core> = {
 const workerHandlers: HandlersOf<WorkerContract, Core> = {
   ...handlers,
   audit: { ...handlers.audit, ...internalHandlers.audit },
+  idle: internalHandlers.idle,
 };
+
+/**
+ * Calls that are not the clinician at work: the window's status poll and the main process's
+ * backup check. Every other call starts the core's idle time again.
+ */
+const PASSIVE = new Set(
+  channelNames({
+    vault: { status: coreContract.vault.status },
+    backup: { status: coreContract.backup.status },
+    idle: workerContract.idle,
+  }),
+);
+
+/** A dispatcher that notes each call as activity for the core's own auto-lock (lockIfIdle). */
+function noting(core: Core, dispatch: Dispatch): Dispatch {
+  return async (channel, input) => {
+    if (PASSIVE.has(channel)) return dispatch(channel, input);
+    core.noteActivity();
+    try {
+      return await dispatch(channel, input);
+    } finally {
+      core.noteActivity();
+    }
+  };
+}
 
 export type { Dispatch, Logger };
 
 /** The api dispatcher for the renderer's core channels only (the tests' cores). */
 export function createDispatcher(core: Core, log: Logger = (l) => process.stderr.write(`${l}\n`)): Dispatch {
-  return createContractDispatcher(coreContract, handlers, core, { log, queue: core.calls });
+  return noting(core, createContractDispatcher(coreContract, handlers, core, { log, queue: core.calls }));
 }
 
 /**
@@ -69,5 +102,5 @@ export function createDispatcher(core: Core, log: Logger = (l) => process.stderr
  * preload entry).
  */
 export function createWorkerDispatcher(core: Core, log: Logger): Dispatch {
-  return createContractDispatcher(workerContract, workerHandlers, core, { log, queue: core.calls });
+  return noting(core, createContractDispatcher(workerContract, workerHandlers, core, { log, queue: core.calls }));
 }

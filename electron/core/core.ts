@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/result';
+import { AUTO_LOCK_DEFAULT, AUTO_LOCK_MAX, AUTO_LOCK_MIN } from '../../shared/settings';
 import { CallQueue } from '../host/queue';
 import { inTransaction, ReadDb, type WriteDb } from './db/handle';
 import { recordAudit } from './db/audit';
@@ -13,6 +14,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** How the core waits after repeated wrong passphrases (tests shorten it). */
   sleep?: (ms: number) => Promise<void>;
+  /** Lock after this many minutes without a call (the clinician's setting; the host updates it). */
+  autoLockMinutes?: number;
 }
 
 export type AuditAction =
@@ -82,6 +85,8 @@ export interface CoreContext {
   openVault(secret: Secret): Promise<void>;
   /** Waits as long as the failure count demands; called after a wrong passphrase. */
   afterFailure(): Promise<void>;
+  /** The auto-lock minutes for the core's own idle lock (1–60). */
+  setAutoLockMinutes(minutes: number): void;
   close(): void;
 }
 
@@ -99,9 +104,33 @@ export class Core implements CoreContext {
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
 
+  /** The core's own auto-lock: minutes without a call after which the vault is closed. */
+  private autoLockMs = AUTO_LOCK_DEFAULT * 60_000;
+  private lastActivity: number;
+
   constructor(readonly options: CoreOptions) {
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.lastActivity = this.now().getTime();
+    if (options.autoLockMinutes !== undefined) this.setAutoLockMinutes(options.autoLockMinutes);
+  }
+
+  /** The auto-lock setting, kept within 1–60 minutes (there is no "never"). */
+  setAutoLockMinutes(minutes: number): void {
+    const m = Number.isFinite(minutes)
+      ? Math.min(AUTO_LOCK_MAX, Math.max(AUTO_LOCK_MIN, Math.round(minutes)))
+      : AUTO_LOCK_DEFAULT;
+    this.autoLockMs = m * 60_000;
+  }
+
+  /** A call arrived (or finished): the idle time starts again. */
+  noteActivity(): void {
+    this.lastActivity = this.now().getTime();
+  }
+
+  /** No call for the auto-lock minutes. */
+  get idle(): boolean {
+    return this.now().getTime() - this.lastActivity >= this.autoLockMs;
   }
 
   get vaultDir(): string {

@@ -32,6 +32,24 @@ const SQLITE_CODES: Record<string, AppErrorData> = {
 };
 
 /**
+ * A full disk or a folder that cannot be written, in the clinician's words; null for any other
+ * failure. For places that must tell these apart from damage (opening or creating a vault).
+ */
+export function diskProblem(e: unknown): AppErrorData | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'ENOSPC' || code.startsWith('SQLITE_FULL')) return SQLITE_CODES.SQLITE_FULL!;
+  if (code.startsWith('SQLITE_READONLY')) return SQLITE_CODES.SQLITE_READONLY!;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return NOT_ALLOWED;
+  return null;
+}
+
+const NOT_ALLOWED: AppErrorData = {
+  code: 'IO',
+  message: 'Stepwise is not allowed to write to that folder. Choose another folder or check its permissions.',
+};
+
+/**
  * Turns anything a handler threw into error data: an AppError as it is, a zod error as VALIDATION,
  * the database's and the file system's failures in plain words, anything else INTERNAL. Unknown
  * errors never leak their message or stack.
@@ -44,11 +62,7 @@ export function toErrorData(e: unknown, log: Logger, channel: string): AppErrorD
     const base = Object.keys(SQLITE_CODES).find((k) => code === k || code.startsWith(`${k}_`));
     if (base) return SQLITE_CODES[base]!;
     if (code === 'ENOSPC') return SQLITE_CODES.SQLITE_FULL!;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-      return {
-        code: 'IO',
-        message: 'Stepwise is not allowed to write to that folder. Choose another folder or check its permissions.',
-      };
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return NOT_ALLOWED;
   }
   // Only the channel and the kind of error: never its message, which could hold client data.
   log(`stepwise: unexpected ${e instanceof Error ? e.name : typeof e} in ${channel}`);

@@ -82,17 +82,29 @@ async function start(): Promise<void> {
 
   const vaultDir = process.env.STEPWISE_VAULT_DIR || path.join(app.getPath('userData'), 'vault');
   const nativeBinding = electronNativeBinding(app.getAppPath(), process.resourcesPath, app.isPackaged);
+  const settings = new SettingsStore();
+  const autoLockMinutes = settings.get().autoLockMinutes;
   const worker = new CoreWorker(
-    new Worker(path.join(here, 'core-worker.js'), { workerData: nativeBinding ? { vaultDir, nativeBinding } : { vaultDir } }),
+    new Worker(path.join(here, 'core-worker.js'), {
+      workerData: nativeBinding ? { vaultDir, nativeBinding, autoLockMinutes } : { vaultDir, autoLockMinutes },
+    }),
   );
   core = worker;
-
-  const settings = new SettingsStore();
+  const internal = hostClient(workerContract, worker.call).api;
+  // The core locks on idle by itself too: it is told the clinician's minutes whenever they change.
+  const shellSettings = {
+    get: () => settings.get(),
+    update: (patch: Parameters<SettingsStore['update']>[0]) => {
+      const next = settings.update(patch);
+      if (patch.autoLockMinutes !== undefined) void internal.idle.setMinutes({ minutes: next.autoLockMinutes });
+      return next;
+    },
+  };
   const shellDispatch = createContractDispatcher(
     shellContract,
     shellHandlers,
     {
-      settings,
+      settings: shellSettings,
       app: { version: app.getVersion(), vaultDir, platform: process.platform },
       output: electronOutputHost(() => mainWindow, hostClient(workerContract, worker.call).do),
     },

@@ -105,5 +105,42 @@ export function electronOutputHost(parent: () => BrowserWindow | null, core: Out
       return r.filePath;
     },
     writeExport: (target, files, format) => writeExportFiles(target, files, format),
+    async chooseFolder(purpose) {
+      const win = parent();
+      const options = {
+        title:
+          purpose === 'backupFolder'
+            ? 'Choose the folder for automatic backups'
+            : 'Choose a new, empty folder for the restored vault',
+        buttonLabel: 'Choose this folder',
+        defaultPath: app.getPath('documents'),
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseBackupFile() {
+      const win = parent();
+      const options = {
+        title: 'Choose a Stepwise backup',
+        defaultPath: app.getPath('documents'),
+        filters: [{ name: 'Stepwise backup', extensions: ['swbackup'] }],
+        properties: ['openFile'] as 'openFile'[],
+      };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseTextSavePath(suggestedName, kind) {
+      const win = parent();
+      const options = {
+        title: kind === 'csv' ? 'Save the activity log' : 'Save the recovery key',
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [kind === 'csv' ? { name: 'CSV file', extensions: ['csv'] } : { name: 'Text file', extensions: ['txt'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+      };
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return null;
+      return r.filePath.toLowerCase().endsWith(`.${kind}`) ? r.filePath : `${r.filePath}.${kind}`;
+    },
   };
 }

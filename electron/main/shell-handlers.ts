@@ -23,6 +23,31 @@ export interface OutputHost {
    * new folder `target` holding the files (an existing folder is never written into).
    */
   writeExport(target: string, files: ExportFiles['files'], format: 'json' | 'csv'): Promise<void>;
+  /** Asks for a folder (backups go there, or a backup is restored into a new one); null when cancelled. */
+  chooseFolder(purpose: 'backupFolder' | 'restoreFolder'): Promise<string | null>;
+  /** Asks for a Stepwise backup file to open; null when cancelled. */
+  chooseBackupFile(): Promise<string | null>;
+  /** Asks where to save a text file (the activity log as CSV, the recovery key as text); null when cancelled. */
+  chooseTextSavePath(suggestedName: string, kind: 'csv' | 'txt'): Promise<string | null>;
+}
+
+/** The recovery key as a file: the key and what it is for, in plain words. */
+export function recoveryKeyText(recoveryKey: string, at: Date): string {
+  return [
+    'Stepwise recovery key',
+    '',
+    recoveryKey,
+    '',
+    'This key opens your Stepwise vault if you forget your passphrase. Anyone who has it and your',
+    'vault (or a backup of it) can read your records.',
+    '',
+    'Keep this file somewhere safe and away from this computer — on a USB stick in a locked drawer,',
+    'or printed — and delete it from this computer once it is stored. If you make new keys in',
+    'Settings, this key stops working: destroy it then.',
+    '',
+    `Saved on ${at.toISOString().slice(0, 10)}.`,
+    '',
+  ].join('\n');
 }
 
 /** What the main-process channels need from their host (Electron, or a test double). */
@@ -142,5 +167,29 @@ export const shellHandlers: ShellHandlers<ShellContext> = {
       });
       return { saved: true, location: ctx.output.baseName(target), files: out.files.length };
     },
+    chooseFolder: async ({ purpose }, ctx) => ({ path: await ctx.output.chooseFolder(purpose) }),
+    chooseBackupFile: async (_input, ctx) => ({ path: await ctx.output.chooseBackupFile() }),
+    async saveActivityCsv(filter, ctx) {
+      const { csv, rows } = await ctx.output.core.audit.csv(filter);
+      const file = await ctx.output.chooseTextSavePath(`stepwise-activity-${new Date().toISOString().slice(0, 10)}.csv`, 'csv');
+      if (!file) return { saved: false, fileName: null, rows: 0 };
+      await writeText(ctx, file, csv, 'The activity log');
+      return { saved: true, fileName: ctx.output.baseName(file), rows };
+    },
+    async saveRecoveryKey({ recoveryKey }, ctx) {
+      const file = await ctx.output.chooseTextSavePath('Stepwise recovery key.txt', 'txt');
+      if (!file) return { saved: false, fileName: null };
+      await writeText(ctx, file, recoveryKeyText(recoveryKey, new Date()), 'The recovery key');
+      return { saved: true, fileName: ctx.output.baseName(file) };
+    },
   },
 };
+
+/** Writes a text file the clinician named, complete or not at all, with a plain message on failure. */
+async function writeText(ctx: ShellContext, file: string, text: string, what: string): Promise<void> {
+  try {
+    await ctx.output.writeFile(file, new TextEncoder().encode(text));
+  } catch {
+    throw new AppError('IO', `${what} could not be saved there. Choose another folder, or check that the disk is not full.`);
+  }
+}

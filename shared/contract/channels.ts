@@ -109,6 +109,10 @@ export const CHANNEL_NAMES = [
   'output.print',
   'output.openPdf',
   'output.exportData',
+  'output.chooseFolder',
+  'output.chooseBackupFile',
+  'output.saveActivityCsv',
+  'output.saveRecoveryKey',
 ] as const satisfies readonly ChannelName<Contract>[];
 
 type Missing = Exclude<ChannelName<Contract>, (typeof CHANNEL_NAMES)[number]>;

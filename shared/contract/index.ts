@@ -77,6 +77,7 @@ export type InternalContract = typeof internalContract;
 export const workerContract = {
   ...coreContract,
   audit: { ...coreContract.audit, ...internalContract.audit },
+  idle: internalContract.idle,
 };
 export type WorkerContract = typeof workerContract;
 export type InternalHandlers<Ctx> = HandlersOf<InternalContract, Ctx>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain';
 import { channel } from './define';
+import { AUTO_LOCK_MAX, AUTO_LOCK_MIN } from '../settings';
 
 export const printOptionsSchema = z.object({
   paper: z.enum(['a4', 'letter']).default('a4'),
@@ -107,6 +108,14 @@ export const internalContract = {
         detail: z.string().max(120).nullable(),
       }),
       z.object({ recorded: z.literal(true) }),
+    ),
+  },
+  // --- the core's own auto-lock (issue 10) ---
+  idle: {
+    /** The clinician's auto-lock minutes, for the core's own idle lock (sent at start and on change). */
+    setMinutes: channel(
+      z.object({ minutes: z.number().int().min(AUTO_LOCK_MIN).max(AUTO_LOCK_MAX) }),
+      z.object({ minutes: z.number().int() }),
     ),
   },
 };

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../settings';
 import { idSchema } from '../domain';
 import { channel, noInput } from './define';
-import { printOptionsSchema } from './print';
 import { exportRequestSchema } from './data';
 import { progressReportInputSchema } from './reports';
+import { auditFilterSchema, printOptionsSchema } from './print';
+import { recoveryKeySchema } from './vault';
 
 /**
  * Channels the Electron main process answers itself (preferences, native dialogs), not the core.
@@ -53,5 +54,26 @@ export const outputContract = {
   exportData: channel(
     exportRequestSchema,
     z.object({ saved: z.boolean(), location: z.string().nullable(), files: z.number().int() }),
+  ),
+  // --- backups, restore, activity log and recovery key through the main process (issue 10/11) ---
+  /**
+   * The system's folder dialog: where automatic backups go, or the new, empty folder a backup is
+   * restored into. Gives the chosen path (null when the clinician cancels); saves nothing itself.
+   */
+  chooseFolder: channel(
+    z.object({ purpose: z.enum(['backupFolder', 'restoreFolder']) }),
+    z.object({ path: z.string().max(4096).nullable() }),
+  ),
+  /** The system's open dialog for a Stepwise backup file; its path, or null when cancelled. */
+  chooseBackupFile: channel(noInput, z.object({ path: z.string().max(4096).nullable() })),
+  /** The activity log (filtered) as a CSV file the clinician names in the save dialog; written by the main process. */
+  saveActivityCsv: channel(
+    auditFilterSchema.optional(),
+    z.object({ saved: z.boolean(), fileName: z.string().nullable(), rows: z.number().int() }),
+  ),
+  /** The recovery key as a plain text file with a note on keeping it safe, where the clinician chooses. */
+  saveRecoveryKey: channel(
+    z.object({ recoveryKey: recoveryKeySchema }),
+    z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
   ),
 };

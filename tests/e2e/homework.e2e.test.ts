@@ -24,7 +24,7 @@ describe('a new therapist’s first homework', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill('first week at the practice');
     await page.getByLabel('Type the passphrase again').fill('first week at the practice');
     await page.keyboard.press('Enter');
-    await page.getByLabel('I have written down or printed my recovery key and stored it safely.').check();
+    await page.getByLabel('I have written down, printed or saved my recovery key and stored it safely.').check();
     await page.getByRole('button', { name: 'Continue to Stepwise' }).click();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
     await page.getByRole('heading', { name: 'Nothing is due' }).waitFor();

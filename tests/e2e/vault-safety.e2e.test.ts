@@ -60,7 +60,7 @@ describe('passphrase strength and new keys in the renderer', () => {
     await app.shot('safe-04-new-recovery-key');
     const back = page.getByRole('button', { name: 'Back to Settings' });
     expect(await back.isDisabled()).toBe(true);
-    await page.getByLabel('I have written down or printed my recovery key and stored it safely.').check();
+    await page.getByLabel('I have written down, printed or saved my recovery key and stored it safely.').check();
     await back.click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
 

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, type AppPage } from './harness';
+import { ARTIFACTS, launchBrowser, openApp, type AppPage } from './harness';
 
 const PASS = 'maple river quietly 42 lanterns';
 
@@ -45,9 +47,21 @@ describe('vault in the renderer', () => {
     const recoveryKey = (await keyEl.textContent())!.trim();
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     await app.shot('03-recovery-key');
+    // Saved as a text file too, through the main process's save dialog.
+    await page.getByRole('button', { name: 'Save as a file…' }).click();
+    await page.getByText('Saved as Stepwise recovery key.txt.', { exact: false }).waitFor();
+    expect(readFileSync(path.join(app.exportsDir, 'Stepwise recovery key.txt'), 'utf8')).toContain(recoveryKey);
+    for (const [w, h] of [
+      [1024, 700],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.screenshot({ path: path.join(ARTIFACTS, `safe3-04-recovery-key-${w}.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 860 });
     const cont = page.getByRole('button', { name: 'Continue to Stepwise' });
     expect(await cont.isDisabled()).toBe(true);
-    await page.getByLabel('I have written down or printed my recovery key and stored it safely.').check();
+    await page.getByLabel('I have written down, printed or saved my recovery key and stored it safely.').check();
     await cont.click();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
     await app.shot('04-today');

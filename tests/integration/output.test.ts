@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerDispatcher } from '../../electron/core/api';
@@ -162,5 +162,48 @@ describe('printing and saving through the main process', () => {
     out.state.openNext = big;
     const e = await shell.output.openPdf();
     expect(!e.ok && e.error.message).toMatch(/20 MB at most/);
+  });
+});
+
+describe('the activity log, the recovery key and the dialogs through the main process', () => {
+  it('saves the activity log as CSV where the clinician chooses (nothing when they cancel)', async () => {
+    const r = await shell.output.saveActivityCsv({ action: 'created' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.saved).toBe(true);
+    expect(r.value.fileName).toMatch(/^stepwise-activity-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(path.join(exportsDir(), r.value.fileName!), 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/action/i);
+    expect(csv).toContain('created');
+    expect(r.value.rows).toBeGreaterThan(0);
+    out.state.cancelNext = true;
+    expect(await shell.output.saveActivityCsv(undefined)).toEqual({ ok: true, value: { saved: false, fileName: null, rows: 0 } });
+  });
+
+  it('saves the recovery key as a plain text file with a note on keeping it safe', async () => {
+    const key = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789';
+    const r = await shell.output.saveRecoveryKey({ recoveryKey: key });
+    expect(r).toEqual({ ok: true, value: { saved: true, fileName: 'Stepwise recovery key.txt' } });
+    const body = readFileSync(path.join(exportsDir(), 'Stepwise recovery key.txt'), 'utf8');
+    expect(body).toContain(key);
+    expect(body).toMatch(/forget your passphrase/);
+    expect(body).toMatch(/away from this computer/);
+    expect((await shell.output.saveRecoveryKey({ recoveryKey: 'x'.repeat(500) })).ok).toBe(false);
+  });
+
+  it('gives the folder or backup file chosen in the system dialog, or null when cancelled', async () => {
+    out.state.folderNext = '/media/backup-drive/Stepwise';
+    expect(await shell.output.chooseFolder({ purpose: 'backupFolder' })).toEqual({
+      ok: true,
+      value: { path: '/media/backup-drive/Stepwise' },
+    });
+    expect(await shell.output.chooseFolder({ purpose: 'restoreFolder' })).toEqual({ ok: true, value: { path: null } });
+    expect(out.state.folderPurposes).toEqual(['backupFolder', 'restoreFolder']);
+    expect((await shell.output.chooseFolder({ purpose: 'anything' } as never)).ok).toBe(false);
+    out.state.openNext = '/media/backup-drive/stepwise-backup-20261128-100000.swbackup';
+    expect(await shell.output.chooseBackupFile()).toEqual({
+      ok: true,
+      value: { path: '/media/backup-drive/stepwise-backup-20261128-100000.swbackup' },
+    });
   });
 });

@@ -14,6 +14,9 @@ export function testOutputHost(core: OutputHost['core'], dir: string) {
     saved: [] as string[],
     /** The file "the clinician chooses" in the next open dialog (null: they cancel). */
     openNext: null as string | null,
+    /** The folder "the clinician chooses" in the next folder dialog (null: they cancel), and what each dialog was for. */
+    folderNext: null as string | null,
+    folderPurposes: [] as string[],
   };
   const host: OutputHost = {
     core,
@@ -41,6 +44,24 @@ export function testOutputHost(core: OutputHost['core'], dir: string) {
       return { path: file, size: statSync(file).size, read: async () => new Uint8Array(readFileSync(file)) };
     },
     async chooseExportPath(name) {
+      if (state.cancelNext) {
+        state.cancelNext = false;
+        return null;
+      }
+      return path.join(dir, name);
+    },
+    async chooseFolder(purpose) {
+      state.folderPurposes.push(purpose);
+      const folder = state.folderNext;
+      state.folderNext = null;
+      return folder;
+    },
+    async chooseBackupFile() {
+      const file = state.openNext;
+      state.openNext = null;
+      return file;
+    },
+    async chooseTextSavePath(name) {
       if (state.cancelNext) {
         state.cancelNext = false;
         return null;

@@ -88,4 +88,10 @@ export const internalHandlers: InternalHandlers<CoreContext> = {
       return { recorded: true as const };
     },
   },
+  idle: {
+    setMinutes: ({ minutes }, core) => {
+      core.setAutoLockMinutes(minutes);
+      return { minutes };
+    },
+  },
 };

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
+import { diskProblem } from '../../host/errors';
 import type { CoreContext } from '../core';
 import { sql } from '../db/sql';
 import type { MetaRow } from '../db/tables';
@@ -18,6 +19,9 @@ import { checkSnapshot, proveRestoredVault, writeRestoredVault, type SnapshotChe
 
 const FOLDER_MESSAGE =
   'The backup folder cannot be reached. Check that the drive is connected, or choose another folder in Settings.';
+const FULL_FOLDER = 'The disk of the backup folder is full. Free some space on it, or choose another folder in Settings.';
+const READ_ONLY_FOLDER =
+  'Stepwise is not allowed to write to the backup folder (it may be read-only). Choose another folder in Settings.';
 
 function meta(core: CoreContext, key: string): string | null {
   return core.read.pluck(sql<Pick<MetaRow, 'value'>>`SELECT value FROM meta WHERE key = ${key}`) ?? null;
@@ -35,6 +39,26 @@ export function backupStatus(core: CoreContext) {
 }
 
 /** A name for a new backup in `folder` that no file has yet. */
+/** Makes the backup folder; a full or read-only drive is said as such, anything else is a folder out of reach. */
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (e) {
+    // Node's recursive mkdir reports a read-only drive as ENOENT: one level at a time, from the
+    // nearest folder that exists, gives the real reason.
+    let real: unknown = e;
+    const missing: string[] = [];
+    for (let p = folder; !existsSync(p) && path.dirname(p) !== p; p = path.dirname(p)) missing.unshift(p);
+    try {
+      for (const m of missing) mkdirSync(m);
+    } catch (e2) {
+      real = e2;
+    }
+    const disk = diskProblem(real);
+    throw new AppError('IO', !disk ? FOLDER_MESSAGE : disk.message.includes('full') ? FULL_FOLDER : READ_ONLY_FOLDER);
+  }
+}
+
 function freshName(folder: string, at: Date): string {
   for (let n = 0; n < 1000; n++) {
     const name = backupFileName(at, n);
@@ -76,11 +100,7 @@ export const backupHandlers: Handlers<CoreContext>['backup'] = {
   create({ folder, kind }, core) {
     const vault = core.requireVault();
     if (!path.isAbsolute(folder)) throw new AppError('VALIDATION', 'Choose the backup folder with the folder dialog.');
-    try {
-      mkdirSync(folder, { recursive: true });
-    } catch {
-      throw new AppError('IO', FOLDER_MESSAGE);
-    }
+    makeFolder(folder);
     const at = core.now();
     const name = freshName(folder, at);
     const file = path.join(folder, name);

@@ -1,7 +1,19 @@
-import { chmodSync, closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants as fsConstants,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/result';
+import { diskProblem } from '../../host/errors';
 import { auditChainBreak, recordAudit, type AuditRows } from '../db/audit';
 import { inTransaction, ReadDb } from '../db/handle';
 import { sql, sqlIdentifier } from '../db/sql';
@@ -101,6 +113,9 @@ function openDatabase(file: string, dbKey: Buffer, opts: VaultOptions, create = 
   } catch (e) {
     db?.close();
     if (e instanceof AppError) throw e;
+    // A full disk or a read-only folder is said as such, never as damage.
+    const disk = diskProblem(e);
+    if (disk) throw new AppError(disk.code, disk.message);
     throw new AppError('DAMAGED', DAMAGED_MESSAGE);
   } finally {
     literal.fill(0);
@@ -550,6 +565,8 @@ export class Vault {
   snapshot(nearDir: string): Buffer {
     this.requireOpen();
     const tmp = tempName(path.join(nearDir, '.stepwise-snapshot'));
+    // SQLite says only "cannot open" for a folder it may not write to; this says why (EROFS, EACCES).
+    accessSync(nearDir, fsConstants.W_OK);
     try {
       this.db.prepare('VACUUM INTO ?').run(tmp);
       const bytes = readFileSync(tmp);

@@ -17,19 +17,17 @@ export function ActivityLog() {
     queryFn: () => unwrap(api().audit.list({ ...filter, limit: 200 })),
   });
   const [csvError, setCsvError] = useState<string | null>(null);
+  const [csvSaved, setCsvSaved] = useState<string | null>(null);
   const names = new Map((clients.data ?? []).map((c) => [c.id, c.name]));
   const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
+  /** Saved by the main process where the clinician chooses (the system's save dialog), like other saves. */
   async function exportCsv() {
     setCsvError(null);
+    setCsvSaved(null);
     try {
-      const { csv } = await unwrap(api().audit.csv(filter));
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `stepwise-activity-${new Date().toISOString().slice(0, 10)}.csv`;
-      a.click();
-      URL.revokeObjectURL(url);
+      const r = await unwrap(api().output.saveActivityCsv(filter));
+      if (r.saved) setCsvSaved(`Saved ${r.rows} event${r.rows === 1 ? '' : 's'} as ${r.fileName}.`);
     } catch (e) {
       setCsvError(errorMessage(e));
     }
@@ -89,9 +87,10 @@ export function ActivityLog() {
       </table>
       <div className="actions">
         <button type="button" className="secondary" onClick={() => void exportCsv()}>
-          Export as CSV
+          Save as CSV…
         </button>
       </div>
+      {csvSaved ? <p role="status">{csvSaved}</p> : null}
       {csvError ? <p role="alert">{csvError}</p> : null}
     </div>
   );

@@ -6,6 +6,7 @@ import { TextField } from '../../components/Field';
 import { useBackupStatus } from '../../api/backup';
 import { queryKeys } from '../../api/keys';
 import { lastBackupLine } from '../../components/backupText';
+import './settings.css';
 
 /** Settings → Backups: where they go, the last good one, back up now, check a backup. */
 export function BackupSection({ settings, save }: { settings: Settings; save: (patch: Partial<Settings>) => void }) {
@@ -32,6 +33,20 @@ export function BackupSection({ settings, save }: { settings: Settings; save: (p
       ),
     onError: (e) => setMessage(errorMessage(e)),
   });
+  /** The system's dialogs (in the main process): the backup folder, or a backup file to check. */
+  async function choose(kind: 'folder' | 'file') {
+    try {
+      if (kind === 'folder') {
+        const r = await unwrap(api().output.chooseFolder({ purpose: 'backupFolder' }));
+        if (r.path) save({ backupFolder: r.path });
+      } else {
+        const r = await unwrap(api().output.chooseBackupFile());
+        if (r.path) setCheckFile(r.path);
+      }
+    } catch (e) {
+      setMessage(errorMessage(e));
+    }
+  }
   const stale = status.data?.stale;
   return (
     <div className="card stack" aria-labelledby="backups-title">
@@ -39,13 +54,22 @@ export function BackupSection({ settings, save }: { settings: Settings; save: (p
       <p role={stale ? 'alert' : 'status'} className={stale ? 'warning' : 'muted'}>
         {lastBackupLine(status.data)}
       </p>
-      <TextField
-        label="Backup folder"
-        defaultValue={settings.backupFolder ?? ''}
-        placeholder="/Volumes/Backup/Stepwise"
-        hint="An external drive or a synced folder. Backups are encrypted: they open only with your passphrase or recovery key."
-        onBlur={(e) => save({ backupFolder: e.target.value.trim() || null })}
-      />
+      <div className="field">
+        <span className="field-label" id="backup-folder-label">
+          Backup folder
+        </span>
+        <p className="path" aria-labelledby="backup-folder-label" data-testid="backup-folder">
+          {settings.backupFolder ?? 'None chosen yet.'}
+        </p>
+        <p className="field-hint">
+          An external drive or a synced folder. Backups are encrypted: they open only with your passphrase or recovery key.
+        </p>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void choose('folder')}>
+            {settings.backupFolder ? 'Choose another backup folder…' : 'Choose the backup folder…'}
+          </button>
+        </div>
+      </div>
       <div className="check">
         <input
           id="auto-backup"
@@ -66,6 +90,9 @@ export function BackupSection({ settings, save }: { settings: Settings; save: (p
       </div>
       <TextField label="Check a backup (file)" value={checkFile} onChange={(e) => setCheckFile(e.target.value)} />
       <div className="actions">
+        <button type="button" className="secondary" onClick={() => void choose('file')}>
+          Choose a backup to check…
+        </button>
         <button
           type="button"
           className="secondary"

@@ -11,6 +11,7 @@ import { ActivityLog } from './ActivityLog';
 import { BackupSection } from './BackupSection';
 import { NewKeys } from './NewKeys';
 import { RetentionSection } from './RetentionSection';
+import { RestoreSection } from './RestoreSection';
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -108,15 +109,29 @@ export function SettingsPage() {
         )}
       </div>
       {s ? <BackupSection settings={s} save={(patch) => save.mutate(patch)} /> : null}
+      <RestoreSection />
       <NewKeys onDone={setNewRecoveryKey} />
       <div className="card stack">
         <h2>Vault</h2>
         {info.data ? (
           <dl className="facts">
             <dt>Encryption</dt>
-            <dd>{info.data.cipher}</dd>
+            <dd>
+              Everything in the vault is encrypted on this computer. Without your passphrase or recovery key, the file is
+              unreadable.
+              <details className="technical">
+                <summary>Technical details</summary>
+                {info.data.cipher}
+              </details>
+            </dd>
             <dt>Passphrase protection</dt>
-            <dd>{info.data.kdf}</dd>
+            <dd>
+              Each try of a passphrase takes deliberate time and memory, so guessing yours by trying many would take far too long.
+              <details className="technical">
+                <summary>Technical details</summary>
+                {info.data.kdf}
+              </details>
+            </dd>
             <dt>Format version</dt>
             <dd>{info.data.schemaVersion}</dd>
           </dl>
