@@ -109,7 +109,7 @@ describe('change panel', () => {
         'RC = (8 − 18) / (5.7 · √2 · √(1 − 0.8)) = −2.77, reliable (reliable from 7.07 points)',
       ),
     );
-    expect(r.core.calls.filter((c) => c.channel === 'measures.setRci').at(-1)?.input).toEqual({
+    expect(r.core.inputs.measures.setRci.at(-1)).toEqual({
       measure: 'phq9',
       sd: 5.7,
       r: 0.8,
