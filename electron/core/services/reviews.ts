@@ -328,20 +328,23 @@ export const reviewsHandlers: Handlers<CoreContext>['reviews'] = {
   due: (_input, core) => {
     const db = core.read;
     const today = todayIso(core);
-    // One query (no lookup per row): the client's last attended session through the partial
-    // index session_attended (migration 007), per client rather than over every session.
+    // One query (no lookup per row): each active client's last attended session once, by a seek
+    // in the partial index session_attended (migration 007), not a grouping of every session.
     const rows = db.all(
       sql<AssignmentWithClientRow & { last_session: string | null }>`
-        SELECT * FROM (
-          SELECT x.*, (SELECT max(s.date) FROM session s
-                        WHERE s.client_id = x.client_id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
-            FROM (${SELECT_ASSIGNMENT_WITH_CLIENT}
-                   WHERE a.status = 'active' AND c.status = 'active' AND a.due_date IS NOT NULL AND a.due_date <= ${today}) x
-        ) a
-         WHERE (a.last_session IS NULL OR a.due_date > a.last_session)
+        WITH last AS MATERIALIZED (
+          SELECT c.id AS client_id,
+                 (SELECT max(s.date) FROM session s
+                   WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
+            FROM client c WHERE c.status = 'active')
+        SELECT x.*, l.last_session
+          FROM (${SELECT_ASSIGNMENT_WITH_CLIENT}
+                 WHERE a.status = 'active' AND c.status = 'active' AND a.due_date IS NOT NULL AND a.due_date <= ${today}) x
+          JOIN last l ON l.client_id = x.client_id
+         WHERE (l.last_session IS NULL OR x.due_date > l.last_session)
            AND NOT EXISTS (SELECT 1 FROM homework_review r JOIN session s ON s.id = r.session_id
-                            WHERE r.assignment_id = a.id AND s.date >= a.due_date)
-         ORDER BY a.due_date, a.created_at`,
+                            WHERE r.assignment_id = x.id AND s.date >= x.due_date)
+         ORDER BY x.due_date, x.created_at`,
     );
     return rows.map((r) => ({ ...toAssignmentWithClient(core, db, r, today), lastSessionDate: r.last_session }));
   },

@@ -45,7 +45,7 @@ export const SCREENS: Screen[] = [
   {
     name: 'Practice list (first page)',
     goalMs: SCREEN_GOAL_MS,
-    run: (c, t) => c.practice.list({ clientId: t.clientId, limit: 100 }),
+    run: (c, t) => c.practice.list({ clientId: t.clientId, limit: 200 }),
   },
   { name: 'Library', goalMs: SCREEN_GOAL_MS, run: (c) => c.library.list({}) },
   {
