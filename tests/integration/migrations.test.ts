@@ -204,7 +204,9 @@ const FIXTURES: Record<number, { insert(db: Db): void; check(db: Db): void }> = 
       const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map(
         (r) => r.name,
       );
-      expect(names).toEqual(expect.arrayContaining(['assignment_due', 'assignment_active', 'session_attended']));
+      expect(names).toEqual(
+        expect.arrayContaining(['assignment_due', 'assignment_active', 'session_attended', 'practice_client_newest']),
+      );
     },
   },
 };

@@ -81,10 +81,11 @@ export const timelineHandlers: Handlers<CoreContext>['timeline'] = {
     if (want.has('practice')) {
       const rows = db.all(
         // Only the newest `limit` records can be among the newest `limit` items: practice is by far
-        // the longest list (years of daily records), so it is cut in SQL, on practice_client.
+        // the longest list (years of daily records), so it is cut in SQL, in the order of the index
+        // practice_client_newest (day, time of day, entry), which reads no more than `limit` rows.
         sql<PracticeRecordRow>`
           SELECT * FROM practice_record WHERE client_id = ${clientId} AND deleted_at IS NULL
-           ORDER BY practiced_on DESC, created_at DESC LIMIT ${limit}`,
+           ORDER BY practiced_on DESC, coalesce(practiced_time, '') DESC, created_at DESC, rowid DESC LIMIT ${limit}`,
       );
       for (const p of rows) {
         const parts = [

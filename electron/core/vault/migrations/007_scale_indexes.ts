@@ -12,9 +12,14 @@ import type { Migration } from './index';
  * - `session_attended` — the client list and Today's reviews due: each client's last attended
  *   session is one seek, not a read of every session of the client.
  *
- * Practice records (the largest table) are already read through practice_client and
- * practice_assignment (migration 003). tests/integration/query-plans.test.ts checks that every
- * hot query uses an index.
+ * - `practice_client_newest` — the Practice tab: a client's newest records in the list's own order
+ *   (day, time of day, entry), so the first page is read straight off the index and the read
+ *   stops at its LIMIT, instead of reading and sorting every record of the client (years of
+ *   daily records). Without deleted rows (the list never shows them).
+ *
+ * Practice records by assignment and by day range still use practice_assignment and
+ * practice_client (migration 003). tests/integration/query-plans.test.ts checks that every hot
+ * query uses an index.
  */
 export const m007: Migration = {
   version: 7,
@@ -24,6 +29,8 @@ export const m007: Migration = {
       CREATE INDEX assignment_due ON assignment(due_date) WHERE status = 'active';
       CREATE INDEX assignment_active ON assignment(client_id, due_date) WHERE status = 'active';
       CREATE INDEX session_attended ON session(client_id, date) WHERE attendance = 'attended';
+      CREATE INDEX practice_client_newest
+          ON practice_record(client_id, practiced_on, coalesce(practiced_time, ''), created_at) WHERE deleted_at IS NULL;
     `);
   },
 };
