@@ -136,7 +136,12 @@ const PHRASES = [
 const within = (scale: Scale, v: number) => Math.min(scale.max, Math.max(scale.min, Math.round(v)));
 
 /** Plausible answers to any worksheet, generated from its own definition (rule 1: one schema). */
-function genericAnswers(def: WorksheetDefinition, day: string, rnd: () => number, progress: number): Record<string, unknown> {
+export function genericAnswers(
+  def: WorksheetDefinition,
+  day: string,
+  rnd: () => number,
+  progress: number,
+): Record<string, unknown> {
   const phrase = () => PHRASES[Math.floor(rnd() * PHRASES.length)]!;
   // Ratings drift towards the calmer end as the weeks go by (progress 0 → 1).
   const rating = (scale: Scale) =>

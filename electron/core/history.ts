@@ -82,7 +82,21 @@ export function writeHistory(core: CoreContext, h: History): { sessions: string[
     ...(h.chains ?? []).map((c) => ({ action: 'changed' as const, entity: 'assignment', entityId: c.id, detail: 'follows' })),
   ];
   return core.write(audit, (w) => {
+    // Each assignment (and its answers' schema) is read once per call: a year of daily records
+    // of one assignment checks them all against the same definition.
+    const seen = new Map<string, ReturnType<typeof lookup>>();
+    const schemas = new Map<string, ReturnType<typeof answersSchemaFor>>();
     const assignment = (id: string) => {
+      let a = seen.get(id);
+      if (!a) seen.set(id, (a = lookup(id)));
+      return a;
+    };
+    const answersSchema = (a: ReturnType<typeof lookup>) => {
+      let s = schemas.get(a.worksheet_version_id);
+      if (!s) schemas.set(a.worksheet_version_id, (s = answersSchemaFor(readDefinition(a.definition))));
+      return s;
+    };
+    const lookup = (id: string) => {
       const a = w.get(
         sql<Pick<AssignmentRow, 'client_id' | 'worksheet_version_id' | 'start_date'> & Pick<WorksheetVersionRow, 'definition'>>`
           SELECT a.client_id, a.worksheet_version_id, a.start_date, v.definition
@@ -116,7 +130,7 @@ export function writeHistory(core: CoreContext, h: History): { sessions: string[
       if (p.practicedOn < a.start_date || p.practicedOn > today) {
         throw new AppError('VALIDATION', 'A practice record must fall between the assignment’s start and today.');
       }
-      const answers = answersSchemaFor(readDefinition(a.definition)).safeParse(p.answers);
+      const answers = answersSchema(a).safeParse(p.answers);
       if (!answers.success)
         throw new AppError('VALIDATION', answers.error.issues[0]?.message ?? 'These answers do not fit the worksheet.');
       w.run(sql`

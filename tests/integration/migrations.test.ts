@@ -254,6 +254,18 @@ const FIXTURES: Record<number, { insert(db: Db): void; check(db: Db): void }> = 
       });
     },
   },
+  7: {
+    // Indexes only: the data of every earlier version is kept (their checks), and the indexes exist.
+    insert() {},
+    check(db) {
+      const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map(
+        (r) => r.name,
+      );
+      expect(names).toEqual(
+        expect.arrayContaining(['assignment_due', 'assignment_active', 'session_attended', 'practice_client_newest']),
+      );
+    },
+  },
 };
 
 /** An encrypted database file opened the way the vault opens one. */

@@ -24,7 +24,7 @@ import type { AssignmentRow, GoalRow, WorksheetRow, WorksheetVersionRow } from '
 import { checkGoalOfClient, requireClient } from './clients';
 import { newId } from '../util/ids';
 import { nowIso, todayIso } from '../util/clock';
-import { readDefinition, requireWorksheet } from './library';
+import { readDefinition, requireWorksheet, versionHead, type VersionHead } from './library';
 
 type AssignmentFields = z.output<typeof assignmentFieldsSchema>;
 type Status = AssignmentRow['status'];
@@ -35,18 +35,38 @@ export const CLIENT_ARCHIVED =
 
 /** An assignment with its worksheet version and goal, as `SELECT_ASSIGNMENT` reads it. */
 type AssignmentReadRow = AssignmentRow &
-  Pick<WorksheetVersionRow, 'worksheet_id' | 'definition'> &
+  Pick<WorksheetVersionRow, 'worksheet_id'> &
   Pick<WorksheetRow, 'current_version'> & {
     worksheet_version: WorksheetVersionRow['version'];
     goal_title: GoalRow['title'] | null;
   };
 
 const SELECT_ASSIGNMENT = sqlFragment`
-  SELECT a.*, v.worksheet_id, v.version AS worksheet_version, v.definition, w.current_version, g.title AS goal_title
+  SELECT a.*, v.worksheet_id, v.version AS worksheet_version, w.current_version, g.title AS goal_title
     FROM assignment a
     JOIN worksheet_version v ON v.id = a.worksheet_version_id
     JOIN worksheet w ON w.id = v.worksheet_id
     LEFT JOIN goal g ON g.id = a.goal_id`;
+
+/** SELECT_ASSIGNMENT with the client's names, for the lists across clients (Today). */
+export const SELECT_ASSIGNMENT_WITH_CLIENT = sqlFragment`
+  SELECT a.*, v.worksheet_id, v.version AS worksheet_version, w.current_version, g.title AS goal_title,
+         c.name AS client_name, c.preferred_name AS client_preferred_name
+    FROM assignment a
+    JOIN client c ON c.id = a.client_id
+    JOIN worksheet_version v ON v.id = a.worksheet_version_id
+    JOIN worksheet w ON w.id = v.worksheet_id
+    LEFT JOIN goal g ON g.id = a.goal_id`;
+
+/** A row of SELECT_ASSIGNMENT_WITH_CLIENT as an assignment with its client's names. */
+export type AssignmentWithClientRow = AssignmentReadRow & { client_name: string; client_preferred_name: string | null };
+export function toAssignmentWithClient(core: CoreContext, db: ReadDb, r: AssignmentWithClientRow, today: string) {
+  return {
+    ...toAssignment(r, today, versionHead(core, db, r.worksheet_version_id)),
+    clientName: r.client_name,
+    clientPreferredName: r.client_preferred_name,
+  };
+}
 
 /** Order on the client page: what needs attention first. */
 const STATE_ORDER: readonly AssignmentState[] = ['overdue', 'due-soon', 'active', 'completed', 'discontinued'];
@@ -59,8 +79,8 @@ export function assignmentState(status: Status, dueDate: string | null, today: s
   return 'active';
 }
 
-function toAssignment(r: AssignmentReadRow, today: string): Assignment & { definition: ReturnType<typeof readDefinition> } {
-  const def = readDefinition(r.definition);
+/** An assignment row as the contract's assignment; its worksheet's title and category from `head`. */
+function toAssignment(r: AssignmentReadRow, today: string, head: VersionHead): Assignment {
   return {
     id: r.id,
     clientId: r.client_id,
@@ -68,8 +88,8 @@ function toAssignment(r: AssignmentReadRow, today: string): Assignment & { defin
     worksheetVersionId: r.worksheet_version_id,
     worksheetVersion: r.worksheet_version,
     newerVersionAvailable: r.current_version > r.worksheet_version,
-    title: def.title,
-    category: def.category,
+    title: head.title,
+    category: head.category,
     goalId: r.goal_id,
     goalTitle: r.goal_title,
     personalInstructions: r.personal_instructions,
@@ -88,14 +108,12 @@ function toAssignment(r: AssignmentReadRow, today: string): Assignment & { defin
     movedAt: r.moved_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    definition: def,
   };
 }
 
-function withoutDefinition(a: ReturnType<typeof toAssignment>): Assignment {
-  const { definition: _definition, ...rest } = a;
-  return rest;
-}
+/** Rows as assignments, each worksheet version's head read once (versionHead). */
+const toAssignments = (core: CoreContext, db: ReadDb, rows: AssignmentReadRow[], today: string): Assignment[] =>
+  rows.map((r) => toAssignment(r, today, versionHead(core, db, r.worksheet_version_id)));
 
 function requireRow(db: ReadDb, id: string): AssignmentReadRow {
   const row = db.get(sql<AssignmentReadRow>`${SELECT_ASSIGNMENT} WHERE a.id = ${id}`);
@@ -104,7 +122,7 @@ function requireRow(db: ReadDb, id: string): AssignmentReadRow {
 }
 
 const read = (core: CoreContext, db: ReadDb, id: string): Assignment =>
-  withoutDefinition(toAssignment(requireRow(db, id), todayIso(core)));
+  toAssignments(core, db, [requireRow(db, id)], todayIso(core))[0]!;
 
 /** One assignment read through the given handle (inside a write, its own changes show). */
 export const readAssignment = read;
@@ -188,16 +206,19 @@ export function listAssignments(core: CoreContext, clientId: string): Assignment
   const rows = db.all(
     sql<AssignmentReadRow>`${SELECT_ASSIGNMENT} WHERE a.client_id = ${clientId} ORDER BY a.created_at DESC, a.rowid DESC`,
   );
-  return rows
-    .map((r) => withoutDefinition(toAssignment(r, today)))
-    .sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state)); // stable: keeps the SQL order within a state
+  return toAssignments(core, db, rows, today).sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state)); // stable: keeps the SQL order within a state
 }
 
 /** One assignment with the worksheet definition it was given and the client's name, or NOT_FOUND. */
 export function assignmentDetail(core: CoreContext, id: string): AssignmentDetail {
   const db = core.read;
-  const a = toAssignment(requireRow(db, id), todayIso(core));
-  return { ...a, clientName: requireClient(db, a.clientId).name };
+  const a = read(core, db, id);
+  const definition = readDefinition(
+    db.pluck(
+      sql<Pick<WorksheetVersionRow, 'definition'>>`SELECT definition FROM worksheet_version WHERE id = ${a.worksheetVersionId}`,
+    )!,
+  );
+  return { ...a, definition, clientName: requireClient(db, a.clientId).name };
 }
 
 export const assignmentsHandlers: Handlers<CoreContext>['assignments'] = {
@@ -206,21 +227,14 @@ export const assignmentsHandlers: Handlers<CoreContext>['assignments'] = {
   attention: (_input, core) => {
     const db = core.read;
     const today = todayIso(core);
+    // One query: the client's names come with the join (no lookup per row), titles from versionHead.
     const rows = db.all(
-      sql<AssignmentReadRow>`
-        ${SELECT_ASSIGNMENT} JOIN client c ON c.id = a.client_id
+      sql<AssignmentWithClientRow>`
+        ${SELECT_ASSIGNMENT_WITH_CLIENT}
          WHERE a.status = 'active' AND c.status = 'active' AND a.due_date IS NOT NULL AND a.due_date <= ${addDays(today, DUE_SOON_DAYS)}
          ORDER BY a.due_date, a.created_at`,
     );
-    const names = new Map<string, { name: string; preferred: string | null }>();
-    return rows.map((r) => {
-      let n = names.get(r.client_id);
-      if (!n) {
-        const c = requireClient(db, r.client_id);
-        names.set(r.client_id, (n = { name: c.name, preferred: c.preferred_name }));
-      }
-      return { ...withoutDefinition(toAssignment(r, today)), clientName: n.name, clientPreferredName: n.preferred };
-    });
+    return rows.map((r) => toAssignmentWithClient(core, db, r, today));
   },
 
   get: ({ id }, core) => assignmentDetail(core, id),

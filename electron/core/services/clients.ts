@@ -3,7 +3,7 @@ import type { Client, ClientSummary, Goal } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import type { CoreContext } from '../core';
 import type { ReadDb } from '../db/handle';
-import { sql, sqlEmpty, sqlFragment } from '../db/sql';
+import { sql, sqlEmpty, sqlFragment, sqlJoin } from '../db/sql';
 import type { ClientRow, GoalRow } from '../db/tables';
 import { newId } from '../util/ids';
 import { nowIso, todayIso } from '../util/clock';
@@ -81,20 +81,32 @@ type ClientSummaryRow = Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'stat
 
 function listClients(core: CoreContext, search: string | undefined, status: 'active' | 'archived' | 'all'): ClientSummary[] {
   const today = todayIso(core);
+  const db = core.read;
   const which = status === 'all' ? sqlEmpty : sqlFragment`WHERE c.status = ${status}`;
-  const rows = core.read.all(
+  // The names first (one small read), filtered here — accents and case folded as people expect —
+  // and then the counts in SQL for the clients that match only: a search for "zoe" counts the
+  // homework of a handful of clients, not of the whole caseload. Each count is one seek in a
+  // covering partial index (migration 007: assignment_active, session_attended).
+  let ids: string[] | null = null;
+  if (search && search.trim()) {
+    ids = db
+      .all(sql<Pick<ClientRow, 'id' | 'name' | 'preferred_name'>>`SELECT c.id, c.name, c.preferred_name FROM client c ${which}`)
+      .filter((r) => matchesSearch(search, r.name, r.preferred_name))
+      .map((r) => r.id);
+    if (ids.length === 0) return [];
+  }
+  const rows = db.all(
     sql<ClientSummaryRow>`
       SELECT c.id, c.name, c.preferred_name, c.status, c.start_date, c.date_of_birth,
              (SELECT count(*) FROM assignment a WHERE a.client_id = c.id AND a.status = 'active') AS active_count,
              (SELECT count(*) FROM assignment a
-               WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date IS NOT NULL AND a.due_date < ${today}) AS overdue_count,
+               WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date < ${today}) AS overdue_count,
              (SELECT max(s.date) FROM session s
                WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
         FROM client c
-        ${which}`,
+        ${ids ? sqlFragment`WHERE c.id IN (${sqlJoin(ids)})` : which}`,
   );
   return rows
-    .filter((r) => matchesSearch(search, r.name, r.preferred_name))
     .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
     .map((r) => ({
       id: r.id,

@@ -6,12 +6,12 @@ import { AppError } from '../../../shared/result';
 import { answersSchemaFor, type Answers, type WorksheetDefinition } from '../../../shared/worksheet';
 import type { CoreContext } from '../core';
 import type { ReadDb, WriteDb } from '../db/handle';
-import { sql, sqlFragment } from '../db/sql';
+import { sql, sqlFragment, sqlJoin } from '../db/sql';
 import type { AssignmentRow, PracticeRecordRow, WorksheetVersionRow } from '../db/tables';
 import { nowIso, todayIso } from '../util/clock';
 import { newId } from '../util/ids';
 import { ASSIGNMENT_NOT_FOUND } from './assignments';
-import { readDefinition } from './library';
+import { readDefinition, versionHead } from './library';
 
 export type PracticeFieldsOut = z.output<typeof practiceFieldsSchema>;
 
@@ -46,17 +46,17 @@ export function practiceTarget(db: ReadDb, assignmentId: string): PracticeTarget
   };
 }
 
-type RecordReadRow = PracticeRecordRow & Pick<WorksheetVersionRow, 'definition'>;
-const SELECT_RECORD = sqlFragment`
-  SELECT p.*, v.definition FROM practice_record p JOIN worksheet_version v ON v.id = p.worksheet_version_id`;
+type RecordReadRow = PracticeRecordRow;
+const SELECT_RECORD = sqlFragment`SELECT p.* FROM practice_record p`;
 
-function toRecord(r: RecordReadRow): PracticeRecord {
+/** A record as the contract's record; its worksheet's title read once per version (versionHead). */
+function toRecord(core: CoreContext, db: ReadDb, r: RecordReadRow): PracticeRecord {
   return {
     id: r.id,
     assignmentId: r.assignment_id,
     clientId: r.client_id,
     worksheetVersionId: r.worksheet_version_id,
-    title: readDefinition(r.definition).title,
+    title: versionHead(core, db, r.worksheet_version_id).title,
     practicedOn: r.practiced_on,
     practicedTime: r.practiced_time,
     source: r.source,
@@ -157,7 +157,7 @@ export function insertRecords(
               ${opts.pdfImportId ? 'pdf' : r.source}, ${r.durationMinutes}, ${r.ladderStep}, ${r.note},
               ${JSON.stringify(checked[i])}, ${opts.pdfImportId ?? null}, NULL, ${at}, ${at})`);
   });
-  return ids.map((id) => toRecord(readRecord(w, id)));
+  return ids.map((id) => toRecord(core, w, readRecord(w, id)));
 }
 
 /**
@@ -174,22 +174,27 @@ export function purgeDeletedPractice(w: WriteDb, clientId?: string): number {
 
 export const practiceHandlers: Handlers<CoreContext>['practice'] = {
   list: ({ clientId, assignmentId, from, to, limit }, core) => {
-    const c = clientId ?? null;
-    const a = assignmentId ?? null;
-    const f = from ?? null;
-    const t = to ?? null;
-    const rows = core.read.all(
+    // Only the conditions asked for are in the query, so SQLite can use practice_client or
+    // practice_assignment (an `(? IS NULL OR p.client_id = ?)` hides the column from the planner:
+    // a scan of every record). The order is the index's (day, then rowid: the order of entry).
+    const where = [
+      sqlFragment`p.deleted_at IS NULL`,
+      ...(clientId !== undefined ? [sqlFragment`p.client_id = ${clientId}`] : []),
+      ...(assignmentId !== undefined ? [sqlFragment`p.assignment_id = ${assignmentId}`] : []),
+      ...(from !== undefined ? [sqlFragment`p.practiced_on >= ${from}`] : []),
+      ...(to !== undefined ? [sqlFragment`p.practiced_on <= ${to}`] : []),
+    ];
+    const db = core.read;
+    const rows = db.all(
       sql<RecordReadRow>`${SELECT_RECORD}
-        WHERE p.deleted_at IS NULL
-          AND (${c} IS NULL OR p.client_id = ${c}) AND (${a} IS NULL OR p.assignment_id = ${a})
-          AND (${f} IS NULL OR p.practiced_on >= ${f}) AND (${t} IS NULL OR p.practiced_on <= ${t})
+        WHERE ${sqlJoin(where, sqlFragment` AND `)}
         ORDER BY p.practiced_on DESC, coalesce(p.practiced_time, '') DESC, p.created_at DESC, p.rowid DESC
         LIMIT ${limit}`,
     );
-    return rows.map(toRecord);
+    return rows.map((r) => toRecord(core, db, r));
   },
 
-  get: ({ id }, core) => toRecord(readRecord(core.read, id)),
+  get: ({ id }, core) => toRecord(core, core.read, readRecord(core.read, id)),
 
   create: ({ assignmentId, ...fields }, core) => {
     const id = newId();
@@ -212,7 +217,13 @@ export const practiceHandlers: Handlers<CoreContext>['practice'] = {
       const row = readRecord(w, id);
       // The record stays with the worksheet version it was entered for.
       const target = { ...practiceTarget(w, row.assignment_id), worksheetVersionId: row.worksheet_version_id };
-      target.definition = readDefinition(row.definition);
+      target.definition = readDefinition(
+        w.pluck(
+          sql<
+            Pick<WorksheetVersionRow, 'definition'>
+          >`SELECT definition FROM worksheet_version WHERE id = ${row.worksheet_version_id}`,
+        )!,
+      );
       const { errors, answers } = checkRecord(target, record, todayIso(core), 'record.');
       if (Object.keys(errors).length) refuse(errors);
       w.run(sql`
@@ -222,7 +233,7 @@ export const practiceHandlers: Handlers<CoreContext>['practice'] = {
                ladder_step = ${record.ladderStep}, note = ${record.note}, answers = ${JSON.stringify(answers)},
                updated_at = ${nowIso(core)}
          WHERE id = ${id}`);
-      return toRecord(readRecord(w, id));
+      return toRecord(core, w, readRecord(w, id));
     }),
 
   delete: ({ id }, core) =>
@@ -240,6 +251,6 @@ export const practiceHandlers: Handlers<CoreContext>['practice'] = {
       if (!row) throw new AppError('NOT_FOUND', UNDO_GONE);
       if (row.deleted_at === null) throw new AppError('CONFLICT', 'This practice record is not deleted.');
       w.run(sql`UPDATE practice_record SET deleted_at = NULL WHERE id = ${id}`);
-      return toRecord(readRecord(w, id));
+      return toRecord(core, w, readRecord(w, id));
     }),
 };

@@ -11,7 +11,16 @@ import type { AssignmentRow, HomeworkReviewRow, PracticeRecordRow, SessionRow } 
 import type { PlanRequest } from '../../../shared/contract';
 import { newId } from '../util/ids';
 import { nowIso, todayIso } from '../util/clock';
-import { ASSIGNMENT_NOT_FOUND, assignmentDetail, currentVersionId, readAssignment, tailoring } from './assignments';
+import {
+  ASSIGNMENT_NOT_FOUND,
+  assignmentDetail,
+  currentVersionId,
+  readAssignment,
+  SELECT_ASSIGNMENT_WITH_CLIENT,
+  tailoring,
+  toAssignmentWithClient,
+  type AssignmentWithClientRow,
+} from './assignments';
 import { previousSession, requireSession } from './sessions';
 import { requireWorksheet } from './library';
 
@@ -320,25 +329,25 @@ export const reviewsHandlers: Handlers<CoreContext>['reviews'] = {
   due: (_input, core) => {
     const db = core.read;
     const today = todayIso(core);
+    // One query (no lookup per row): each active client's last attended session once, by a seek
+    // in the partial index session_attended (migration 007), not a grouping of every session.
     const rows = db.all(
-      sql<Pick<AssignmentRow, 'id'> & { client_name: string; client_preferred_name: string | null; last_session: string | null }>`
-        SELECT a.id, c.name AS client_name, c.preferred_name AS client_preferred_name, l.last_session
-          FROM assignment a
-          JOIN client c ON c.id = a.client_id
-          LEFT JOIN (SELECT client_id, max(date) AS last_session FROM session
-                      WHERE attendance = 'attended' AND date <= ${today} GROUP BY client_id) l ON l.client_id = a.client_id
-         WHERE a.status = 'active' AND c.status = 'active' AND a.due_date IS NOT NULL AND a.due_date <= ${today}
-           AND (l.last_session IS NULL OR a.due_date > l.last_session)
+      sql<AssignmentWithClientRow & { last_session: string | null }>`
+        WITH last AS MATERIALIZED (
+          SELECT c.id AS client_id,
+                 (SELECT max(s.date) FROM session s
+                   WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
+            FROM client c WHERE c.status = 'active')
+        SELECT x.*, l.last_session
+          FROM (${SELECT_ASSIGNMENT_WITH_CLIENT}
+                 WHERE a.status = 'active' AND c.status = 'active' AND a.due_date IS NOT NULL AND a.due_date <= ${today}) x
+          JOIN last l ON l.client_id = x.client_id
+         WHERE (l.last_session IS NULL OR x.due_date > l.last_session)
            AND NOT EXISTS (SELECT 1 FROM homework_review r JOIN session s ON s.id = r.session_id
-                            WHERE r.assignment_id = a.id AND s.date >= a.due_date)
-         ORDER BY a.due_date, a.created_at`,
+                            WHERE r.assignment_id = x.id AND s.date >= x.due_date)
+         ORDER BY x.due_date, x.created_at`,
     );
-    return rows.map((r) => ({
-      ...readAssignment(core, db, r.id),
-      clientName: r.client_name,
-      clientPreferredName: r.client_preferred_name,
-      lastSessionDate: r.last_session,
-    }));
+    return rows.map((r) => ({ ...toAssignmentWithClient(core, db, r, today), lastSessionDate: r.last_session }));
   },
 
   ofAssignment: ({ assignmentId }, core) => {

@@ -3,9 +3,9 @@ import { localIsoDate } from '../../../shared/dates';
 import { ATTENDANCE_LABELS, COMPLETION_LABELS, MODALITY_LABELS, PLAN_LABELS } from '../../../shared/domain';
 import type { CoreContext } from '../core';
 import { sql } from '../db/sql';
-import type { AssignmentRow, HomeworkReviewRow, PracticeRecordRow, SessionRow, WorksheetVersionRow } from '../db/tables';
+import type { AssignmentRow, HomeworkReviewRow, PracticeRecordRow, SessionRow } from '../db/tables';
 import { requireClient } from './clients';
-import { readDefinition } from './library';
+import { versionHead } from './library';
 
 const ENDED_WORDS: Record<string, string> = {
   modified: 'stepped on (modified)',
@@ -33,19 +33,8 @@ export const timelineHandlers: Handlers<CoreContext>['timeline'] = {
     const want = new Set<TimelineKind>(kinds && kinds.length > 0 ? kinds : ['session', 'review', 'practice', 'assignment']);
     const items: (TimelineItem & { order: number; at: string })[] = [];
 
-    // Worksheet titles, read once per version.
-    const titles = new Map<string, string>();
-    const titleOf = (versionId: string): string => {
-      let t = titles.get(versionId);
-      if (t === undefined) {
-        const def = db.pluck(
-          sql<Pick<WorksheetVersionRow, 'definition'>>`SELECT definition FROM worksheet_version WHERE id = ${versionId}`,
-        );
-        t = def ? readDefinition(def).title : 'Worksheet';
-        titles.set(versionId, t);
-      }
-      return t;
-    };
+    // Worksheet titles, read once per version (and kept for the open vault: versions never change).
+    const titleOf = (versionId: string): string => versionHead(core, db, versionId).title;
 
     if (want.has('session')) {
       for (const s of db.all(sql<SessionRow>`SELECT * FROM session WHERE client_id = ${clientId}`)) {
@@ -91,7 +80,12 @@ export const timelineHandlers: Handlers<CoreContext>['timeline'] = {
 
     if (want.has('practice')) {
       const rows = db.all(
-        sql<PracticeRecordRow>`SELECT * FROM practice_record WHERE client_id = ${clientId} AND deleted_at IS NULL`,
+        // Only the newest `limit` records can be among the newest `limit` items: practice is by far
+        // the longest list (years of daily records), so it is cut in SQL, in the order of the index
+        // practice_client_newest (day, time of day, entry), which reads no more than `limit` rows.
+        sql<PracticeRecordRow>`
+          SELECT * FROM practice_record WHERE client_id = ${clientId} AND deleted_at IS NULL
+           ORDER BY practiced_on DESC, coalesce(practiced_time, '') DESC, created_at DESC, rowid DESC LIMIT ${limit}`,
       );
       for (const p of rows) {
         const parts = [

@@ -54,6 +54,9 @@ export const queryKeys = {
     due: () => ['sessions', 'due'] as const,
     /** A client's timeline (sessions, reviews, practice, assignment changes), by the kinds shown. */
     timeline: (clientId: string, kinds: readonly TimelineKind[]) => ['sessions', 'timeline', clientId, [...kinds]] as const,
+    /** Its newest `limit` items (under `timeline`, so invalidating the timeline covers every page). */
+    timelinePage: (clientId: string, kinds: readonly TimelineKind[], limit: number) =>
+      ['sessions', 'timeline', clientId, [...kinds], limit] as const,
   },
   library: {
     all: ['library'] as const,
@@ -68,6 +71,8 @@ export const queryKeys = {
     all: ['practice'] as const,
     /** A client's practice records, newest first. */
     ofClient: (clientId: string) => ['practice', 'client', clientId] as const,
+    /** Its newest `limit` records (under `ofClient`, so invalidating covers every page). */
+    ofClientPage: (clientId: string, limit: number) => ['practice', 'client', clientId, limit] as const,
   },
   // issue 9: the Progress tab
   progress: {

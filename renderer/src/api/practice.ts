@@ -1,14 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PracticeCreateInput, PracticeFields } from '../../../shared/domain';
 import { afterChange } from './changes';
 import { api, unwrap } from './client';
 import { queryKeys } from './keys';
 
 /** A client's practice records, newest first. */
-export function usePracticeOfClient(clientId: string) {
+/** The newest `limit` practice records of a client (the Practice tab asks for more as needed). */
+export function usePracticeOfClient(clientId: string, limit = 5000) {
   return useQuery({
-    queryKey: queryKeys.practice.ofClient(clientId),
-    queryFn: () => unwrap(api().practice.list({ clientId, limit: 5000 })),
+    queryKey: queryKeys.practice.ofClientPage(clientId, limit),
+    queryFn: () => unwrap(api().practice.list({ clientId, limit })),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlanInput, TimelineKind } from '../../../shared/contract';
 import type { ReviewSaveInput, SessionCreateInput, SessionUpdateInput } from '../../../shared/domain';
 import { afterChange } from './changes';
@@ -101,9 +101,11 @@ export function useDueForReview() {
   return useQuery({ queryKey: queryKeys.sessions.due(), queryFn: () => unwrap(api().reviews.due()), staleTime: 0 });
 }
 
-export function useTimeline(clientId: string, kinds: readonly TimelineKind[]) {
+/** The newest `limit` items of a client's timeline (the tab asks for older ones as needed). */
+export function useTimeline(clientId: string, kinds: readonly TimelineKind[], limit = 300) {
   return useQuery({
-    queryKey: queryKeys.sessions.timeline(clientId, kinds),
-    queryFn: () => unwrap(api().timeline.list({ clientId, kinds: [...kinds] })),
+    queryKey: queryKeys.sessions.timelinePage(clientId, kinds, limit),
+    queryFn: () => unwrap(api().timeline.list({ clientId, kinds: [...kinds], limit })),
+    placeholderData: keepPreviousData,
   });
 }

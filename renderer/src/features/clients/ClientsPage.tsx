@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { formatDate } from '../../../../shared/dates';
 import type { ClientSummary } from '../../../../shared/domain';
 import { sharedNameIds } from '../../../../shared/names';
 import { tellApart } from '../../components/namesakes';
+import { foldForSearch } from '../../../../shared/search';
 import { errorMessage } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { FormError } from '../../components/Field';
@@ -32,7 +33,10 @@ export function ClientsPage() {
     const show = params.get('show');
     return isFilter(show) ? show : 'active';
   });
-  const list = useClientList(search, status);
+  // The whole list is read once per filter; the search filters it here, deferred, so typing stays
+  // instant (React renders the filtered rows when it has time) and makes no call per keystroke.
+  const list = useClientList('', status);
+  const deferredSearch = useDeferredValue(search);
   const state = useLocation().state as { imported?: number; deleted?: boolean; tracesOverwritten?: boolean } | null;
   const imported = state?.imported;
 
@@ -45,7 +49,7 @@ export function ClientsPage() {
     setParams(next, { replace: true });
   };
 
-  const clients = list.data;
+  const clients = useFiltered(list.data, deferredSearch);
   return (
     <section className="page" aria-labelledby="clients-title">
       <div className="page-header">
@@ -90,7 +94,9 @@ export function ClientsPage() {
       <p className="visually-hidden" role="status">
         {clients ? `${clients.length} ${clients.length === 1 ? 'client' : 'clients'} shown` : ''}
       </p>
-      {clients && clients.length > 0 ? <ClientTable clients={clients} showStatus={status !== 'active'} /> : null}
+      {clients && clients.length > 0 ? (
+        <ClientTable key={`${status}:${deferredSearch}`} clients={clients} showStatus={status !== 'active'} />
+      ) : null}
       {clients && clients.length === 0 ? (
         <NoClients search={search} status={status} onShowAll={() => update(search, 'all')} />
       ) : null}
@@ -99,60 +105,95 @@ export function ClientsPage() {
   );
 }
 
+/** Each client's name and preferred name, folded once per list (accents and case do not matter). */
+function useFiltered(clients: readonly ClientSummary[] | undefined, search: string): readonly ClientSummary[] | undefined {
+  const folded = useMemo(
+    () => clients?.map((c) => ({ c, hay: [foldForSearch(c.name), c.preferredName ? foldForSearch(c.preferredName) : ''] })),
+    [clients],
+  );
+  return useMemo(() => {
+    if (!folded) return undefined;
+    const words = foldForSearch(search).split(/\s+/).filter(Boolean);
+    if (words.length === 0) return folded.map((f) => f.c);
+    return folded.filter((f) => words.every((w) => f.hay.some((h) => h.includes(w)))).map((f) => f.c);
+  }, [folded, search]);
+}
+
+/** Rows shown at first, and added by each "Show more": a caseload of a thousand stays quick. */
+const CLIENT_PAGE_SIZE = 100;
+
 function ClientTable({ clients, showStatus }: { clients: readonly ClientSummary[]; showStatus: boolean }) {
   // Who needs attention, and why: one line each under the name.
   const caseload = useCaseload();
   const flagsOf = new Map((caseload.data ?? []).map((e) => [e.clientId, e.flags]));
   // Namesakes are told apart by their date of birth and start date.
   const namesakes = sharedNameIds(clients);
+  const [shown, setShown] = useState(CLIENT_PAGE_SIZE);
+  const rest = clients.length - shown;
   return (
-    <table className="client-table">
-      <thead>
-        <tr>
-          <th scope="col">Client</th>
-          <th scope="col">Homework</th>
-          <th scope="col">Last session</th>
-          <th scope="col">Started</th>
-        </tr>
-      </thead>
-      <tbody>
-        {clients.map((c) => (
-          <tr key={c.id}>
-            <th scope="row">
-              <Link to={`/clients/${c.id}`} className="row-link">
-                {c.name}
-              </Link>
-              {c.preferredName ? <span className="muted"> ({c.preferredName})</span> : null}
-              {namesakes.has(c.id) ? <span className="muted tell-apart">{tellApart(c)}</span> : null}
-              {showStatus && c.status === 'archived' ? (
-                <>
-                  {' '}
-                  <Badge tone="muted">Archived</Badge>
-                </>
-              ) : null}
-              <CaseloadLines flags={flagsOf.get(c.id) ?? []} />
-            </th>
-            <td>
-              {c.activeAssignments === 0 ? <span className="muted">None active</span> : <span>{c.activeAssignments} active</span>}
-              {c.overdueAssignments > 0 ? (
-                <>
-                  {' '}
-                  <Badge tone="warn">{c.overdueAssignments} overdue</Badge>
-                </>
-              ) : null}
-            </td>
-            <td>
-              {c.lastSessionDate ? (
-                formatDate(c.lastSessionDate, undefined, 'medium')
-              ) : (
-                <span className="muted">No sessions yet</span>
-              )}
-            </td>
-            <td>{formatDate(c.startDate, undefined, 'medium')}</td>
+    <>
+      <table className="client-table">
+        <thead>
+          <tr>
+            <th scope="col">Client</th>
+            <th scope="col">Homework</th>
+            <th scope="col">Last session</th>
+            <th scope="col">Started</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {clients.slice(0, shown).map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <Link to={`/clients/${c.id}`} className="row-link">
+                  {c.name}
+                </Link>
+                {c.preferredName ? <span className="muted"> ({c.preferredName})</span> : null}
+                {namesakes.has(c.id) ? <span className="muted tell-apart">{tellApart(c)}</span> : null}
+                {showStatus && c.status === 'archived' ? (
+                  <>
+                    {' '}
+                    <Badge tone="muted">Archived</Badge>
+                  </>
+                ) : null}
+                <CaseloadLines flags={flagsOf.get(c.id) ?? []} />
+              </th>
+              <td>
+                {c.activeAssignments === 0 ? (
+                  <span className="muted">None active</span>
+                ) : (
+                  <span>{c.activeAssignments} active</span>
+                )}
+                {c.overdueAssignments > 0 ? (
+                  <>
+                    {' '}
+                    <Badge tone="warn">{c.overdueAssignments} overdue</Badge>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {c.lastSessionDate ? (
+                  formatDate(c.lastSessionDate, undefined, 'medium')
+                ) : (
+                  <span className="muted">No sessions yet</span>
+                )}
+              </td>
+              <td>{formatDate(c.startDate, undefined, 'medium')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rest > 0 ? (
+        <p className="more-row">
+          <span className="muted">
+            Showing {shown} of {clients.length} clients.
+          </span>{' '}
+          <button type="button" onClick={() => setShown((n) => n + CLIENT_PAGE_SIZE)}>
+            Show {Math.min(rest, CLIENT_PAGE_SIZE)} more
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDate, localIsoDate } from '../../../../shared/dates';
 import { useAttention } from '../../api/assignments';
@@ -85,8 +85,8 @@ export function Today() {
             To review at the next session <span className="muted">({toReview.length})</span>
           </h2>
           <p className="muted">Homework that fell due since the client’s last session and has not been reviewed yet.</p>
-          <ul className="today-list">
-            {toReview.map((a) => (
+          <TailList items={toReview} more={(n) => `and ${n} more to review`}>
+            {(a) => (
               <li key={a.id}>
                 <Link to={`/clients/${a.clientId}/sessions`} className="today-client">
                   {a.clientName}
@@ -101,8 +101,8 @@ export function Today() {
                 </span>
                 <StateBadge state={a.state} />
               </li>
-            ))}
-          </ul>
+            )}
+          </TailList>
         </section>
       ) : null}
       {nothing ? (
@@ -115,16 +115,16 @@ export function Today() {
         </div>
       ) : null}
       {[
-        { id: 'overdue', title: 'Overdue', list: overdue },
-        { id: 'due-soon', title: 'Due in the next few days', list: soon },
+        { id: 'overdue', title: 'Overdue', list: overdue, more: (n: number) => `and ${n} more overdue` },
+        { id: 'due-soon', title: 'Due in the next few days', list: soon, more: (n: number) => `and ${n} more due soon` },
       ].map((g) =>
         g.list.length ? (
           <section key={g.id} className="card today-group" aria-labelledby={`today-${g.id}`}>
             <h2 id={`today-${g.id}`}>
               {g.title} <span className="muted">({g.list.length})</span>
             </h2>
-            <ul className="today-list">
-              {g.list.map((a) => (
+            <TailList items={g.list} more={g.more}>
+              {(a) => (
                 <li key={a.id}>
                   <Link to={`/clients/${a.clientId}/assignments`} className="today-client">
                     {a.clientName}
@@ -138,11 +138,41 @@ export function Today() {
                   </span>
                   <StateBadge state={a.state} />
                 </li>
-              ))}
-            </ul>
+              )}
+            </TailList>
           </section>
         ) : null,
       )}
     </section>
+  );
+}
+
+/** How many rows of a Today group show before the rest is collapsed. */
+const TODAY_VISIBLE = 10;
+
+/**
+ * A Today list with its long tail collapsed: the first rows, then "and 140 more overdue", which
+ * shows the rest. A caseload of hundreds keeps the page short and quick to draw.
+ */
+function TailList<T>({
+  items,
+  more,
+  children,
+}: {
+  items: readonly T[];
+  more: (n: number) => string;
+  children: (item: T) => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const hidden = open ? 0 : Math.max(0, items.length - TODAY_VISIBLE);
+  return (
+    <>
+      <ul className="today-list">{(hidden ? items.slice(0, TODAY_VISIBLE) : items).map(children)}</ul>
+      {hidden ? (
+        <button type="button" className="today-more" aria-expanded={false} onClick={() => setOpen(true)}>
+          {more(hidden)}
+        </button>
+      ) : null}
+    </>
   );
 }

@@ -28,12 +28,18 @@ type Mode =
   | { kind: 'edit'; record: PracticeRecord }
   | { kind: 'import'; preview: PdfPreview; bytes: Uint8Array<ArrayBuffer> };
 
+/** Records read at first and added by each "Show older records" (the list's own limit is 5000). */
+const PRACTICE_PAGE = 200;
+const PRACTICE_MAX = 5000;
+
 /** The Practice tab: the client's practice records by assignment, entry from paper, and filled PDFs back in. */
 export function ClientPractice() {
   const { id = '' } = useParams();
   const client = useClient(id);
   const assignments = useAssignments(id);
-  const records = usePracticeOfClient(id);
+  // Years of daily records: the newest page first, older ones on request.
+  const [limit, setLimit] = useState(PRACTICE_PAGE);
+  const records = usePracticeOfClient(id, limit);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [notice, setNotice] = useState<UndoMessage | null>(null);
   const [deleting, setDeleting] = useState<PracticeRecord | null>(null);
@@ -146,9 +152,16 @@ export function ClientPractice() {
         <p className="muted">
           {records.data.length === 0
             ? 'No practice recorded yet.'
-            : `${records.data.length} practice record${records.data.length === 1 ? '' : 's'}, newest first.`}{' '}
+            : records.data.length >= limit
+              ? `The newest ${records.data.length} practice records.`
+              : `${records.data.length} practice record${records.data.length === 1 ? '' : 's'}, newest first.`}{' '}
           Drop a filled PDF here to import it.
         </p>
+        {records.data.length >= limit && limit < PRACTICE_MAX ? (
+          <button type="button" onClick={() => setLimit((n) => Math.min(PRACTICE_MAX, n + PRACTICE_PAGE))}>
+            Show older records
+          </button>
+        ) : null}
         <button type="button" ref={importButton} onClick={() => void chooseFile()} disabled={open.isPending || preview.isPending}>
           {preview.isPending ? 'Reading the PDF…' : 'Import a filled PDF…'}
         </button>

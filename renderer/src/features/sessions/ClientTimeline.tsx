@@ -14,11 +14,17 @@ const KIND_LABELS: Record<TimelineKind, string> = {
   assignment: 'Homework changes',
 };
 
+/** Items read at first and added by each "Show older items" (the timeline's own limit is 2000). */
+const TIMELINE_PAGE = 100;
+const TIMELINE_MAX = 2000;
+
 /** The Timeline tab: sessions, reviews, practice and homework changes, newest first, filtered by kind. */
 export function ClientTimeline() {
   const { id = '' } = useParams();
   const [kinds, setKinds] = useState<TimelineKind[]>([...TIMELINE_KINDS]);
-  const timeline = useTimeline(id, kinds);
+  // Years of history: the newest page first, older items on request.
+  const [limit, setLimit] = useState(TIMELINE_PAGE);
+  const timeline = useTimeline(id, kinds, limit);
   const items = timeline.data ?? [];
   const days = [...new Set(items.map((i) => i.date))];
 
@@ -77,6 +83,11 @@ export function ClientTimeline() {
           </li>
         ))}
       </ol>
+      {items.length >= limit && limit < TIMELINE_MAX ? (
+        <button type="button" onClick={() => setLimit((n) => Math.min(TIMELINE_MAX, n + TIMELINE_PAGE))}>
+          Show older items
+        </button>
+      ) : null}
     </div>
   );
 }
