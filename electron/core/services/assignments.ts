@@ -273,7 +273,10 @@ export const assignmentsHandlers: Handlers<CoreContext>['assignments'] = {
       // Only the tailoring changes: the assigned worksheet version stays as it is.
       const t = tailoring(input);
       // Left out, what is filled in stays as it is.
-      const prefill = input.prefill === undefined ? row.prefill : storedPrefill(readDefinition(row.definition), input.prefill);
+      const prefill =
+        input.prefill === undefined
+          ? row.prefill
+          : storedPrefill(definitionOfVersion(w, row.worksheet_version_id), input.prefill);
       w.run(sql`
         UPDATE assignment
            SET goal_id = ${t.goal_id}, personal_instructions = ${t.personal_instructions}, agreed_rationale = ${t.agreed_rationale},

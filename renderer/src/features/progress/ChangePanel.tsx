@@ -144,13 +144,7 @@ function RciForm({ setting }: { setting: RciSetting }) {
           onChange={(e) => setSd(e.target.value)}
           error={errors.sd}
         />
-        <TextField
-          label={`r (${name})`}
-          inputMode="decimal"
-          value={r}
-          onChange={(e) => setR(e.target.value)}
-          error={errors.r}
-        />
+        <TextField label={`r (${name})`} inputMode="decimal" value={r} onChange={(e) => setR(e.target.value)} error={errors.r} />
         <button type="submit" className="button" disabled={!changed || save.isPending}>
           Use these
         </button>
