@@ -239,8 +239,10 @@ describe('assigning homework', () => {
     await page.getByRole('option', { name: /Thought record \(three columns\)/ }).waitFor();
     await app.shot('clients-10-choose-worksheet');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Thought record (three columns)' }).waitFor();
-    await page.getByText('Why this helps').waitFor();
+    // The chosen worksheet (its preview beside the form shows the same title).
+    const chosen = page.locator('.chosen-worksheet');
+    await chosen.getByRole('heading', { name: 'Thought record (three columns)' }).waitFor();
+    await chosen.getByText('Why this helps').waitFor();
 
     // Focus is on the personal instructions.
     expect(await focusedName(page)).toBe('Personal instructions (optional)');
@@ -346,7 +348,7 @@ describe('assigning homework', () => {
     await app.shot('clients-14-assign-choose-client');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Assign homework to Zoë Martin' }).waitFor();
-    await page.getByRole('heading', { name: sleep.title }).waitFor();
+    await page.locator('.chosen-worksheet').getByRole('heading', { name: sleep.title }).waitFor();
     // The phase defaults to the worksheet's first phase; the rationale to its rationale.
     expect(await page.getByLabel('Rationale agreed with the client').inputValue()).not.toBe('');
     await page.getByLabel('Due date (optional)').fill(addDays(localIsoDate(new Date()), -7));

@@ -397,7 +397,7 @@ describe('packets', () => {
       const pdf = await renderPacket({
         clientLabel: 'Алёна',
         items,
-        options: { paper: 'letter', largePrint, fillable: true },
+        options: { paper: 'letter', largePrint, fillable: false },
         weekOf: '2026-03-16',
         creationDate: CREATED,
       });
@@ -425,7 +425,7 @@ describe('packets', () => {
         expect(pages[s - 1]!).toContain('Why this helps');
         expect(pages[s - 1]!).toContain(normalise(items[i]!.definition.title));
       });
-      // Packets are for paper: no form fields.
+      // A paper packet has no form fields (the fillable packet is tested with tailoring).
       const doc = await PDFDocument.load(pdf);
       expect(doc.getForm().getFields()).toHaveLength(0);
       expect(doc.getTitle()).toBe('Practice packet, week of 16 March 2026');
