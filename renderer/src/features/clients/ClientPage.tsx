@@ -11,7 +11,7 @@ import { TabLinks } from '../../components/TabLinks';
 import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
 import { useClient, useSetClientArchived } from '../../api/clients';
 import type { ClientTab } from './tabs';
-import { Item9Notices } from '../measures';
+import { ClientModeLauncher, ClientModeOutcomeNotice, Item9Notices } from '../measures';
 import './clients.css';
 
 /** /clients/:id — the client's header and actions, with one tab per section below. */
@@ -92,6 +92,7 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
               Print packet
             </Link>
           )}
+          {archived ? null : <ClientModeLauncher clientId={client.id} />}
           <Link className="button" to={`/clients/${client.id}/edit`}>
             Edit details
           </Link>
@@ -110,6 +111,7 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
       </header>
       <UndoNotice message={notice} onDismiss={() => setNotice(null)} />
       <Item9Notices clientId={client.id} showName={false} />
+      <ClientModeOutcomeNotice clientId={client.id} />
       {archived ? (
         <p className="notice notice-archived">
           This client is archived. Their records stay as they are. Restore them to assign new homework.
