@@ -4,6 +4,7 @@ import { idSchema } from '../domain';
 import { channel, noInput } from './define';
 import { printOptionsSchema } from './print';
 import { exportRequestSchema } from './data';
+import { MEASURE_KEYS } from '../measures';
 
 /**
  * Channels the Electron main process answers itself (preferences, native dialogs), not the core.
@@ -27,6 +28,14 @@ const outputTarget = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('packet'), clientId: idSchema, options: printOptionsSchema }),
   z.object({ kind: z.literal('handout'), sessionId: idSchema, options: printOptionsSchema }),
+  // A questionnaire for one client (measures.printPdf), fillable unless asked otherwise.
+  z.object({
+    kind: z.literal('measure'),
+    clientId: idSchema,
+    measure: z.enum(MEASURE_KEYS),
+    fillable: z.boolean().default(true),
+    options: printOptionsSchema,
+  }),
 ]);
 export type OutputTarget = z.input<typeof outputTarget>;
 

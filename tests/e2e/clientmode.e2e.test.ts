@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptsPath } from '../../electron/core/vault/files';
@@ -177,6 +179,42 @@ describe('client mode', () => {
     const [saved] = await app.do.measures.list({ clientId: client.id });
     expect(saved).toMatchObject({ measure: 'phq9', item9Flag: true, source: 'client-mode', sessionId: session.id });
     await shots(app, 'clientmode-06-session-back');
+    await app.close();
+  });
+
+  it('saves a GAD-7 as a fillable PDF, imports it filled (one answer blank) after showing the answers, recorded as imported', async () => {
+    const app = await unlockedApp();
+    const { page } = app;
+    const client = await app.do.clients.create({ name: 'Ingrid Solberg', startDate: '2026-01-05' });
+    await page.evaluate((id) => (window.location.hash = `#/clients/${id}`), client.id);
+    await page.getByRole('heading', { name: 'Ingrid Solberg', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Questionnaire PDF…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Questionnaire on paper' });
+    await dialog.getByLabel('GAD-7 (anxiety)').check();
+    await dialog.getByRole('button', { name: 'Save fillable PDF…' }).click();
+    await dialog.getByText(/Saved GAD-7 - I\. S\. \(fillable\)\.pdf/).waitFor();
+    const saved = app.output.saved.at(-1)!;
+
+    // The client fills it with another program (Debian's pypdf), leaving question 5 blank.
+    const filled = path.join(app.exportsDir, 'filled.pdf');
+    const boxes = Object.fromEntries(
+      [1, 2, 0, 1, null, 1, 0].flatMap((a, i) => (a === null ? [] : [[`sw.q${i + 1}.o${a + 1}`, true]])),
+    );
+    const r = spawnSync('/usr/bin/python3', [path.resolve('tests/support/pypdf-fill.py'), saved, filled, JSON.stringify(boxes)], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    app.output.openNext = filled;
+    await dialog.getByRole('button', { name: 'Import a filled questionnaire…' }).click();
+    await dialog.getByRole('heading', { name: 'GAD-7 from the PDF: please check the answers' }).waitFor();
+    expect(await dialog.getByRole('listitem').nth(1).innerText()).toContain('2 More than half the days');
+    expect(await dialog.getByRole('listitem').nth(4).innerText()).toContain('left blank');
+    await dialog.getByText(/Incomplete: question 5 left blank/).waitFor();
+    await shots(app, 'clientmode-07-pdf-confirm');
+    await dialog.getByRole('button', { name: 'Save GAD-7' }).click();
+    await dialog.getByText('GAD-7 imported: Incomplete (1 question blank).').waitFor();
+    const [result] = await app.do.measures.list({ clientId: client.id });
+    expect(result).toMatchObject({ measure: 'gad7', answers: [1, 2, 0, 1, null, 1, 0], complete: false, source: 'pdf' });
     await app.close();
   });
 });

@@ -137,5 +137,7 @@ describe('a questionnaire as a fillable PDF', () => {
     // A printable (not fillable) copy holds no answers.
     const paper = await t.do.measures.printPdf({ clientId: a.id, measure: 'gad7', fillable: false });
     expect((await failure(t.api.measures.previewPdf({ bytes: paper.bytes }))).message).toMatch(/printable copy/);
+    // Offered to the worksheet import, it says where it belongs.
+    expect((await failure(t.api.imports.previewPdf({ bytes: out.bytes, clientId: a.id }))).message).toMatch(/questionnaire/);
   });
 });

@@ -11,7 +11,7 @@ import { TabLinks } from '../../components/TabLinks';
 import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
 import { useClient, useSetClientArchived } from '../../api/clients';
 import type { ClientTab } from './tabs';
-import { ClientModeLauncher, ClientModeOutcomeNotice, Item9Notices } from '../measures';
+import { ClientModeLauncher, ClientModeOutcomeNotice, Item9Notices, MeasurePaper } from '../measures';
 import './clients.css';
 
 /** /clients/:id — the client's header and actions, with one tab per section below. */
@@ -93,6 +93,7 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
             </Link>
           )}
           {archived ? null : <ClientModeLauncher clientId={client.id} />}
+          {archived ? null : <MeasurePaper clientId={client.id} />}
           <Link className="button" to={`/clients/${client.id}/edit`}>
             Edit details
           </Link>

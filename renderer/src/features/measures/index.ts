@@ -5,3 +5,4 @@ export { CaseloadAttention, CaseloadLines } from './Caseload';
 export { ClientModeScreen } from './ClientMode';
 export { ClientModeButton, ClientModeLauncher, ClientModeOutcomeNotice } from './ClientModeStart';
 export { ClientModeContext, clientModeMarker, type ClientModeOutcome, type ClientModeRequest } from './clientMode';
+export { MeasurePaper } from './MeasurePaper';
