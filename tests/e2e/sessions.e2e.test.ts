@@ -186,12 +186,9 @@ describe('session mode', () => {
     await page.keyboard.type('Night shifts all week');
     await page.keyboard.press('Enter');
 
-    // Measures: a calm placeholder.
+    // Measures: nothing has to be given (measures.e2e.test.ts types one in).
     await page.getByRole('heading', { name: 'Measures', level: 2 }).waitFor();
-    await page
-      .getByText(/arrive|progress feature/)
-      .first()
-      .waitFor();
+    await page.getByRole('heading', { name: 'Patient Health Questionnaire (PHQ-9)' }).waitFor();
     await shotTop(app, 'sessions-04-measures');
     await page.getByRole('button', { name: 'Next: Notes' }).click();
 

@@ -55,7 +55,17 @@ describe('command line: import-clients, export, info counts', () => {
     expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ formatVersion: 1, scope: 'client', clients: [{ id }] });
     expect(cli(['export', '--vault', vault, '--all', '--format', 'csv', '--out', folder]).code).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(
-      ['assignments.csv', 'clients.csv', 'goals.csv', 'practice-records.csv', 'reviews.csv', 'sessions.csv'].sort(),
+      [
+        'assignments.csv',
+        'clients.csv',
+        'goals.csv',
+        'practice-records.csv',
+        'reviews.csv',
+        'sessions.csv',
+        'measure-results.csv',
+        'measure-problems.csv',
+        'life-events.csv',
+      ].sort(),
     );
     const rows = Papa.parse<Record<string, string>>(readFileSync(path.join(folder, 'clients.csv'), 'utf8').slice(1), {
       header: true,
@@ -76,7 +86,7 @@ describe('command line: import-clients, export, info counts', () => {
       await t.do.vault.unlock({ passphrase: PASS });
       const events = (await t.do.audit.list({ limit: 10 })).map((e) => [e.action, e.entity, e.entityId, e.detail]);
       expect(events).toContainEqual(['exported', 'client', id, 'json, 1 file']);
-      expect(events).toContainEqual(['exported', 'vault', null, 'csv, 6 files']);
+      expect(events).toContainEqual(['exported', 'vault', null, 'csv, 9 files']);
       expect(events).toContainEqual(['imported', 'client', id, 'csv']);
     } finally {
       t.cleanup();

@@ -77,6 +77,8 @@ export const queryKeys = {
     caseload: () => ['measures', 'caseload'] as const,
     /** The client's own problems (idiographic measure). */
     problems: (clientId: string) => ['measures', 'problems', clientId] as const,
+    /** The Jacobson–Truax SD and r per measure. */
+    rci: () => ['measures', 'rci'] as const,
   },
   backup: {
     all: ['backup'] as const,

@@ -87,3 +87,17 @@ export function useImportMeasurePdf() {
     onSuccess: () => afterChange.measures(qc),
   });
 }
+
+/** The Jacobson–Truax SD and r per measure, with their defaults. */
+export function useRciSettings() {
+  return useQuery({ queryKey: queryKeys.measures.rci(), queryFn: () => unwrap(api().measures.rciSettings()) });
+}
+
+export function useSetRci() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { measure: 'phq9' | 'gad7' | 'pcl5'; sd?: number; r?: number; reset?: boolean }) =>
+      unwrap(api().measures.setRci(input)),
+    onSuccess: () => afterChange.measures(qc),
+  });
+}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { MeasureProblem } from '../../../../shared/contract';
@@ -129,6 +129,7 @@ function Ratings({
   const save = useRef<HTMLButtonElement>(null);
   const record = useRecordMeasure();
   const id = useId();
+  useEffect(() => inputs.current[0]?.focus(), []);
   const ratings = values.map((v) => (v === '' ? null : Number(v)));
   const bad = ratings.findIndex((r) => r !== null && (!Number.isInteger(r) || r < 0 || r > 10));
 
@@ -174,7 +175,6 @@ function Ratings({
               inputMode="numeric"
               autoComplete="off"
               maxLength={2}
-              autoFocus={i === 0}
               aria-describedby={`${id}-scale`}
               aria-invalid={bad === i || undefined}
               value={values[i]}

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { MEASURE_SOURCE_LABELS } from '../../../../shared/contract';
 import { MEASURES, scoreAnswers, scoreLine, type StandardMeasureKey } from '../../../../shared/measures';
 import { errorMessage } from '../../api/client';
@@ -35,6 +35,9 @@ export function QuestionnaireEntry({
   const answered = answers.some((a) => a !== null);
   const scored = def.items.filter((i) => i.scored).length;
   const done = def.items.filter((item, i) => item.scored && answers[i] !== null).length;
+
+  // The first question takes the focus (after the page heading has had it), as the notes stage does.
+  useEffect(() => inputs.current[0]?.focus(), []);
 
   const set = (i: number, v: number | null) => setAnswers((a) => a.map((x, j) => (j === i ? v : x)));
   const focus = (i: number) => {
@@ -119,7 +122,6 @@ export function QuestionnaireEntry({
                 inputMode="numeric"
                 autoComplete="off"
                 maxLength={1}
-                autoFocus={i === 0}
                 aria-describedby={own ? undefined : `${id}-options`}
                 value={answers[i] ?? ''}
                 onKeyDown={(e) => onKey(i, e)}

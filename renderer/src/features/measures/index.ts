@@ -6,3 +6,4 @@ export { ClientModeScreen } from './ClientMode';
 export { ClientModeButton, ClientModeLauncher, ClientModeOutcomeNotice } from './ClientModeStart';
 export { ClientModeContext, clientModeMarker, type ClientModeOutcome, type ClientModeRequest } from './clientMode';
 export { MeasurePaper } from './MeasurePaper';
+export { RciSettings } from './RciSettings';

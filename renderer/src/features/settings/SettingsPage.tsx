@@ -6,6 +6,7 @@ import { useVaultInfo } from '../../api/vault';
 import { ExportDialog } from '../../components/ExportDialog';
 import { FormError, SelectField, TextField } from '../../components/Field';
 import { NewPassphraseForm, RecoveryKeyNotice } from '../vault';
+import { RciSettings } from '../measures';
 import { ActivityLog } from './ActivityLog';
 import { BackupSection } from './BackupSection';
 import { NewKeys } from './NewKeys';
@@ -151,6 +152,7 @@ export function SettingsPage() {
           </button>
         </div>
       </div>
+      <RciSettings />
       <ExportDialog open={exporting} onClose={() => setExporting(false)} who="all clients" />
       <ActivityLog />
     </section>
