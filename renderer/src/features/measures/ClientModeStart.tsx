@@ -25,20 +25,30 @@ export function ClientModeOutcomeNotice({ clientId }: { clientId: string }) {
 }
 
 /** Session mode's Measures stage: hand the screen over for the questionnaire chosen there. */
-export function ClientModeButton({
+export function ClientModeButton(props: { clientId: string; sessionId: string | null; date: string; measure: MeasureKey }) {
+  // The client's own problems are asked for only when they are the questionnaire chosen.
+  return props.measure === 'idiographic' ? <IdiographicHandOver {...props} /> : <HandOverButton {...props} noProblems={false} />;
+}
+
+function IdiographicHandOver(props: { clientId: string; sessionId: string | null; date: string; measure: MeasureKey }) {
+  const problems = useProblems(props.clientId);
+  return <HandOverButton {...props} noProblems={!problems.data?.active.length} />;
+}
+
+function HandOverButton({
   clientId,
   sessionId,
   date,
   measure,
+  noProblems,
 }: {
   clientId: string;
   sessionId: string | null;
   date: string;
   measure: MeasureKey;
+  noProblems: boolean;
 }) {
   const { start } = useClientMode();
-  const problems = useProblems(clientId);
-  const noProblems = measure === 'idiographic' && !problems.data?.active.length;
   return (
     <div className="client-mode-start">
       <button type="button" disabled={noProblems} onClick={() => start({ clientId, sessionId, measure, administeredOn: date })}>
