@@ -57,10 +57,9 @@ export interface ShellContext {
   output: OutputHost;
 }
 
-async function render(
-  host: OutputHost,
-  target: OutputTarget,
-): Promise<{ pdf: PdfOutput; entity: 'assignment' | 'packet' | 'handout' | 'report'; id: string }> {
+type OutputEntity = 'assignment' | 'packet' | 'handout' | 'report' | 'client';
+
+async function render(host: OutputHost, target: OutputTarget): Promise<{ pdf: PdfOutput; entity: OutputEntity; id: string }> {
   switch (target.kind) {
     case 'assignment': {
       const pdf = await host.core.print.assignment({
@@ -86,21 +85,26 @@ async function render(
       const { kind: _kind, ...input } = target;
       return { pdf: await host.core.reports.progress(input), entity: 'report', id: target.clientId };
     }
+    case 'measure':
+      return {
+        pdf: await host.core.measures.printPdf({
+          clientId: target.clientId,
+          measure: target.measure,
+          fillable: target.fillable ?? true,
+          options: target.options,
+        }),
+        entity: 'client',
+        id: target.clientId,
+      };
   }
 }
 
-async function record(
-  host: OutputHost,
-  action: 'exported' | 'printed',
-  entity: 'assignment' | 'packet' | 'handout' | 'report',
-  id: string,
-  detail: string,
-) {
+async function record(host: OutputHost, action: 'exported' | 'printed', entity: OutputEntity, id: string, detail: string) {
   await host.core.audit.record({ action, entity, entityId: id, detail });
 }
 
 const describe = (pdf: PdfOutput, target: OutputTarget) =>
-  `pdf, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${target.options.paper ?? 'a4'}${target.options.largePrint ? ', large print' : ''}${target.kind === 'assignment' && target.fillable ? ', fillable' : ''}${target.kind === 'progressReport' ? `, ${target.audience ?? 'clinician'} report${target.from || target.to ? ', date range' : ''}` : ''}`;
+  `pdf, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${target.options.paper ?? 'a4'}${target.options.largePrint ? ', large print' : ''}${target.kind === 'assignment' && target.fillable ? ', fillable' : ''}${target.kind === 'progressReport' ? `, ${target.audience ?? 'clinician'} report${target.from || target.to ? ', date range' : ''}` : ''}${target.kind === 'measure' ? `, ${target.measure} questionnaire${target.fillable === false ? '' : ', fillable'}` : ''}`;
 
 export const shellHandlers: ShellHandlers<ShellContext> = {
   app: { info: (_i, ctx) => ctx.app },

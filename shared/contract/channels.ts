@@ -97,6 +97,9 @@ export const CHANNEL_NAMES = [
   'measures.rciSettings',
   'measures.setRci',
   'measures.caseload',
+  'measures.printPdf',
+  'measures.previewPdf',
+  'measures.importPdf',
   // issue 9: the Progress tab
   'progress.overview',
   'progress.series',

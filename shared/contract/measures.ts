@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, requiredText } from '../domain/fields';
 import { CASELOAD_FLAG_KINDS, IDIOGRAPHIC, MEASURE_KEYS, STANDARD_MEASURE_KEYS, type ChangeSummary } from '../measures';
 import { channel, noInput } from './define';
+import { pdfOutputSchema, printOptionsSchema } from './print';
 
 export const MEASURE_SOURCES = ['paper', 'client-mode', 'pdf'] as const;
 export type MeasureSource = (typeof MEASURE_SOURCES)[number];
@@ -223,6 +224,52 @@ const summaryShapeMatches: z.infer<typeof changeSummarySchema> extends ChangeSum
   : false = true;
 void summaryShapeMatches;
 
+// ---- questionnaires on paper: a fillable PDF, and its answers read back (client mode helper) ----
+
+const measurePdfBytes = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.byteLength > 0, 'The file is empty.')
+  .refine((b) => b.byteLength <= 20 * 1024 * 1024, 'This file is larger than any questionnaire Stepwise makes (20 MB at most).');
+
+export const measurePrintSchema = z.object({
+  clientId: idSchema,
+  measure: measureKeySchema,
+  /** With form fields the client can fill on a computer (the default), or for pen and paper. */
+  fillable: z.boolean().default(true),
+  options: printOptionsSchema.default({ paper: 'a4', largePrint: false, nameOnWorksheets: 'full' }),
+});
+
+const measurePdfImportInput = z.object({
+  bytes: measurePdfBytes,
+  /** The client whose page the file was opened on (a questionnaire of another client is refused). */
+  clientId: idSchema.optional(),
+  administeredOn: isoDateSchema('the date it was filled in').optional(),
+  sessionId: idSchema.nullish().transform((v) => v ?? null),
+});
+
+export const measurePdfPreviewSchema = z.object({
+  clientId: idSchema,
+  clientName: z.string(),
+  measure: measureKeySchema,
+  /** The answers read from the form, in item order; null = left blank. */
+  answers: z.array(z.number().int().nullable()),
+  problemIds: z.array(idSchema).nullable(),
+  /** Each question with the answer read, as the clinician confirms it. */
+  items: z.array(z.object({ number: z.number().int(), text: z.string(), answer: z.string().nullable() })),
+  missingItems: z.array(z.number().int()),
+  complete: z.boolean(),
+});
+export type MeasurePdfPreview = z.infer<typeof measurePdfPreviewSchema>;
+
+const measurePdfContract = {
+  /** A questionnaire as a PDF (fillable by default) with its exact wording, for one client. */
+  printPdf: channel(measurePrintSchema, pdfOutputSchema),
+  /** Reads a filled questionnaire PDF and shows its answers; saves nothing. */
+  previewPdf: channel(measurePdfImportInput, measurePdfPreviewSchema),
+  /** Saves a filled questionnaire PDF's answers as a result with source "Imported PDF". */
+  importPdf: channel(measurePdfImportInput, measureResultSchema),
+};
+
 export const measuresContract = {
   /** Saves one administration (scored on save). Item 9 above 0 raises the flag at once. */
   record: channel(measureRecordSchema, measureResultSchema),
@@ -265,4 +312,5 @@ export const measuresContract = {
   ),
   /** Clients who need attention, each flag with one line saying why (Today, client list). */
   caseload: channel(noInput, z.array(caseloadEntrySchema)),
+  ...measurePdfContract,
 };

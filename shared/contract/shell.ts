@@ -6,6 +6,7 @@ import { exportRequestSchema } from './data';
 import { progressReportInputSchema } from './reports';
 import { auditFilterSchema, printOptionsSchema } from './print';
 import { recoveryKeySchema } from './vault';
+import { MEASURE_KEYS } from '../measures';
 
 /**
  * Channels the Electron main process answers itself (preferences, native dialogs), not the core.
@@ -31,6 +32,14 @@ const outputTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handout'), sessionId: idSchema, options: printOptionsSchema }),
   // issue 9: the progress report (clinician or client), for a client and a date range
   progressReportInputSchema.extend({ kind: z.literal('progressReport'), options: printOptionsSchema }),
+  // A questionnaire for one client (measures.printPdf), fillable unless asked otherwise.
+  z.object({
+    kind: z.literal('measure'),
+    clientId: idSchema,
+    measure: z.enum(MEASURE_KEYS),
+    fillable: z.boolean().default(true),
+    options: printOptionsSchema,
+  }),
 ]);
 export type OutputTarget = z.input<typeof outputTarget>;
 

@@ -4,3 +4,4 @@ export * from './definitions';
 export * from './scoring';
 export * from './change';
 export * from './caseload';
+export * from './paper';

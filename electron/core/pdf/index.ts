@@ -2,7 +2,7 @@
  * The PDF engine: printed and fillable worksheets, weekly packets, and the import of filled PDFs.
  * Runs in plain Node (no Electron): pdfkit to write, @cantoo/pdf-lib to read.
  */
-export { renderWorksheet, renderPacket, renderHandout } from './render';
+export { renderWorksheet, renderPacket, renderHandout, renderMeasure } from './render';
 export { PDF_MESSAGES, readFilledPdf, readPdfIdentity, type ReadExpectation, type ReadResult } from './read';
 export { definitionHash } from './format';
 export { FIELD_ROOT, IDENTITY_FIELD, fieldName, fieldPath } from './fields';
@@ -10,6 +10,7 @@ export {
   FILLABLE_FORMAT,
   type FillableIdentity,
   type HandoutJob,
+  type MeasureJob,
   type PacketJob,
   type Paper,
   type PrintAssignment,

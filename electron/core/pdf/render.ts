@@ -14,7 +14,7 @@ import { BOLD, REGULAR, toBuffer } from './fonts';
 import { encodeIdentity, fillableIdentity, safeLocale } from './format';
 import { Engine, type Piece, type Planner, type TextStyle } from './layout';
 import { COLOURS } from './theme';
-import type { HandoutJob, PacketJob, PrintJob, PrintOptions } from './types';
+import type { HandoutJob, MeasureJob, PacketJob, PrintJob, PrintOptions } from './types';
 
 const PRODUCER = 'Stepwise';
 
@@ -468,5 +468,49 @@ export async function renderHandout(job: HandoutJob): Promise<Buffer> {
     ],
     body: [],
   }));
+  return toBuffer(e.finish());
+}
+
+// ------------------------------------------------------------------------------ questionnaire
+
+/**
+ * A questionnaire (outcome measure) for one client, printable or fillable: its published wording
+ * and response options (one box per option), a name and date line. Not parsed against the
+ * designer's limits: published items may be longer than a designed worksheet's labels.
+ */
+export async function renderMeasure(job: MeasureJob): Promise<Buffer> {
+  const def = job.definition;
+  const locale = safeLocale(job.options.locale);
+  const fillable = job.options.fillable;
+  const identity = fillable ? encodeIdentity(fillableIdentity(job.identity, def)) : undefined;
+  const e = new Engine({
+    paper: job.options.paper,
+    largePrint: job.options.largePrint,
+    fillable,
+    info: infoFor(def.title, 'Stepwise questionnaire', job.creationDate, identity),
+    lang: locale,
+  });
+  const ctx: BlockContext = { e, locale };
+  const plans = def.blocks.map((b) => planBlock(ctx, b));
+  const name = job.clientLabel.trim();
+  e.footerTitle = def.title;
+  e.runningHeader = '';
+  e.newPage(false);
+  e.runningHeader = name ? `${def.title} · ${name}` : def.title;
+  e.place(
+    headerPlanner(e, 'Questionnaire', def.title, [
+      { label: 'Name', value: name, span: 2 },
+      { label: 'Date', value: job.date ? longDate(job.date, locale) : '', span: 2 },
+    ]),
+  );
+  e.gap(e.t.blockGap * 0.6);
+  plans.forEach((p, i) => {
+    e.place(p.planner, p.wide);
+    if (i < plans.length - 1) e.gap(e.t.blockGap * 0.7);
+  });
+  if (identity) {
+    e.doc.switchToPage(0);
+    e.hiddenField(IDENTITY_FIELD, identity);
+  }
   return toBuffer(e.finish());
 }

@@ -79,3 +79,15 @@ export interface HandoutJob {
   options: Omit<PrintOptions, 'fillable'>;
   creationDate?: Date;
 }
+
+/** A questionnaire for one client (shared/measures `measureForm`): always carries its identity. */
+export interface MeasureJob {
+  definition: WorksheetDefinition;
+  clientLabel: string;
+  /** `assignmentId` and `worksheetVersionId` name the measure (`measure:phq9`), not an assignment. */
+  identity: PrintIdentity;
+  options: PrintOptions;
+  /** 'YYYY-MM-DD' printed on the date line, or blank for the client to write. */
+  date?: string;
+  creationDate?: Date;
+}

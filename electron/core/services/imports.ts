@@ -10,6 +10,7 @@ import { PDF_MESSAGES, readFilledPdf, readPdfIdentity } from '../pdf';
 import { nowIso, todayIso } from '../util/clock';
 import { newId } from '../util/ids';
 import { requireClient } from './clients';
+import { isMeasureIdentity } from './measurePdf';
 import { insertRecords, practiceTarget, type PracticeFieldsOut, type PracticeTarget } from './practice';
 
 export const ALREADY_IMPORTED =
@@ -63,6 +64,12 @@ async function readPdf(
   const identity = await readPdfIdentity(input.bytes);
   if (identity.vaultId !== vaultId) throw new AppError('CONFLICT', PDF_MESSAGES.otherVault);
   if (input.clientId && identity.clientId !== input.clientId) throw new AppError('CONFLICT', PDF_MESSAGES.otherClient);
+  if (isMeasureIdentity(identity.assignmentId)) {
+    throw new AppError(
+      'VALIDATION',
+      'This PDF is a questionnaire, not a worksheet. Import it with “Questionnaire PDF…” on the client’s page.',
+    );
+  }
   let target: PracticeTarget;
   try {
     target = practiceTarget(core.read, identity.assignmentId);

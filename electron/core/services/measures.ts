@@ -37,6 +37,7 @@ import { nowIso, todayIso } from '../util/clock';
 import { newId } from '../util/ids';
 import { requireClient } from './clients';
 import { requireSession } from './sessions';
+import { printMeasurePdf, readMeasurePdf } from './measurePdf';
 
 export const RESULT_NOT_FOUND = 'That questionnaire result could not be found. It may have been deleted.';
 const EVENT_NOT_FOUND = 'That life event could not be found. It may have been deleted.';
@@ -471,4 +472,27 @@ export const measuresHandlers: Handlers<CoreContext>['measures'] = {
     }),
 
   caseload: (_input, core) => caseloadOf(core),
+
+  // ---- questionnaires on paper (client mode helper): printed fillable, read back, recorded ----
+  printPdf: (input, core) => printMeasurePdf(core, input),
+  previewPdf: (input, core) => readMeasurePdf(core, input),
+  importPdf: async (input, core) => {
+    const read = await readMeasurePdf(core, input);
+    const id = newId();
+    return core.write(
+      { action: 'imported', entity: 'measure-result', entityId: id, detail: `${read.measure} from a filled PDF` },
+      (w) => {
+        insertResult(w, core, id, {
+          clientId: read.clientId,
+          sessionId: input.sessionId,
+          measure: read.measure,
+          administeredOn: input.administeredOn ?? todayIso(core),
+          answers: read.answers,
+          problemIds: read.problemIds,
+          source: 'pdf',
+        });
+        return toResult(w, requireResult(w, id));
+      },
+    );
+  },
 };

@@ -65,6 +65,29 @@ export function useSetProblems() {
   });
 }
 
+// ---- questionnaires on paper (client mode helper) ----
+
+/** Reads a filled questionnaire PDF; saves nothing. */
+export function usePreviewMeasurePdf() {
+  return useMutation({
+    mutationFn: (input: { bytes: Uint8Array<ArrayBuffer>; clientId: string }) => unwrap(api().measures.previewPdf(input)),
+  });
+}
+
+/** Records a filled questionnaire PDF's answers (source "Imported PDF"). */
+export function useImportMeasurePdf() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      bytes: Uint8Array<ArrayBuffer>;
+      clientId: string;
+      administeredOn: string;
+      sessionId?: string | null;
+    }) => unwrap(api().measures.importPdf(input)),
+    onSuccess: () => afterChange.measures(qc),
+  });
+}
+
 /** The Jacobson–Truax SD and r per measure, with their defaults. */
 export function useRciSettings() {
   return useQuery({ queryKey: queryKeys.measures.rci(), queryFn: () => unwrap(api().measures.rciSettings()) });

@@ -3,6 +3,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { api, errorMessage, unwrap } from '../api/client';
 import { forgetClientData, refetchVaultStatus, useVaultStatus } from '../api/vault';
+import {
+  ClientModeContext,
+  clientModeMarker,
+  ClientModeScreen,
+  type ClientModeOutcome,
+  type ClientModeRequest,
+} from '../features/measures';
 import { CreateVault } from '../features/vault/CreateVault';
 import { NewPassphraseForm } from '../features/vault/NewPassphrase';
 import { RecoveryKeyNotice } from '../features/vault/RecoveryKeyNotice';
@@ -11,6 +18,7 @@ import { Layout } from './Layout';
 import { LockContext } from './lock';
 import { queryClient } from './queryClient';
 import { featureRoutes } from './routes';
+import { useAutoLock } from './useAutoLock';
 
 export function App() {
   return (
@@ -27,6 +35,28 @@ function VaultGate() {
   // forget what it held.
   const status = useVaultStatus();
   const wasUnlocked = useRef(false);
+  // Client mode (issue 9): while on, only the questionnaire shows (the router is not mounted).
+  // A window reloaded in client mode comes back to its hand-back screen (`held`).
+  const [clientMode, setClientMode] = useState<ClientModeRequest | 'held' | null>(() =>
+    clientModeMarker.isSet() ? 'held' : null,
+  );
+  const [clientModeOutcome, setClientModeOutcome] = useState<ClientModeOutcome | null>(null);
+  const endClientMode = useCallback((returnTo: string | null) => {
+    clientModeMarker.clear();
+    setClientMode(null);
+    if (returnTo !== null) window.location.hash = returnTo;
+  }, []);
+  const clientModeControl = useMemo(
+    () => ({
+      start: (request: Omit<ClientModeRequest, 'returnTo'>) => {
+        clientModeMarker.set();
+        setClientModeOutcome(null);
+        setClientMode({ ...request, returnTo: window.location.hash || '#/' });
+      },
+      outcome: clientModeOutcome,
+    }),
+    [clientModeOutcome],
+  );
   useEffect(() => {
     const unlocked = !!status.data?.unlocked;
     if (wasUnlocked.current && !unlocked) {
@@ -35,6 +65,12 @@ function VaultGate() {
     }
     wasUnlocked.current = unlocked;
   }, [status.data?.unlocked]);
+  // Locked (by hand, auto-lock, or before the window was reloaded): client mode is over; the lock
+  // screen needs the passphrase anyway. (State adjusted while rendering, as React advises.)
+  if (status.data && !status.data.unlocked && clientMode !== null) {
+    clientModeMarker.clear();
+    setClientMode(null);
+  }
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [resetWith, setResetWith] = useState<string | null>(null);
 
@@ -102,9 +138,37 @@ function VaultGate() {
       </main>
     );
   }
+  if (clientMode) {
+    return (
+      <ClientModeHost
+        request={clientMode === 'held' ? null : clientMode}
+        lock={lock}
+        onReturn={(outcome) => {
+          setClientModeOutcome(outcome);
+          endClientMode(clientMode === 'held' ? null : clientMode.returnTo);
+        }}
+      />
+    );
+  }
   return (
     <LockContext.Provider value={lock}>
-      <RouterProvider router={router} />
+      <ClientModeContext.Provider value={clientModeControl}>
+        <RouterProvider router={router} />
+      </ClientModeContext.Provider>
     </LockContext.Provider>
   );
+}
+
+/** Client mode in place of the app; the clinician's auto-lock keeps running. */
+function ClientModeHost({
+  request,
+  lock,
+  onReturn,
+}: {
+  request: ClientModeRequest | null;
+  lock: () => Promise<void>;
+  onReturn: (outcome: ClientModeOutcome | null) => void;
+}) {
+  useAutoLock(lock);
+  return <ClientModeScreen request={request} onReturn={onReturn} />;
 }

@@ -12,7 +12,7 @@ import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
 import { useClient, useSetClientArchived } from '../../api/clients';
 import type { ClientTab } from './tabs';
 import { DeleteClientDialog } from '../../components/DeleteClientDialog';
-import { Item9Notices } from '../measures';
+import { ClientModeLauncher, ClientModeOutcomeNotice, Item9Notices, MeasurePaper } from '../measures';
 import './clients.css';
 
 /** /clients/:id — the client's header and actions, with one tab per section below. */
@@ -95,6 +95,8 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
               Print packet
             </Link>
           )}
+          {archived ? null : <ClientModeLauncher clientId={client.id} />}
+          {archived ? null : <MeasurePaper clientId={client.id} />}
           <Link className="button" to={`/clients/${client.id}/edit`}>
             Edit details
           </Link>
@@ -113,6 +115,7 @@ function ClientShell({ client, tabs }: { client: ClientDetail; tabs: readonly Cl
       </header>
       <UndoNotice message={notice} onDismiss={() => setNotice(null)} />
       <Item9Notices clientId={client.id} showName={false} />
+      <ClientModeOutcomeNotice clientId={client.id} />
       {archived ? (
         <div className="notice notice-archived archived-actions">
           <p>This client is archived. Their records stay as they are. Restore them to assign new homework.</p>

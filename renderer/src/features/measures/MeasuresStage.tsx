@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { SessionDetail } from '../../../../shared/contract';
+import { MEASURE_SOURCE_LABELS, type SessionDetail } from '../../../../shared/contract';
 import { IDIOGRAPHIC, measureName, scoreAnswers, scoreLine, type MeasureKey } from '../../../../shared/measures';
 import { errorMessage } from '../../api/client';
 import { useMeasureResults } from '../../api/measures';
 import { FormError } from '../../components/Field';
 import { RadioGroup } from '../../components/RadioGroup';
+import { ClientModeButton, ClientModeOutcomeNotice } from './ClientModeStart';
 import { IdiographicEntry } from './IdiographicEntry';
 import { Item9Notices } from './Item9Notice';
 import { QuestionnaireEntry } from './QuestionnaireEntry';
@@ -35,6 +36,7 @@ export function MeasuresStage({ session }: { session: SessionDetail }) {
     <section className="card stage" aria-labelledby="measures-title">
       <h2 id="measures-title">Measures</h2>
       <Item9Notices clientId={session.clientId} showName={false} />
+      <ClientModeOutcomeNotice clientId={session.clientId} />
       <p role="status" className={saved ? 'notice' : 'visually-hidden'}>
         {saved ?? ''}
       </p>
@@ -46,6 +48,7 @@ export function MeasuresStage({ session }: { session: SessionDetail }) {
             {results.data.map((r) => (
               <li key={r.id}>
                 <strong>{measureName(r.measure)}</strong>: {scoreLine(scoreAnswers(r.measure, r.answers))}
+                {r.source !== 'paper' ? ` (${MEASURE_SOURCE_LABELS[r.source]})` : ''}
                 {r.measure === 'idiographic' && r.problems
                   ? ` — ${r.problems.map((p, i) => `${p.text}: ${r.answers[i] ?? 'blank'}`).join('; ')}`
                   : ''}
@@ -69,6 +72,7 @@ export function MeasuresStage({ session }: { session: SessionDetail }) {
           setSaved(null);
         }}
       />
+      <ClientModeButton clientId={session.clientId} sessionId={session.id} date={session.date} measure={measure} />
       {measure === 'idiographic' ? (
         <IdiographicEntry
           key={`i${round}`}
