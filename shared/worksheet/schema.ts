@@ -61,7 +61,8 @@ export const PHASE_LABELS: Record<Phase, string> = {
 export const LIMITS = {
   titleLength: 80,
   labelLength: 160,
-  textLength: 2000,
+  // "Why this helps" and prompts: long enough that a pasted handout is never refused (issue 11).
+  textLength: 20_000,
   blocks: 40,
   tableColumns: 8,
   tableRows: 30,

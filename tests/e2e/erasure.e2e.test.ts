@@ -160,7 +160,7 @@ describe('retention in Settings', () => {
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
     await page.getByRole('status').filter({ hasText: 'deleted for good' }).waitFor();
     await page.getByText('No archived client is past 8 years since their last contact.').waitFor();
-    expect(await focusedName(page)).toBe('Keeping records');
+    await expect.poll(() => focusedName(page)).toBe('Keeping records');
     expect((await app.do.clients.list({ status: 'all' })).map((c) => c.name)).toEqual(['Recent Archived']);
 
     // A custom period.

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatDate } from '../../../../shared/dates';
 import {
   RETENTION_PRESETS,
@@ -38,6 +38,12 @@ export function RetentionSection({
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // After a deletion the dialog's button is gone with its row: focus goes to the section. In an
+  // effect, so it runs after the closing dialog has handed focus back (its cleanup runs first).
+  const [focusHeading, setFocusHeading] = useState(0);
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus();
+  }, [focusHeading]);
   const preset =
     settings.recordRetention === 'none' || settings.recordRetention === 'custom'
       ? null
@@ -131,8 +137,7 @@ export function RetentionSection({
             setDone(
               `The client and all of their records were deleted for good${r.tracesOverwritten ? '' : '; the vault finishes clearing them from the disk when Stepwise next locks'}. Backups made before the deletion still contain them.`,
             );
-            // The dialog's button is gone with its row: focus goes to the section.
-            requestAnimationFrame(() => heading.current?.focus());
+            setFocusHeading((n) => n + 1);
           }}
         />
       ) : null}
