@@ -8,6 +8,7 @@
 import {
   heatmapChart,
   measureChart,
+  seriesChart,
   type Chart,
   type ChartEvent,
   type DateRange,
@@ -160,4 +161,44 @@ export function itemHeatmaps(
   return (['phq9', 'gad7'] as const)
     .filter((k) => results.some((r) => r.measure === k && inRange(r.administeredOn, range)))
     .map((k) => ({ measure: k, chart: heatmapChart(heatmapInput(k, results, audience, range)) }));
+}
+
+/** What the own-problems chart needs of an idiographic result: its ratings and the problems rated. */
+export interface OwnProblemsResult {
+  measure: MeasureKey;
+  administeredOn: string;
+  answers: readonly (number | null)[];
+  problems?: readonly { id: string; text: string }[] | null;
+}
+
+/**
+ * (1) for the idiographic measure: each of the client's own problems, rated 0–10, over time — one
+ * line per problem, named in the client's words (as last worded). Null when there is none.
+ */
+export function ownProblemsChart(
+  results: readonly OwnProblemsResult[],
+  opts: { sessions?: string[]; range?: DateRange } = {},
+): Chart | null {
+  const lines = new Map<string, { key: string; label: string; points: { date: string; value: number }[] }>();
+  for (const r of results) {
+    if (r.measure !== 'idiographic' || !r.problems || !inRange(r.administeredOn, opts.range)) continue;
+    r.problems.forEach((p, i) => {
+      const value = r.answers[i];
+      const line = lines.get(p.id) ?? { key: p.id, label: p.text, points: [] };
+      line.label = p.text;
+      if (typeof value === 'number') line.points.push({ date: r.administeredOn, value });
+      lines.set(p.id, line);
+    });
+  }
+  const withPoints = [...lines.values()].filter((l) => l.points.length > 0);
+  if (withPoints.length === 0) return null;
+  return seriesChart({
+    title: 'Own problems (0–10)',
+    unit: null,
+    min: 0,
+    max: 10,
+    lines: withPoints,
+    sessions: opts.sessions ?? [],
+    ...(opts.range ? { range: opts.range } : {}),
+  });
 }

@@ -35,7 +35,7 @@ import {
   type RciOverrides,
   type StandardMeasureKey,
 } from '../measures';
-import { itemHeatmaps, measureCharts, RCI_SOURCES, type ReportAudience } from './measures';
+import { itemHeatmaps, measureCharts, ownProblemsChart, RCI_SOURCES, type ReportAudience } from './measures';
 
 export interface ReportResult {
   id: string;
@@ -50,6 +50,8 @@ export interface ReportResult {
   answers: (number | null)[];
   /** Clinician only: PHQ-9 item 9 above 0, and whether it was acknowledged. */
   item9: { answer: number; acknowledged: boolean } | null;
+  /** Idiographic only: the problems rated, in the client's words, aligned with `answers`. */
+  problems?: { id: string; text: string }[] | null;
   createdAt: string;
 }
 
@@ -70,7 +72,7 @@ export interface ProgressReportData {
   preparedOn: string;
   /** Attended session dates in the range. */
   sessions: string[];
-  /** Results in the range, oldest first (idiographic results are not charted here). */
+  /** Results in the range, oldest first (idiographic ones charted as the client's own problems). */
   results: ReportResult[];
   rci: Record<StandardMeasureKey, ReportRciSetting>;
   /** Life events in the range (clinician only). */
@@ -128,7 +130,13 @@ export function clientSafeData(data: ProgressReportData): ProgressReportData {
     audience: 'client',
     results: data.results.map((r) => ({
       ...r,
-      answers: r.measure === 'phq9' ? r.answers.map((a, i) => (i === PHQ9_ITEM9_NUMBER - 1 ? null : a)) : [...r.answers],
+      answers:
+        r.measure === 'phq9'
+          ? r.answers.map((a, i) => (i === PHQ9_ITEM9_NUMBER - 1 ? null : a))
+          : r.measure === 'idiographic'
+            ? // An own problem worded around risk is the clinician's to see, like the risk ratings below.
+              r.answers.map((a, i) => (RISK_WORDS.test(r.problems?.[i]?.text ?? '') ? null : a))
+            : [...r.answers],
       missingItems: r.measure === 'phq9' ? r.missingItems.filter((n) => n !== PHQ9_ITEM9_NUMBER) : r.missingItems,
       item9: null,
     })),
@@ -239,7 +247,13 @@ function charts(data: ProgressReportData) {
   for (const k of Object.keys(data.rci) as StandardMeasureKey[]) rci[k] = { sd: data.rci[k].sd, r: data.rci[k].r };
   const standard = data.results.filter((r) => r.measure !== 'idiographic');
   return {
-    measures: measureCharts(standard, { sessions: data.sessions, events: data.events, range: data.range, rci }),
+    measures: [
+      ...measureCharts(standard, { sessions: data.sessions, events: data.events, range: data.range, rci }),
+      // The client's own problems (idiographic), each 0–10, beside the questionnaires.
+      ...[ownProblemsChart(data.results, { sessions: data.sessions, range: data.range })].flatMap((chart) =>
+        chart ? [{ measure: 'idiographic' as const, chart }] : [],
+      ),
+    ],
     heatmaps: itemHeatmaps(standard, data.audience, data.range),
   };
 }

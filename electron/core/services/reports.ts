@@ -92,6 +92,7 @@ export async function progressReportData(core: CoreContext, input: Input): Promi
       missingItems: r.missingItems,
       answers: r.answers,
       item9: r.item9Flag ? { answer: r.answers[8] ?? 0, acknowledged: r.item9Acknowledgement !== null } : null,
+      problems: r.problems?.map((p) => ({ id: p.id, text: p.text })) ?? null,
       createdAt: r.createdAt,
     })),
     rci,

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ChartEvent } from '../../../../shared/charts';
 import type { StandardMeasureKey } from '../../../../shared/measures';
-import { itemHeatmaps, measureCharts } from '../../../../shared/reports/measures';
+import { itemHeatmaps, measureCharts, ownProblemsChart } from '../../../../shared/reports/measures';
 import { errorMessage } from '../../api/client';
 import { useMeasureResults, useRciSettings } from '../../api/measures';
 import { useLifeEvents } from '../../api/outcomes';
@@ -43,13 +43,14 @@ export function MeasureProgress({ clientId, range, sessions }: MeasureProgressPr
     const notes: ChartEvent[] = (events.data ?? []).map((e) => ({ date: e.date, label: e.note }));
     return {
       measures: measureCharts(inPeriod, { sessions, events: notes, range, rci }),
+      own: ownProblemsChart(results.data ?? [], { sessions, range }),
       heatmaps: itemHeatmaps(inPeriod, 'clinician', range),
     };
-  }, [inPeriod, sessions, events.data, range, rci]);
+  }, [inPeriod, results.data, sessions, events.data, range, rci]);
 
   const error = results.error ?? settings.error ?? events.error;
   if (error) return <FormError message={errorMessage(error)} />;
-  if (!results.data || !settings.data || charts.measures.length === 0) return null;
+  if (!results.data || !settings.data || (charts.measures.length === 0 && !charts.own)) return null;
   return (
     <>
       <section aria-labelledby="progress-measures" className="progress-section">
@@ -57,6 +58,7 @@ export function MeasureProgress({ clientId, range, sessions }: MeasureProgressPr
         {charts.measures.map((m) => (
           <Chart key={m.measure} chart={m.chart} />
         ))}
+        {charts.own ? <Chart chart={charts.own} /> : null}
       </section>
       <ChangePanel results={inPeriod} settings={settings.data} />
       {charts.heatmaps.length ? (
