@@ -35,7 +35,7 @@ import { addDays, daysBetween, localIsoDate } from '../../../shared/dates';
 import type { WorksheetDefinition } from '../../../shared/worksheet';
 
 /** Bump when the generated data changes: the cached vaults of older versions are not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const BENCH_PASSPHRASE = 'bench vault: fictional clients only';
 
 export const FULL = {
@@ -102,6 +102,27 @@ const LAST = [
   'Ruiz',
   'Iyer',
 ];
+
+/**
+ * A career's records are made when they happened: the generator moves "now" (for the core and for
+ * the contract's date bounds, which allow homework within five years of today) to each client's
+ * start, each assignment's start and each measured session's date, and back. Generation only.
+ */
+const RealDate = Date;
+let clockOffsetMs = 0;
+class ShiftedDate extends RealDate {
+  constructor(...args: unknown[]) {
+    if (args.length === 0) super(RealDate.now() + clockOffsetMs);
+    else super(...(args as [string]));
+  }
+  static override now(): number {
+    return RealDate.now() + clockOffsetMs;
+  }
+}
+function setClock(date: string | null): void {
+  clockOffsetMs = date ? new RealDate(`${date}T12:00:00`).getTime() - RealDate.now() : 0;
+  globalThis.Date = (date ? ShiftedDate : RealDate) as DateConstructor;
+}
 
 export function cacheDir(records: number): string {
   return path.join(tmpdir(), `stepwise-bench-v${GENERATOR_VERSION}-${records}`);
@@ -175,6 +196,7 @@ async function makeCaseload(vaultDir: string, log: (line: string) => void): Prom
   const clients: CaseloadPlan['clients'] = [];
   for (let i = 0; i < FULL.clients; i++) {
     const start = addDays(today, -150 - Math.floor(i * 7));
+    setClock(start);
     const c = await calls.clients.create({
       name: `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${i + 1}`,
       preferredName: i % 5 === 0 ? FIRST[(i + 3) % FIRST.length]! : null,
@@ -199,6 +221,7 @@ async function makeCaseload(vaultDir: string, log: (line: string) => void): Prom
       const w = worksheets[(i * 7 + j) % worksheets.length]!;
       const isActive = active && j >= FULL.assignmentsPerClient - FULL.activePerActiveClient;
       const aStart = addDays(start, Math.floor((span * j) / (FULL.assignmentsPerClient + 2)));
+      setClock(aStart);
       const a = await calls.assignments.create({
         clientId: c.id,
         worksheetId: w.worksheet.id,
@@ -215,6 +238,7 @@ async function makeCaseload(vaultDir: string, log: (line: string) => void): Prom
       if (!isActive) await calls.assignments.setStatus({ id: a.id, status: 'completed' });
       made.assignments.push({ id: a.id, start: aStart, versionId: w.version.id });
     }
+    setClock(null);
     if (!active) await calls.clients.archive({ id: c.id });
     clients.push(made);
   }
@@ -289,14 +313,97 @@ async function generate(vaultDir: string, records: number, log: (line: string) =
   }
   log(`  history written in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
-  // Plugging in measures (issue 9): the measure results step goes here.
+  log('  measures …');
+  const m0 = performance.now();
+  await measures(core, calls, plan, rnd);
+  log(`  measures written in ${((performance.now() - m0) / 1000).toFixed(0)} s`);
 
   const counts: Record<string, number> = {};
-  for (const t of ['client', 'goal', 'assignment', 'session', 'homework_review', 'practice_record', 'audit_event']) {
+  for (const t of [
+    'client',
+    'goal',
+    'assignment',
+    'session',
+    'homework_review',
+    'practice_record',
+    'measure_result',
+    'audit_event',
+  ]) {
     counts[t] = core.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
   }
   core.db.pragma('synchronous = FULL');
   await calls.vault.lock();
   core.close();
   return counts;
+}
+
+/** Item scores (0–`max`) summing to `total` over `n` items, spread at random. */
+function spread(total: number, n: number, max: number, rnd: () => number): number[] {
+  const out = Array.from({ length: n }, () => 0);
+  let left = Math.min(total, n * max);
+  while (left > 0) {
+    const i = Math.floor(rnd() * n);
+    if (out[i]! < max) {
+      out[i]!++;
+      left--;
+    }
+  }
+  return out;
+}
+
+/** PHQ-9 and GAD-7 (and the idiographic measure for one client in ten) at attended sessions. */
+async function measures(core: Core, calls: DoOf<CoreContract>, plan: CaseloadPlan, rnd: () => number): Promise<void> {
+  const sessionsOf = core.db.prepare(
+    `SELECT id, date FROM session WHERE client_id = ? AND attendance = 'attended' ORDER BY date, number`,
+  );
+  for (const [ci, c] of plan.clients.entries()) {
+    const sessions = sessionsOf.all(c.id) as { id: string; date: string }[];
+    const measured = sessions.filter((_, i) => i % 6 !== 5);
+    if (!measured.length) continue;
+    if (!c.active) await calls.clients.restore({ id: c.id });
+    // A course: most improve, one in six does not respond, one in twelve deteriorates.
+    const kind = ci % 12 === 7 ? 'worse' : ci % 6 === 1 ? 'flat' : 'better';
+    const phqFrom = 10 + Math.floor(rnd() * 12);
+    const gadFrom = 8 + Math.floor(rnd() * 10);
+    const phqTo =
+      kind === 'better'
+        ? Math.max(2, phqFrom - 8 - Math.floor(rnd() * 5))
+        : kind === 'flat'
+          ? phqFrom
+          : Math.min(26, phqFrom + 7);
+    const gadTo = kind === 'better' ? Math.max(2, gadFrom - 7) : kind === 'flat' ? gadFrom : Math.min(21, gadFrom + 6);
+    const problems =
+      ci % 10 === 3
+        ? (
+            await calls.measures.setProblems({
+              clientId: c.id,
+              problems: [{ text: 'Avoiding the shops' }, { text: 'Worry at night' }],
+            })
+          ).active
+        : [];
+    for (const [i, s] of measured.entries()) {
+      // Typed in on the day of the session, as a clinician would.
+      setClock(s.date);
+      const f = measured.length > 1 ? i / (measured.length - 1) : 0;
+      const noise = () => Math.round(rnd() * 4 - 2);
+      const phq = Math.max(0, Math.min(27, Math.round(phqFrom + (phqTo - phqFrom) * f) + noise()));
+      const gad = Math.max(0, Math.min(21, Math.round(gadFrom + (gadTo - gadFrom) * f) + noise()));
+      const items = spread(phq, 9, 3, rnd);
+      if (rnd() >= 0.02) items[8] = 0;
+      const total = items.reduce((a, b) => a + b, 0);
+      const base = { clientId: c.id, sessionId: s.id, administeredOn: s.date, source: 'paper' as const };
+      await calls.measures.record({ ...base, measure: 'phq9', answers: [...items, total < 10 ? 1 : 2] });
+      await calls.measures.record({ ...base, measure: 'gad7', answers: spread(gad, 7, 3, rnd) });
+      if (problems.length) {
+        await calls.measures.record({
+          ...base,
+          measure: 'idiographic',
+          problemIds: problems.map((p) => p.id),
+          answers: problems.map(() => Math.max(0, Math.min(10, Math.round(8 - 5 * f) + noise()))),
+        });
+      }
+    }
+    setClock(null);
+    if (!c.active) await calls.clients.archive({ id: c.id });
+  }
 }
