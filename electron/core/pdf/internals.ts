@@ -332,6 +332,22 @@ export function trimLayoutCaches(): void {
   }
 }
 
+/**
+ * Drops every shared word and line layout (the texts printed: client names among them). Called
+ * when the vault locks (see caches.ts); the next document starts new caches.
+ */
+export function clearLayoutCaches(): void {
+  for (const k of Object.keys(layoutCaches)) delete layoutCaches[k];
+}
+
+/** The words and lines held in the shared layout caches (for tests). */
+export function* cachedLayoutTexts(): Generator<string> {
+  for (const words of Object.values(layoutCaches)) {
+    yield* Object.keys(words);
+    yield* lineCaches.get(words)?.keys() ?? [];
+  }
+}
+
 // ------------------------------------------------------------------------------ fontkit's TTFFont
 
 /**
