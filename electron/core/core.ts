@@ -3,6 +3,7 @@ import { AUTO_LOCK_DEFAULT, AUTO_LOCK_MAX, AUTO_LOCK_MIN } from '../../shared/se
 import { CallQueue } from '../host/queue';
 import { inTransaction, ReadDb, type WriteDb } from './db/handle';
 import { recordAudit } from './db/audit';
+import { forgetPrintedTexts } from './pdf/caches';
 import { AttemptCounter, failureDelayMs } from './vault/attempts';
 import type { Secret } from './vault/keyfile';
 import { Vault, type Db, type VaultOptions } from './vault/vault';
@@ -209,5 +210,7 @@ export class Core implements CoreContext {
   close(): void {
     this.vault?.close();
     this.vault = null;
+    // The PDF engine's memoised texts hold what was printed (client names among it).
+    forgetPrintedTexts();
   }
 }

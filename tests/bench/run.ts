@@ -7,11 +7,12 @@
  *   packets, the worker's memory, and the screens in Chromium.
  *
  * `npm run bench:quick` (or `-- --quick`): the PDF section with fewer runs and the scale section at
- * 10k records only. `-- --pdf` or `-- --scale` runs one section. Sizes: `-- --sizes=10000,100000`.
+ * 10k records only. `-- --pdf` or `-- --scale` runs one section; `-- --packets` only the packets for
+ * 100 clients in the worker (at 10k records, or the largest of `--sizes`). Sizes: `-- --sizes=10000,100000`.
  */
 import { benchCharts } from './charts';
 import { runPdfBench } from './pdf';
-import { runScaleBench } from './scale/run';
+import { runPacketBench, runScaleBench } from './scale/run';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -30,6 +31,11 @@ async function main() {
   if (quick) {
     process.env.BENCH_ENGINE_RUNS ??= '5';
     process.env.BENCH_CHROMIUM_RUNS ??= '2';
+  }
+  if (args.includes('--packets')) {
+    // issue 12: only the packets for 100 clients, in the real worker, on the largest size asked for.
+    await runPacketBench({ sizes: sizesArg ? sizes : [10_000] });
+    return;
   }
   if (only !== 'scale') {
     await runPdfBench();

@@ -68,6 +68,17 @@ function trimCaches(): void {
   }
 }
 
+/** Forgets every memoised width (they hold the texts printed): see caches.ts. */
+export function clearWidthCache(): void {
+  widths.clear();
+  widthCount = 0;
+}
+
+/** The texts whose widths are memoised (for tests). */
+export function* cachedWidthTexts(): Generator<string> {
+  for (const bySize of widths.values()) for (const byText of bySize.values()) yield* byText.keys();
+}
+
 /** The pdfkit font source for a parsed font object (pdfkit accepts any object with `layout`). */
 const asSource = (f: unknown) => f as Buffer;
 

@@ -53,6 +53,17 @@ const wrapped = new Map<string, Map<string, readonly string[]>>();
 const WRAP_CACHE_LIMIT = 20_000;
 let wrappedCount = 0;
 
+/** Forgets every memoised wrap (they hold the texts printed): see caches.ts. */
+export function clearWrapCache(): void {
+  wrapped.clear();
+  wrappedCount = 0;
+}
+
+/** The texts whose wraps are memoised (for tests). */
+export function* cachedWrapTexts(): Generator<string> {
+  for (const byText of wrapped.values()) yield* byText.keys();
+}
+
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
 /** Scripts written without spaces between words: Thai, Lao, Burmese, Khmer, kana, CJK ideographs. */

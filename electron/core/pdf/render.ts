@@ -15,15 +15,28 @@ import { encodeIdentity, fillableIdentity, safeLocale } from './format';
 import { Engine, type Piece, type Planner, type TextStyle } from './layout';
 import { COLOURS } from './theme';
 import type { HandoutJob, MeasureJob, PacketJob, PrintJob, PrintOptions } from './types';
+import { deepFreeze } from '../util/freeze';
 
 const PRODUCER = 'Stepwise';
 
+/**
+ * Definitions already checked, by the object passed in: the print service hands the same frozen
+ * object for a worksheet version every time (services/print.ts), so a packet of five worksheets
+ * does not run the schema over five definitions again for every client. Only frozen inputs are
+ * remembered (an object that can change could no longer match its check); the results are frozen
+ * too, as every later print shares them.
+ */
+const checked = new WeakMap<WorksheetDefinition, WorksheetDefinition>();
+
 function parseDefinition(definition: WorksheetDefinition): WorksheetDefinition {
+  const known = checked.get(definition);
+  if (known) return known;
   const r = worksheetDefinitionSchema.safeParse(definition);
   if (!r.success) {
     const first = r.error.issues[0]?.message ?? 'it is incomplete';
     throw new AppError('VALIDATION', `This worksheet cannot be printed yet: ${first}`);
   }
+  if (Object.isFrozen(definition)) checked.set(definition, deepFreeze(r.data));
   return r.data;
 }
 

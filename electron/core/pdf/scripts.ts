@@ -95,6 +95,18 @@ function faceFor(cp: number, base: typeof REGULAR | typeof BOLD): FaceName {
 /** Whether DejaVu prints the whole text, left to right (memoised per base face: labels recur). */
 const simpleCache = { [REGULAR]: new Map<string, boolean>(), [BOLD]: new Map<string, boolean>() };
 
+/** Forgets the memoised answers (they hold the texts printed): see caches.ts. */
+export function clearSimpleCache(): void {
+  simpleCache[REGULAR].clear();
+  simpleCache[BOLD].clear();
+}
+
+/** The texts memoised here (for tests). */
+export function* cachedSimpleTexts(): Generator<string> {
+  yield* simpleCache[REGULAR].keys();
+  yield* simpleCache[BOLD].keys();
+}
+
 /** Whether every UTF-16 unit is below `limit` (the common case, answered without allocating). */
 function allBelow(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= limit) return false;

@@ -10,11 +10,14 @@ import type { CoreContext } from '../core';
 import { renderHandout, renderPacket, renderWorksheet, type PrintJob, type PrintOptions } from '../pdf';
 import { reviewSummary, type HandoutView } from '../../../shared/domain/handout';
 import { frequencyLabel, type Frequency } from '../../../shared/worksheet';
+import type { Assignment } from '../../../shared/domain';
+import type { ReadDb } from '../db/handle';
 import { sql } from '../db/sql';
 import type { AssignmentRow, HomeworkReviewRow, SessionRow, WorksheetVersionRow } from '../db/tables';
-import { readDefinition } from './library';
-import { assignmentDetail, listAssignments } from './assignments';
-import { clientDetail } from './clients';
+import { readDefinition, WORKSHEET_NOT_FOUND } from './library';
+import { listAssignments, readAssignment } from './assignments';
+import { clientDetail, requireClient } from './clients';
+import { deepFreeze } from '../util/freeze';
 
 type Options = Required<Pick<PrintOptionsInput, 'paper' | 'largePrint' | 'nameOnWorksheets'>> & { locale?: string | undefined };
 
@@ -32,18 +35,44 @@ const pdfOptions = (o: Options, fillable: boolean): PrintOptions => ({
   ...(o.locale ? { locale: o.locale } : {}),
 });
 
+/** Worksheet definitions as printed, per open vault (gone with it when it locks) and version. */
+const definitions = new WeakMap<object, Map<string, WorksheetDefinition>>();
+
+/**
+ * The definition of a worksheet version, read and parsed once per open vault: a version never
+ * changes once written (a changed worksheet is a new version, with its own id), so every packet
+ * reuses it — and, being the same object each time, the PDF engine's schema check of it too
+ * (render.ts). Frozen: it is shared. A worksheet definition holds no client data.
+ */
+export function printedDefinition(core: CoreContext, db: ReadDb, versionId: string): WorksheetDefinition {
+  const vault = core.requireVault();
+  let cache = definitions.get(vault);
+  if (!cache) definitions.set(vault, (cache = new Map()));
+  let def = cache.get(versionId);
+  if (!def) {
+    const json = db.pluck(
+      sql<Pick<WorksheetVersionRow, 'definition'>>`SELECT definition FROM worksheet_version WHERE id = ${versionId}`,
+    );
+    if (json === undefined) throw new AppError('NOT_FOUND', WORKSHEET_NOT_FOUND);
+    def = deepFreeze(readDefinition(json));
+    cache.set(versionId, def);
+  }
+  return def;
+}
+
 /** One assignment as a print job: the worksheet version it was given, tailored for the client. */
 function assignmentJob(
   core: CoreContext,
-  assignmentId: string,
+  a: Assignment,
+  clientName: string,
   options: Options,
   fillable: boolean,
 ): PrintJob & { clientName: string } {
-  const a = assignmentDetail(core, assignmentId);
+  const definition = printedDefinition(core, core.read, a.worksheetVersionId);
   return {
-    clientName: a.clientName,
-    definition: a.definition as WorksheetDefinition,
-    clientLabel: label(a.clientName, options),
+    clientName,
+    definition,
+    clientLabel: label(clientName, options),
     assignment: {
       id: a.id,
       startDate: a.startDate,
@@ -61,13 +90,15 @@ function assignmentJob(
       assignmentId: a.id,
       worksheetVersionId: a.worksheetVersionId,
     },
-    ...withPrefill(printedPrefill(a.definition as WorksheetDefinition, a.prefill, a.step)),
+    ...withPrefill(printedPrefill(definition, a.prefill, a.step)),
     options: pdfOptions(options, fillable),
   };
 }
 
 export async function printAssignment(core: CoreContext, assignmentId: string, options: Options, fillable: boolean) {
-  const job = assignmentJob(core, assignmentId, options, fillable);
+  const db = core.read;
+  const a = readAssignment(core, db, assignmentId);
+  const job = assignmentJob(core, a, requireClient(db, a.clientId).name, options, fillable);
   const bytes = new Uint8Array(await renderWorksheet({ ...job, creationDate: core.now() }));
   const fileName = pdfFileName([job.definition.title, fileInitialsOf(job.clientName)], fillable ? '(fillable)' : '');
   return { bytes, pages: countPages(bytes), fileName };
@@ -80,7 +111,8 @@ export async function printPacket(core: CoreContext, clientId: string, options: 
     throw new AppError('NOT_FOUND', 'This client has no active homework to print. Assign a worksheet first.');
   }
   const items = [];
-  for (const a of active) items.push(assignmentJob(core, a.id, options, fillable));
+  // The listed assignments are read as assignments.get reads them; the client's name once.
+  for (const a of active) items.push(assignmentJob(core, a, client.name, options, fillable));
   const today = localIsoDate(core.now());
   const bytes = new Uint8Array(
     await renderPacket({
