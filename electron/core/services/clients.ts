@@ -3,7 +3,7 @@ import type { Client, ClientSummary, Goal } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import type { CoreContext } from '../core';
 import type { ReadDb } from '../db/handle';
-import { sql } from '../db/sql';
+import { sql, sqlEmpty, sqlFragment } from '../db/sql';
 import type { ClientRow, GoalRow } from '../db/tables';
 import { newId } from '../util/ids';
 import { nowIso, todayIso } from '../util/clock';
@@ -86,16 +86,17 @@ interface ListedClient {
 }
 
 /**
- * Every client's summary, in the list's order: computed once per change of the vault (and per
+ * The summaries of the clients of one status (or all), in the list's order: computed once per change of the vault (and per
  * day: overdue and last session depend on today) and kept (`ReadDb.memo`), so opening the client
  * list, switching active/all and searching cost the same at any size of practice history. Each
  * count is one seek in a covering partial index (migration 007: assignment_active,
  * session_attended), so even a fresh computation does not grow with the records.
  */
-function listedClients(core: CoreContext): ListedClient[] {
+function listedClients(core: CoreContext, status: 'active' | 'archived' | 'all'): ListedClient[] {
   const today = todayIso(core);
   const db = core.read;
-  return db.memo('clients.list', today, () =>
+  const which = status === 'all' ? sqlEmpty : sqlFragment`WHERE c.status = ${status}`;
+  return db.memo(`clients.list.${status}`, today, () =>
     db
       .all(
         sql<ClientSummaryRow>`
@@ -105,7 +106,8 @@ function listedClients(core: CoreContext): ListedClient[] {
                    WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date < ${today}) AS overdue_count,
                  (SELECT max(s.date) FROM session s
                    WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
-            FROM client c`,
+            FROM client c
+            ${which}`,
       )
       .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
       .map((r) => ({
@@ -132,8 +134,7 @@ function listClients(core: CoreContext, search: string | undefined, status: 'act
     .split(/\s+/)
     .filter(Boolean);
   const out: ClientSummary[] = [];
-  for (const c of listedClients(core)) {
-    if (status !== 'all' && c.summary.status !== status) continue;
+  for (const c of listedClients(core, status)) {
     if (words.length > 0 && !words.every((w) => c.folded.some((h) => h.includes(w)))) continue;
     out.push({ ...c.summary });
   }
