@@ -3,7 +3,7 @@ import type { Client, ClientSummary, Goal } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import type { CoreContext } from '../core';
 import type { ReadDb } from '../db/handle';
-import { sql, sqlEmpty, sqlFragment } from '../db/sql';
+import { sql, sqlEmpty, sqlFragment, sqlJoin, type SqlFragment } from '../db/sql';
 import type { ClientRow, GoalRow } from '../db/tables';
 import { newId } from '../util/ids';
 import { nowIso, todayIso } from '../util/clock';
@@ -79,66 +79,69 @@ type ClientSummaryRow = Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'stat
   last_session: string | null;
 };
 
-/** A client of the list, with their names folded for the search. */
-interface ListedClient {
-  summary: ClientSummary;
-  folded: string[];
-}
+type ListStatus = 'active' | 'archived' | 'all';
 
 /**
- * The summaries of the clients of one status (or all), in the list's order: computed once per change of the vault (and per
- * day: overdue and last session depend on today) and kept (`ReadDb.memo`), so opening the client
- * list, switching active/all and searching cost the same at any size of practice history. Each
- * count is one seek in a covering partial index (migration 007: assignment_active,
- * session_attended), so even a fresh computation does not grow with the records.
+ * The summaries of the clients a condition picks, in the list's order. Each count is one seek in
+ * a covering partial index (migration 007: assignment_active, session_attended), so this does not
+ * grow with the records.
  */
-function listedClients(core: CoreContext, status: 'active' | 'archived' | 'all'): ListedClient[] {
+function summaries(core: CoreContext, which: SqlFragment): ClientSummary[] {
   const today = todayIso(core);
-  const db = core.read;
-  const which = status === 'all' ? sqlEmpty : sqlFragment`WHERE c.status = ${status}`;
-  return db.memo(`clients.list.${status}`, today, () =>
-    db
-      .all(
-        sql<ClientSummaryRow>`
-          SELECT c.id, c.name, c.preferred_name, c.status, c.start_date, c.date_of_birth,
-                 (SELECT count(*) FROM assignment a WHERE a.client_id = c.id AND a.status = 'active') AS active_count,
-                 (SELECT count(*) FROM assignment a
-                   WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date < ${today}) AS overdue_count,
-                 (SELECT max(s.date) FROM session s
-                   WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
-            FROM client c
-            ${which}`,
-      )
-      .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
-      .map((r) => ({
-        summary: {
-          id: r.id,
-          name: r.name,
-          preferredName: r.preferred_name,
-          status: r.status,
-          startDate: r.start_date,
-          dateOfBirth: r.date_of_birth,
-          activeAssignments: r.active_count,
-          overdueAssignments: r.overdue_count,
-          lastSessionDate: r.last_session,
-        },
-        folded: [r.name, r.preferred_name].filter((t): t is string => !!t).map(foldForSearch),
-      })),
-  );
+  return core.read
+    .all(
+      sql<ClientSummaryRow>`
+        SELECT c.id, c.name, c.preferred_name, c.status, c.start_date, c.date_of_birth,
+               (SELECT count(*) FROM assignment a WHERE a.client_id = c.id AND a.status = 'active') AS active_count,
+               (SELECT count(*) FROM assignment a
+                 WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date < ${today}) AS overdue_count,
+               (SELECT max(s.date) FROM session s
+                 WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
+          FROM client c
+          ${which}`,
+    )
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      preferredName: r.preferred_name,
+      status: r.status,
+      startDate: r.start_date,
+      dateOfBirth: r.date_of_birth,
+      activeAssignments: r.active_count,
+      overdueAssignments: r.overdue_count,
+      lastSessionDate: r.last_session,
+    }));
 }
 
-function listClients(core: CoreContext, search: string | undefined, status: 'active' | 'archived' | 'all'): ClientSummary[] {
-  // Filtered here — accents and case folded as people expect (`matchesSearch`'s rule: every word
-  // of the search in the name or the preferred name).
+const ofStatus = (status: ListStatus): SqlFragment => (status === 'all' ? sqlEmpty : sqlFragment`WHERE c.status = ${status}`);
+
+function listClients(core: CoreContext, search: string | undefined, status: ListStatus): ClientSummary[] {
+  const db = core.read;
   const words = foldForSearch(search ?? '')
     .split(/\s+/)
     .filter(Boolean);
-  const out: ClientSummary[] = [];
-  for (const c of listedClients(core, status)) {
-    if (words.length > 0 && !words.every((w) => c.folded.some((h) => h.includes(w)))) continue;
-    out.push({ ...c.summary });
+  // The list: computed once per change of the vault (and per day: overdue and last session depend
+  // on today) and kept (`ReadDb.memo`), so opening the client list and switching active/all cost
+  // next to nothing until something changes. Each caller gets its own rows.
+  if (words.length === 0) {
+    return db.memo(`clients.list.${status}`, todayIso(core), () => summaries(core, ofStatus(status))).map((c) => ({ ...c }));
   }
-  return out;
+  // A search: the names, folded once per change of the vault — accents and case folded as people
+  // expect (`matchesSearch`'s rule: every word in the name or the preferred name) — then the
+  // counts of the clients that match only.
+  const names = db.memo(`clients.names.${status}`, '', () =>
+    db
+      .all(
+        sql<
+          Pick<ClientRow, 'id' | 'name' | 'preferred_name'>
+        >`SELECT c.id, c.name, c.preferred_name FROM client c ${ofStatus(status)}`,
+      )
+      .map((r) => ({ id: r.id, folded: [r.name, r.preferred_name].filter((t): t is string => !!t).map(foldForSearch) })),
+  );
+  const ids = names.filter((c) => words.every((w) => c.folded.some((h) => h.includes(w)))).map((c) => c.id);
+  if (ids.length === 0) return [];
+  return summaries(core, sqlFragment`WHERE c.id IN (${sqlJoin(ids)})`);
 }
 
 function setClientStatus(core: CoreContext, id: string, status: 'active' | 'archived'): Client {
