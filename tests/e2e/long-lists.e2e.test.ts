@@ -4,7 +4,8 @@ import { genericAnswers } from '../../electron/core/demoHistory';
 import { writeHistory } from '../../electron/core/history';
 import { addDays, localIsoDate } from '../../shared/dates';
 import type { WorksheetDefinition } from '../../shared/worksheet';
-import { launchBrowser, openApp, type AppPage } from './harness';
+import path from 'node:path';
+import { ARTIFACTS, launchBrowser, openApp, type AppPage } from './harness';
 
 /**
  * Issue 12 (helper "lists"): long lists a page at a time. The Practice tab shows the newest 50
@@ -101,6 +102,12 @@ describe('long lists, a page at a time', () => {
     const days = await page.locator('.practice-item-head strong').allTextContents();
     expect(days).toHaveLength(120);
     await shots(app, 'lists-02-practice-all');
+    // What the clinician sees at the smaller size: the top of the tab, focus on the count.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.practice-count').focus();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'lists-02-practice-top-1024.png') });
+    await page.setViewportSize({ width: 1280, height: 860 });
     await app.close();
   });
 
