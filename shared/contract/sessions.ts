@@ -109,6 +109,8 @@ export const practiceListSchema = z.object({
   assignmentId: idSchema.optional(),
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
+  /** The next page: the records after this one, in the list's order (newest first). */
+  before: idSchema.optional(),
   limit: z.number().int().min(1).max(5000).default(500),
 });
 

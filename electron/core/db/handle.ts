@@ -20,6 +20,25 @@ function prepare(raw: RawDb, text: string): Statement {
   return stmt;
 }
 
+/**
+ * Values computed from a connection's data (`ReadDb.memo`), each with the stamp of the data it was
+ * computed from. Kept per connection, so a locked vault's values go with its connection.
+ */
+const memos = new WeakMap<RawDb, Map<string, { stamp: string; value: unknown }>>();
+
+/**
+ * What the data of a connection looks like now, as a stamp that changes with every change:
+ * `total_changes()` counts every row this connection inserted, updated or deleted since it opened
+ * (the core is the only writer, through this one connection: services, the history bulk path,
+ * imports, erasure), and `PRAGMA data_version` changes when any other connection commits to the
+ * same file. A restored vault is a new connection.
+ */
+function dataStamp(raw: RawDb): string {
+  const changes = prepare(raw, 'SELECT total_changes()').pluck().get() as number;
+  const version = prepare(raw, 'PRAGMA data_version').pluck().get() as number;
+  return `${changes}.${version}`;
+}
+
 /** Thrown when code tries to change the database through the read handle. */
 export class ReadOnlyViolation extends Error {
   constructor(text: string) {
@@ -62,6 +81,26 @@ export class ReadDb {
     const row = this.get(query) as Record<string, unknown> | undefined;
     if (row === undefined) return undefined;
     return Object.values(row)[0] as Row[keyof Row];
+  }
+
+  /**
+   * A value computed from the database once and kept until any of its data changes (any row
+   * inserted, updated or deleted — by this core or by another connection — or the vault locked),
+   * or until `key` changes (say, the day, for a value that depends on today). For a screen whose
+   * data costs the same however often it is asked for (the client list's counts). Never inside
+   * a transaction (it may roll back): there it is computed every time. The value is shared by
+   * every caller: never change it, copy it.
+   */
+  memo<T>(name: string, key: string, compute: () => T): T {
+    if (this.#raw.inTransaction) return compute();
+    let kept = memos.get(this.#raw);
+    if (!kept) memos.set(this.#raw, (kept = new Map()));
+    const stamp = `${dataStamp(this.#raw)}|${key}`;
+    const hit = kept.get(name);
+    if (hit && hit.stamp === stamp) return hit.value as T;
+    const value = compute();
+    kept.set(name, { stamp, value });
+    return value;
   }
 }
 

@@ -3,11 +3,11 @@ import type { Client, ClientSummary, Goal } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import type { CoreContext } from '../core';
 import type { ReadDb } from '../db/handle';
-import { sql, sqlEmpty, sqlFragment, sqlJoin } from '../db/sql';
+import { sql, sqlEmpty, sqlFragment, sqlJoin, type SqlFragment } from '../db/sql';
 import type { ClientRow, GoalRow } from '../db/tables';
 import { newId } from '../util/ids';
 import { nowIso, todayIso } from '../util/clock';
-import { compareText, matchesSearch } from '../util/text';
+import { compareText, foldForSearch } from '../util/text';
 
 export const CLIENT_NOT_FOUND = 'That client could not be found.';
 export const GOAL_NOT_FOUND = 'That goal could not be found.';
@@ -79,34 +79,27 @@ type ClientSummaryRow = Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'stat
   last_session: string | null;
 };
 
-function listClients(core: CoreContext, search: string | undefined, status: 'active' | 'archived' | 'all'): ClientSummary[] {
+type ListStatus = 'active' | 'archived' | 'all';
+
+/**
+ * The summaries of the clients a condition picks, in the list's order. Each count is one seek in
+ * a covering partial index (migration 007: assignment_active, session_attended), so this does not
+ * grow with the records.
+ */
+function summaries(core: CoreContext, which: SqlFragment): ClientSummary[] {
   const today = todayIso(core);
-  const db = core.read;
-  const which = status === 'all' ? sqlEmpty : sqlFragment`WHERE c.status = ${status}`;
-  // The names first (one small read), filtered here — accents and case folded as people expect —
-  // and then the counts in SQL for the clients that match only: a search for "zoe" counts the
-  // homework of a handful of clients, not of the whole caseload. Each count is one seek in a
-  // covering partial index (migration 007: assignment_active, session_attended).
-  let ids: string[] | null = null;
-  if (search && search.trim()) {
-    ids = db
-      .all(sql<Pick<ClientRow, 'id' | 'name' | 'preferred_name'>>`SELECT c.id, c.name, c.preferred_name FROM client c ${which}`)
-      .filter((r) => matchesSearch(search, r.name, r.preferred_name))
-      .map((r) => r.id);
-    if (ids.length === 0) return [];
-  }
-  const rows = db.all(
-    sql<ClientSummaryRow>`
-      SELECT c.id, c.name, c.preferred_name, c.status, c.start_date, c.date_of_birth,
-             (SELECT count(*) FROM assignment a WHERE a.client_id = c.id AND a.status = 'active') AS active_count,
-             (SELECT count(*) FROM assignment a
-               WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date < ${today}) AS overdue_count,
-             (SELECT max(s.date) FROM session s
-               WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
-        FROM client c
-        ${ids ? sqlFragment`WHERE c.id IN (${sqlJoin(ids)})` : which}`,
-  );
-  return rows
+  return core.read
+    .all(
+      sql<ClientSummaryRow>`
+        SELECT c.id, c.name, c.preferred_name, c.status, c.start_date, c.date_of_birth,
+               (SELECT count(*) FROM assignment a WHERE a.client_id = c.id AND a.status = 'active') AS active_count,
+               (SELECT count(*) FROM assignment a
+                 WHERE a.client_id = c.id AND a.status = 'active' AND a.due_date < ${today}) AS overdue_count,
+               (SELECT max(s.date) FROM session s
+                 WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
+          FROM client c
+          ${which}`,
+    )
     .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
     .map((r) => ({
       id: r.id,
@@ -119,6 +112,36 @@ function listClients(core: CoreContext, search: string | undefined, status: 'act
       overdueAssignments: r.overdue_count,
       lastSessionDate: r.last_session,
     }));
+}
+
+const ofStatus = (status: ListStatus): SqlFragment => (status === 'all' ? sqlEmpty : sqlFragment`WHERE c.status = ${status}`);
+
+function listClients(core: CoreContext, search: string | undefined, status: ListStatus): ClientSummary[] {
+  const db = core.read;
+  const words = foldForSearch(search ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  // The list: computed once per change of the vault (and per day: overdue and last session depend
+  // on today) and kept (`ReadDb.memo`), so opening the client list and switching active/all cost
+  // next to nothing until something changes. Each caller gets its own rows.
+  if (words.length === 0) {
+    return db.memo(`clients.list.${status}`, todayIso(core), () => summaries(core, ofStatus(status))).map((c) => ({ ...c }));
+  }
+  // A search: the names, folded once per change of the vault — accents and case folded as people
+  // expect (`matchesSearch`'s rule: every word in the name or the preferred name) — then the
+  // counts of the clients that match only.
+  const names = db.memo(`clients.names.${status}`, '', () =>
+    db
+      .all(
+        sql<
+          Pick<ClientRow, 'id' | 'name' | 'preferred_name'>
+        >`SELECT c.id, c.name, c.preferred_name FROM client c ${ofStatus(status)}`,
+      )
+      .map((r) => ({ id: r.id, folded: [r.name, r.preferred_name].filter((t): t is string => !!t).map(foldForSearch) })),
+  );
+  const ids = names.filter((c) => words.every((w) => c.folded.some((h) => h.includes(w)))).map((c) => c.id);
+  if (ids.length === 0) return [];
+  return summaries(core, sqlFragment`WHERE c.id IN (${sqlJoin(ids)})`);
 }
 
 function setClientStatus(core: CoreContext, id: string, status: 'active' | 'archived'): Client {

@@ -173,7 +173,7 @@ export function purgeDeletedPractice(w: WriteDb, clientId?: string): number {
 }
 
 export const practiceHandlers: Handlers<CoreContext>['practice'] = {
-  list: ({ clientId, assignmentId, from, to, limit }, core) => {
+  list: ({ clientId, assignmentId, from, to, before, limit }, core) => {
     // Only the conditions asked for are in the query, so SQLite can use practice_client or
     // practice_assignment (an `(? IS NULL OR p.client_id = ?)` hides the column from the planner:
     // a scan of every record). The order is the index's (day, then rowid: the order of entry).
@@ -183,6 +183,14 @@ export const practiceHandlers: Handlers<CoreContext>['practice'] = {
       ...(assignmentId !== undefined ? [sqlFragment`p.assignment_id = ${assignmentId}`] : []),
       ...(from !== undefined ? [sqlFragment`p.practiced_on >= ${from}`] : []),
       ...(to !== undefined ? [sqlFragment`p.practiced_on <= ${to}`] : []),
+      // The next page (keyset): the records after `before` in the list's order, read on from that
+      // record's place in the index (practice_client_newest), however many pages came before.
+      ...(before !== undefined
+        ? [
+            sqlFragment`(p.practiced_on, coalesce(p.practiced_time, ''), p.created_at, p.rowid) <
+              (SELECT b.practiced_on, coalesce(b.practiced_time, ''), b.created_at, b.rowid FROM practice_record b WHERE b.id = ${before})`,
+          ]
+        : []),
     ];
     const db = core.read;
     const rows = db.all(

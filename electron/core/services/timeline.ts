@@ -37,7 +37,13 @@ export const timelineHandlers: Handlers<CoreContext>['timeline'] = {
     const titleOf = (versionId: string): string => versionHead(core, db, versionId).title;
 
     if (want.has('session')) {
-      for (const s of db.all(sql<SessionRow>`SELECT * FROM session WHERE client_id = ${clientId}`)) {
+      // Each list is cut in SQL to its newest `limit` items (in the final order: day, then entry),
+      // read backwards off an index: only those can be among the newest `limit` items overall, so
+      // the first page costs the same after twenty years of sessions as after one.
+      const sessions = db.all(
+        sql<SessionRow>`SELECT * FROM session WHERE client_id = ${clientId} ORDER BY date DESC, created_at DESC LIMIT ${limit}`,
+      );
+      for (const s of sessions) {
         items.push({
           kind: 'session',
           date: s.date,
@@ -57,7 +63,8 @@ export const timelineHandlers: Handlers<CoreContext>['timeline'] = {
         sql<HomeworkReviewRow & Pick<SessionRow, 'date' | 'number'> & Pick<AssignmentRow, 'worksheet_version_id'>>`
           SELECT r.*, s.date, s.number, a.worksheet_version_id
             FROM homework_review r JOIN session s ON s.id = r.session_id JOIN assignment a ON a.id = r.assignment_id
-           WHERE s.client_id = ${clientId}`,
+           WHERE s.client_id = ${clientId}
+           ORDER BY s.date DESC, r.created_at DESC LIMIT ${limit}`,
       );
       for (const r of rows) {
         const amount = r.amount_done !== null && r.amount_expected !== null ? ` (${r.amount_done} of ${r.amount_expected})` : '';

@@ -71,8 +71,8 @@ export const queryKeys = {
     all: ['practice'] as const,
     /** A client's practice records, newest first. */
     ofClient: (clientId: string) => ['practice', 'client', clientId] as const,
-    /** Its newest `limit` records (under `ofClient`, so invalidating covers every page). */
-    ofClientPage: (clientId: string, limit: number) => ['practice', 'client', clientId, limit] as const,
+    /** Its records page by page (under `ofClient`, so invalidating covers every page). */
+    pages: (clientId: string, pageSize: number) => ['practice', 'client', clientId, 'pages', pageSize] as const,
   },
   // issue 9: the Progress tab
   progress: {

@@ -1,16 +1,21 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PracticeCreateInput, PracticeFields } from '../../../shared/domain';
 import { afterChange } from './changes';
 import { api, unwrap } from './client';
 import { queryKeys } from './keys';
 
-/** A client's practice records, newest first. */
-/** The newest `limit` practice records of a client (the Practice tab asks for more as needed). */
-export function usePracticeOfClient(clientId: string, limit = 5000) {
-  return useQuery({
-    queryKey: queryKeys.practice.ofClientPage(clientId, limit),
-    queryFn: () => unwrap(api().practice.list({ clientId, limit })),
-    placeholderData: keepPreviousData,
+/**
+ * A client's practice records, newest first, a page at a time: each next page is read on from the
+ * last record of the one before (keyset), so it costs the same however far back it is. Every page
+ * sits under `ofClient`, so a change to any record reads the pages again.
+ */
+export function usePracticePages(clientId: string, pageSize: number) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.practice.pages(clientId, pageSize),
+    queryFn: ({ pageParam }) =>
+      unwrap(api().practice.list({ clientId, limit: pageSize, ...(pageParam ? { before: pageParam } : {}) })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.length < pageSize ? undefined : last.at(-1)!.id),
   });
 }
 

@@ -41,11 +41,12 @@ export const SCREENS: Screen[] = [
     goalMs: SCREEN_GOAL_MS,
     run: (c, t) => Promise.all([c.clients.get({ id: t.clientId }), c.assignments.list({ clientId: t.clientId })]),
   },
-  { name: 'Timeline (first page)', goalMs: SCREEN_GOAL_MS, run: (c, t) => c.timeline.list({ clientId: t.clientId, limit: 100 }) },
+  // The first pages as the tabs ask for them (50 items each; older pages by "Show older …").
+  { name: 'Timeline (first page)', goalMs: SCREEN_GOAL_MS, run: (c, t) => c.timeline.list({ clientId: t.clientId, limit: 50 }) },
   {
     name: 'Practice list (first page)',
     goalMs: SCREEN_GOAL_MS,
-    run: (c, t) => c.practice.list({ clientId: t.clientId, limit: 200 }),
+    run: (c, t) => c.practice.list({ clientId: t.clientId, limit: 50 }),
   },
   { name: 'Library', goalMs: SCREEN_GOAL_MS, run: (c) => c.library.list({}) },
   {

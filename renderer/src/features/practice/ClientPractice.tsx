@@ -10,7 +10,7 @@ import { useClient } from '../../api/clients';
 import {
   useDeletePractice,
   useOpenPdf,
-  usePracticeOfClient,
+  usePracticePages,
   usePreviewPdf,
   useSavePdf,
   useUndoDeletePractice,
@@ -28,9 +28,12 @@ type Mode =
   | { kind: 'edit'; record: PracticeRecord }
   | { kind: 'import'; preview: PdfPreview; bytes: Uint8Array<ArrayBuffer> };
 
-/** Records read at first and added by each "Show older records" (the list's own limit is 5000). */
-const PRACTICE_PAGE = 200;
-const PRACTICE_MAX = 5000;
+/**
+ * Records read at first and added by each "Show older records": a page a clinician reads at a
+ * glance (each record is a few dozen elements on screen; years of daily records stay in the vault
+ * until asked for).
+ */
+const PRACTICE_PAGE = 50;
 
 /** The Practice tab: the client's practice records by assignment, entry from paper, and filled PDFs back in. */
 export function ClientPractice() {
@@ -38,8 +41,8 @@ export function ClientPractice() {
   const client = useClient(id);
   const assignments = useAssignments(id);
   // Years of daily records: the newest page first, older ones on request.
-  const [limit, setLimit] = useState(PRACTICE_PAGE);
-  const records = usePracticeOfClient(id, limit);
+  const pages = usePracticePages(id, PRACTICE_PAGE);
+  const status = useRef<HTMLParagraphElement>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [notice, setNotice] = useState<UndoMessage | null>(null);
   const [deleting, setDeleting] = useState<PracticeRecord | null>(null);
@@ -106,9 +109,18 @@ export function ClientPractice() {
     }
   };
 
-  if (assignments.isPending || records.isPending) return <p className="muted">Loading practice…</p>;
+  const showOlder = async () => {
+    if (pages.isFetchingNextPage) return;
+    const r = await pages.fetchNextPage();
+    // The button stays where it is while there is more; when the oldest record is in, it goes,
+    // and focus moves to the line that says how many records are shown.
+    if (!r.hasNextPage) status.current?.focus();
+  };
+
+  if (assignments.isPending || pages.isPending) return <p className="muted">Loading practice…</p>;
   if (assignments.isError) return <FormError message={errorMessage(assignments.error)} />;
-  if (records.isError) return <FormError message={errorMessage(records.error)} />;
+  if (pages.isError) return <FormError message={errorMessage(pages.error)} />;
+  const records = pages.data.pages.flat();
 
   if (mode.kind === 'add' || mode.kind === 'week') {
     return <EntryFor assignmentId={mode.assignmentId} week={mode.kind === 'week'} onDone={back} onCancel={() => back()} />;
@@ -132,7 +144,7 @@ export function ClientPractice() {
   }
 
   const archived = client.data?.status === 'archived';
-  const withRecords = new Set(records.data.map((r) => r.assignmentId));
+  const withRecords = new Set(records.map((r) => r.assignmentId));
   const shown = assignments.data.filter((a) => a.status === 'active' || withRecords.has(a.id));
 
   return (
@@ -149,17 +161,17 @@ export function ClientPractice() {
     >
       <UndoNotice message={notice} onDismiss={() => setNotice(null)} />
       <div className="tab-toolbar">
-        <p className="muted">
-          {records.data.length === 0
+        <p className="muted practice-count" ref={status} tabIndex={-1} aria-live="polite">
+          {records.length === 0
             ? 'No practice recorded yet.'
-            : records.data.length >= limit
-              ? `The newest ${records.data.length} practice records.`
-              : `${records.data.length} practice record${records.data.length === 1 ? '' : 's'}, newest first.`}{' '}
+            : pages.hasNextPage
+              ? `The newest ${records.length} practice records.`
+              : `${records.length} practice record${records.length === 1 ? '' : 's'}, newest first.`}{' '}
           Drop a filled PDF here to import it.
         </p>
-        {records.data.length >= limit && limit < PRACTICE_MAX ? (
-          <button type="button" onClick={() => setLimit((n) => Math.min(PRACTICE_MAX, n + PRACTICE_PAGE))}>
-            Show older records
+        {pages.hasNextPage ? (
+          <button type="button" onClick={() => void showOlder()} aria-disabled={pages.isFetchingNextPage || undefined}>
+            {pages.isFetchingNextPage ? 'Reading older records…' : 'Show older records'}
           </button>
         ) : null}
         <button type="button" ref={importButton} onClick={() => void chooseFile()} disabled={open.isPending || preview.isPending}>
@@ -179,7 +191,7 @@ export function ClientPractice() {
           <AssignmentPractice
             key={a.id}
             assignment={a}
-            records={records.data.filter((r) => r.assignmentId === a.id)}
+            records={records.filter((r) => r.assignmentId === a.id)}
             canAdd={!archived}
             onAdd={(week) => setMode({ kind: week ? 'week' : 'add', assignmentId: a.id })}
             onEdit={(record) => setMode({ kind: 'edit', record })}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { TIMELINE_KINDS, type TimelineKind } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/dates';
@@ -15,7 +15,7 @@ const KIND_LABELS: Record<TimelineKind, string> = {
 };
 
 /** Items read at first and added by each "Show older items" (the timeline's own limit is 2000). */
-const TIMELINE_PAGE = 100;
+const TIMELINE_PAGE = 50;
 const TIMELINE_MAX = 2000;
 
 /** The Timeline tab: sessions, reviews, practice and homework changes, newest first, filtered by kind. */
@@ -26,7 +26,22 @@ export function ClientTimeline() {
   const [limit, setLimit] = useState(TIMELINE_PAGE);
   const timeline = useTimeline(id, kinds, limit);
   const items = timeline.data ?? [];
-  const days = [...new Set(items.map((i) => i.date))];
+  // While older items are read, the items shown are the previous page's: the button stays (and
+  // keeps focus); when there is nothing older, focus goes to the line that says so.
+  const reading = timeline.isPlaceholderData;
+  const more = reading || (items.length >= limit && limit < TIMELINE_MAX);
+  const [askedMore, setAskedMore] = useState(false);
+  const end = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (askedMore && !more) end.current?.focus();
+  }, [askedMore, more]);
+  // The items of each day, grouped once (newest first, as they come).
+  const days = new Map<string, typeof items>();
+  for (const i of items) {
+    const ofDay = days.get(i.date);
+    if (ofDay) ofDay.push(i);
+    else days.set(i.date, [i]);
+  }
 
   return (
     <div className="timeline-tab">
@@ -60,33 +75,43 @@ export function ClientTimeline() {
         </div>
       ) : null}
       <ol className="timeline">
-        {days.map((d) => (
+        {[...days].map(([d, ofDay]) => (
           <li key={d} className="timeline-day">
             <h3>{formatDate(d)}</h3>
             <ul>
-              {items
-                .filter((i) => i.date === d)
-                .map((i, n) => (
-                  <li key={`${i.kind}-${i.id}-${n}`} className={`timeline-item timeline-${i.kind}`}>
-                    <span className="timeline-kind">{KIND_LABELS[i.kind].replace(/s$/, '')}</span>
-                    <span className="timeline-title">
-                      {i.kind === 'session' && i.sessionId ? (
-                        <Link to={`/clients/${id}/sessions/${i.sessionId}`}>{i.title}</Link>
-                      ) : (
-                        i.title
-                      )}
-                    </span>
-                    {i.detail ? <span className="muted timeline-detail">{i.detail}</span> : null}
-                  </li>
-                ))}
+              {ofDay.map((i, n) => (
+                <li key={`${i.kind}-${i.id}-${n}`} className={`timeline-item timeline-${i.kind}`}>
+                  <span className="timeline-kind">{KIND_LABELS[i.kind].replace(/s$/, '')}</span>
+                  <span className="timeline-title">
+                    {i.kind === 'session' && i.sessionId ? (
+                      <Link to={`/clients/${id}/sessions/${i.sessionId}`}>{i.title}</Link>
+                    ) : (
+                      i.title
+                    )}
+                  </span>
+                  {i.detail ? <span className="muted timeline-detail">{i.detail}</span> : null}
+                </li>
+              ))}
             </ul>
           </li>
         ))}
       </ol>
-      {items.length >= limit && limit < TIMELINE_MAX ? (
-        <button type="button" onClick={() => setLimit((n) => Math.min(TIMELINE_MAX, n + TIMELINE_PAGE))}>
-          Show older items
+      {more ? (
+        <button
+          type="button"
+          aria-disabled={reading || undefined}
+          onClick={() => {
+            if (reading) return;
+            setAskedMore(true);
+            setLimit((n) => Math.min(TIMELINE_MAX, n + TIMELINE_PAGE));
+          }}
+        >
+          {reading ? 'Reading older items…' : 'Show older items'}
         </button>
+      ) : askedMore ? (
+        <p className="muted" ref={end} tabIndex={-1}>
+          {items.length >= TIMELINE_MAX ? `The newest ${items.length} items are shown.` : 'Nothing older: this is the beginning.'}
+        </p>
       ) : null}
     </div>
   );
