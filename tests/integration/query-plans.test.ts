@@ -13,7 +13,17 @@ import { PASSPHRASE, unlockedCore, type TestCore } from '../support/vault';
  * sessions, reviews, assignments, the audit trail). Client-sized tables may be scanned: the client
  * list reads every client by design (1,000 rows in a career), and the library every worksheet.
  */
-const LARGE = ['practice_record', 'session', 'homework_review', 'assignment', 'audit_event', 'goal', 'pdf_import'];
+const LARGE = [
+  'practice_record',
+  'session',
+  'homework_review',
+  'assignment',
+  'audit_event',
+  'goal',
+  'pdf_import',
+  'measure_result',
+  'life_event',
+];
 
 let t: TestCore;
 const NOW = new Date('2026-03-10T10:00:00Z');
