@@ -279,7 +279,6 @@ export async function runScaleBench(opts: ScaleOptions): Promise<void> {
         `${pad(f.name, 30)}${lpad(`${ms(f.first)} ms`, 13)}${lpad(Number.isNaN(f.again) ? '—' : `${ms(f.again)} ms`, 10)}${lpad(String(f.elements), 14)}  ${mark(f.first <= 100)}`,
       );
     }
-    console.log(`${pad('Progress tab (all charts)', 30)}${lpad('—', 13)}${lpad('—', 10)}${lpad('—', 14)}  waits for issue 9`);
     console.log(
       `Unlock to Today drawn (passphrase typed, Enter): ${ms(r.unlock)} ms — goal ≤ 1500 ms: ${mark(r.unlock <= 1500)}`,
     );
