@@ -9,7 +9,7 @@
  * `npm run bench:quick` (or `-- --quick`): the PDF section with fewer runs and the scale section at
  * 10k records only. `-- --pdf` or `-- --scale` runs one section. Sizes: `-- --sizes=10000,100000`.
  */
-import { benchCharts } from './charts';
+import { benchCharts, benchChartsOnScreen } from './charts';
 import { runPdfBench } from './pdf';
 import { runScaleBench } from './scale/run';
 
@@ -35,6 +35,8 @@ async function main() {
     await runPdfBench();
     // issue 9: a chart of 2,000 points into a PDF, beside a 100-point baseline.
     await benchCharts();
+    // issue 12: five years of daily records on screen (ECharts' SVG renderer in Chromium).
+    if (!args.includes('--no-chromium')) await benchChartsOnScreen();
   }
   if (only !== 'pdf') await runScaleBench({ sizes, runs: quick ? 10 : 30, chromium: !args.includes('--no-chromium') });
 }
