@@ -7,6 +7,7 @@ import { forgetPrintedTexts } from './pdf/caches';
 import { AttemptCounter, failureDelayMs } from './vault/attempts';
 import type { Secret } from './vault/keyfile';
 import { Vault, type Db, type VaultOptions } from './vault/vault';
+import { clearSessionCache } from './util/sessionCache';
 
 export interface CoreOptions {
   /** The vault folder this core serves. */
@@ -173,11 +174,25 @@ export class Core implements CoreContext {
   write<T>(fn: (db: Db) => T): T;
   write<T>(first: AuditEvents | ((result: T) => AuditEvents) | ((db: Db) => T), fn?: (w: WriteDb) => T): T {
     const db = this.db;
+    // Answers cached for this vault session are dropped by every write (util/sessionCache).
+    const vault = this.vault;
     if (fn === undefined) {
       const raw = first as (db: Db) => T;
-      return db.transaction(() => raw(db)).immediate();
+      try {
+        return db.transaction(() => raw(db)).immediate();
+      } finally {
+        clearSessionCache(vault);
+      }
     }
     const audit = first as AuditEvents | ((result: T) => AuditEvents);
+    try {
+      return this.writeAudited(db, audit, fn);
+    } finally {
+      clearSessionCache(vault);
+    }
+  }
+
+  private writeAudited<T>(db: Db, audit: AuditEvents | ((result: T) => AuditEvents), fn: (w: WriteDb) => T): T {
     return inTransaction(db, (w) => {
       const result = fn(w);
       const events = typeof audit === 'function' ? audit(result) : audit;
@@ -208,6 +223,7 @@ export class Core implements CoreContext {
   }
 
   close(): void {
+    clearSessionCache(this.vault);
     this.vault?.close();
     this.vault = null;
     // The PDF engine's memoised texts hold what was printed (client names among it).

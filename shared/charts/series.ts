@@ -1,5 +1,9 @@
 import { axisName, base, byDate, count, day, DASHES, GRID, inRange, num, sessionMarks, styleAt, TEXT, timeAxis } from './style';
+import { DRAWN_POINTS, lttb } from './downsample';
 import type { Chart, SeriesChartInput } from './types';
+
+/** More points than this on a line: no marker per point. */
+const DENSE = 150;
 
 /**
  * (3) Numbers of one worksheet over time, from the worksheet's own series (SUDS before / peak /
@@ -31,7 +35,23 @@ export function seriesChart(input: SeriesChartInput): Chart {
       );
     }
   }
+  // Drawn: at most DRAWN_POINTS per line (its shape, lowest and highest kept); the table keeps all.
+  const drawn = lines.map((l) =>
+    lttb(
+      l.points,
+      DRAWN_POINTS,
+      (p) => Date.parse(p.date),
+      (p) => p.value,
+    ),
+  );
+  if (lines.some((l, i) => drawn[i]!.length < l.points.length)) {
+    words.push(
+      `A line of more than ${count(DRAWN_POINTS, 'entry', 'entries')} is drawn from ${DRAWN_POINTS} of them, chosen to keep its shape, its lowest and its highest; the table lists every entry.`,
+    );
+  }
   const summary = words.join(' ');
+  // Dense lines are drawn as lines alone (one path each); their dash patterns and colours tell them apart.
+  const dense = drawn.some((d) => d.length > DENSE);
 
   const option = {
     ...base(title, summary),
@@ -55,10 +75,10 @@ export function seriesChart(input: SeriesChartInput): Chart {
         return {
           type: 'line' as const,
           name: l.label,
-          data: l.points.map((p) => [p.date, p.value]),
+          data: drawn[i]!.map((p) => [p.date, p.value]),
           symbol: s.symbol,
           symbolSize: all.length > 400 ? 4 : 8,
-          showSymbol: true,
+          showSymbol: !dense,
           lineStyle: { color: s.color, width: 2, type: DASHES[i % DASHES.length] },
           itemStyle: { color: s.color },
         };

@@ -10,7 +10,7 @@
  * 10k records only. `-- --pdf` or `-- --scale` runs one section; `-- --packets` only the packets for
  * 100 clients in the worker (at 10k records, or the largest of `--sizes`). Sizes: `-- --sizes=10000,100000`.
  */
-import { benchCharts } from './charts';
+import { benchCharts, benchChartsOnScreen } from './charts';
 import { runPdfBench } from './pdf';
 import { runPacketBench, runScaleBench } from './scale/run';
 
@@ -41,6 +41,8 @@ async function main() {
     await runPdfBench();
     // issue 9: a chart of 2,000 points into a PDF, beside a 100-point baseline.
     await benchCharts();
+    // issue 12: five years of daily records on screen (ECharts' SVG renderer in Chromium).
+    if (!args.includes('--no-chromium')) await benchChartsOnScreen();
   }
   if (only !== 'pdf') await runScaleBench({ sizes, runs: quick ? 10 : 30, chromium: !args.includes('--no-chromium') });
 }

@@ -34,6 +34,7 @@ import type {
   SessionRow,
 } from '../db/tables';
 import { nowIso, todayIso } from '../util/clock';
+import { cached } from '../util/sessionCache';
 import { newId } from '../util/ids';
 import { requireClient } from './clients';
 import { requireSession } from './sessions';
@@ -185,7 +186,9 @@ function rciSetting(db: ReadDb, measure: StandardMeasureKey): RciSetting {
 
 // ---- caseload ----
 
-const toAdministration = (r: MeasureResultRow): Administration => ({
+const toAdministration = (
+  r: Pick<MeasureResultRow, 'id' | 'measure' | 'administered_on' | 'session_id' | 'total' | 'created_at'>,
+): Administration => ({
   id: r.id,
   measure: r.measure,
   administeredOn: r.administered_on,
@@ -206,54 +209,106 @@ function reviewAmounts(
   return null;
 }
 
-function adherenceOf(db: ReadDb, clientId: string, attended: readonly SessionRow[]): SessionAdherence[] {
-  const reviews = db.all(
-    sql<Pick<HomeworkReviewRow, 'session_id' | 'completion' | 'amount_done' | 'amount_expected'>>`
-      SELECT r.session_id, r.completion, r.amount_done, r.amount_expected
-        FROM homework_review r JOIN session s ON s.id = r.session_id
-       WHERE s.client_id = ${clientId} AND s.attendance = 'attended'`,
-  );
+/** Each attended session's practice done/expected from its reviews, in session order (first to last). */
+function adherenceOf(
+  attended: readonly Pick<SessionRow, 'id' | 'date' | 'number'>[],
+  reviews: readonly Pick<HomeworkReviewRow, 'session_id' | 'completion' | 'amount_done' | 'amount_expected'>[],
+): SessionAdherence[] {
+  const bySession = new Map<string, { done: number; expected: number }>();
+  for (const r of reviews) {
+    const a = reviewAmounts(r);
+    if (!a) continue;
+    const sum = bySession.get(r.session_id) ?? { done: 0, expected: 0 };
+    sum.done += a.done;
+    sum.expected += a.expected;
+    bySession.set(r.session_id, sum);
+  }
   const ordered = [...attended].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
   const out: SessionAdherence[] = [];
   ordered.forEach((s, i) => {
-    let done = 0;
-    let expected = 0;
-    for (const r of reviews) {
-      if (r.session_id !== s.id) continue;
-      const a = reviewAmounts(r);
-      if (!a) continue;
-      done += a.done;
-      expected += a.expected;
+    const sum = bySession.get(s.id);
+    if (sum && sum.expected > 0) {
+      out.push({ date: s.date, previousDate: i > 0 ? ordered[i - 1]!.date : null, done: sum.done, expected: sum.expected });
     }
-    if (expected > 0) out.push({ date: s.date, previousDate: i > 0 ? ordered[i - 1]!.date : null, done, expected });
   });
   return out;
 }
 
+type CaseloadResultRow = Pick<
+  MeasureResultRow,
+  'id' | 'client_id' | 'measure' | 'administered_on' | 'session_id' | 'total' | 'created_at' | 'item9' | 'item9_ack_at'
+>;
+
+/** Rows of a query over many clients, grouped by client (in the query's order). */
+function byClient<R extends { client_id: string }>(rows: readonly R[]): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of rows) {
+    const list = out.get(r.client_id);
+    if (list) list.push(r);
+    else out.set(r.client_id, [r]);
+  }
+  return out;
+}
+
+/**
+ * Who needs attention, and why (Today and the client list). Computed in four queries for the
+ * whole caseload (the clients, their attended sessions, their reviews, their results — only the
+ * columns the flags need, never the answers' JSON), and kept for the vault session until the next
+ * write (util/sessionCache: every write and every lock drops it; the day is in the key).
+ */
 export function caseloadOf(core: CoreContext) {
-  const db = core.read;
   const today = todayIso(core);
+  return cached(core.requireVault(), `measures.caseload ${today}`, () => computeCaseload(core.read, today));
+}
+
+function computeCaseload(db: ReadDb, today: string) {
   const rci = rciOverrides(db);
   const clients = db.all(
-    sql<ClientRow>`
-      SELECT * FROM client c
+    sql<Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'status'>>`
+      SELECT c.id, c.name, c.preferred_name, c.status FROM client c
        WHERE c.status = 'active'
           OR EXISTS (SELECT 1 FROM measure_result m WHERE m.client_id = c.id AND m.item9 > 0 AND m.item9_ack_at IS NULL)
        ORDER BY c.name COLLATE NOCASE, c.id`,
   );
+  if (clients.length === 0) return [];
+  const ids = JSON.stringify(clients.map((c) => c.id));
+  // Each of these reads the clients' rows through an index on client_id, one seek per client.
+  const sessions = byClient(
+    db.all(
+      sql<Pick<SessionRow, 'id' | 'client_id' | 'date' | 'number'>>`
+        SELECT s.id, s.client_id, s.date, s.number FROM json_each(${ids}) j
+          JOIN session s INDEXED BY session_attended ON s.client_id = j.value AND s.attendance = 'attended'`,
+    ),
+  );
+  const reviews = byClient(
+    db.all(
+      sql<Pick<HomeworkReviewRow, 'session_id' | 'completion' | 'amount_done' | 'amount_expected'> & { client_id: string }>`
+        SELECT s.client_id, r.session_id, r.completion, r.amount_done, r.amount_expected FROM json_each(${ids}) j
+          JOIN session s INDEXED BY session_attended ON s.client_id = j.value AND s.attendance = 'attended'
+          JOIN homework_review r ON r.session_id = s.id`,
+    ),
+  );
+  const results = byClient(
+    db.all(
+      sql<CaseloadResultRow>`
+        SELECT m.id, m.client_id, m.measure, m.administered_on, m.session_id, m.total, m.created_at, m.item9, m.item9_ack_at
+          FROM json_each(${ids}) j JOIN measure_result m ON m.client_id = j.value
+         ORDER BY j.key, m.administered_on, m.created_at, m.rowid`,
+    ),
+  );
   const out = [];
   for (const c of clients) {
-    const attended = db.all(sql<SessionRow>`SELECT * FROM session WHERE client_id = ${c.id} AND attendance = 'attended'`);
-    const results = listResults(db, { clientId: c.id });
+    const attended = sessions.get(c.id) ?? [];
+    const mine = results.get(c.id) ?? [];
     const flags = caseloadFlags({
       today,
       active: c.status === 'active',
       attendedSessionDates: attended.map((s) => s.date),
-      administrations: results.map(toAdministration),
-      openItem9: results
+      administrations: mine.map(toAdministration),
+      openItem9: mine
         .filter((r) => (r.item9 ?? 0) > 0 && r.item9_ack_at === null)
         .map((r) => ({ resultId: r.id, administeredOn: r.administered_on, answer: r.item9! })),
-      adherence: adherenceOf(db, c.id, attended),
+      adherence: adherenceOf(attended, reviews.get(c.id) ?? []),
       rci,
     });
     if (flags.length > 0) {

@@ -15,6 +15,7 @@ import type {
   WorksheetVersionRow,
 } from '../db/tables';
 import { todayIso } from '../util/clock';
+import { cached } from '../util/sessionCache';
 import { requireClient } from './clients';
 import { readDefinition } from './library';
 import { expectedPractices } from './reviews';
@@ -49,12 +50,12 @@ export function reviewCompletion(r: Pick<HomeworkReviewRow, 'completion' | 'amou
   }
 }
 
-type AssignmentWithDef = AssignmentRow & Pick<WorksheetVersionRow, 'definition' | 'worksheet_id'>;
+type AssignmentWithDef = AssignmentRow & Pick<WorksheetVersionRow, 'worksheet_id'>;
 
 function assignmentsOf(db: ReadDb, clientId: string): AssignmentWithDef[] {
   return db.all(
     sql<AssignmentWithDef>`
-      SELECT a.*, v.definition, v.worksheet_id FROM assignment a JOIN worksheet_version v ON v.id = a.worksheet_version_id
+      SELECT a.*, v.worksheet_id FROM assignment a JOIN worksheet_version v ON v.id = a.worksheet_version_id
        WHERE a.client_id = ${clientId}
        ORDER BY a.start_date, a.created_at, a.rowid`,
   );
@@ -118,7 +119,11 @@ function weeksOf(db: ReadDb, clientId: string, assignments: AssignmentWithDef[],
       if (w) w.expected += 1;
       continue;
     }
-    for (const w of weeks) {
+    // Only the weeks the assignment spans (weeks[i] starts i·7 days after the first Monday).
+    const firstWeek = Math.max(0, Math.floor(daysBetween(first, a.start_date) / 7));
+    const lastWeek = Math.min(weeks.length - 1, Math.floor(daysBetween(first, end) / 7));
+    for (let i = firstWeek; i <= lastWeek; i++) {
+      const w = weeks[i]!;
       const s = a.start_date > w.weekStart ? a.start_date : w.weekStart;
       const e = end < addDays(w.weekStart, 6) ? end : addDays(w.weekStart, 6);
       const days = daysBetween(s, e) + 1;
@@ -190,14 +195,15 @@ const overTime = (def: WorksheetDefinition): Series[] =>
 
 type RecordRow = Pick<
   PracticeRecordRow,
-  'assignment_id' | 'practiced_on' | 'practiced_time' | 'ladder_step' | 'answers' | 'created_at'
+  'assignment_id' | 'practiced_on' | 'practiced_time' | 'ladder_step' | 'answers' | 'created_at' | 'worksheet_version_id'
 > &
-  Pick<WorksheetVersionRow, 'worksheet_id' | 'definition'>;
+  Pick<WorksheetVersionRow, 'worksheet_id'>;
 
 function recordsIn(db: ReadDb, clientId: string, r: Range, worksheetId: string | null = null): RecordRow[] {
   return db.all(
     sql<RecordRow>`
-      SELECT p.assignment_id, p.practiced_on, p.practiced_time, p.ladder_step, p.answers, p.created_at, v.worksheet_id, v.definition
+      SELECT p.assignment_id, p.practiced_on, p.practiced_time, p.ladder_step, p.answers, p.created_at, p.worksheet_version_id,
+             v.worksheet_id
         FROM practice_record p JOIN worksheet_version v ON v.id = p.worksheet_version_id
        WHERE p.client_id = ${clientId} AND p.deleted_at IS NULL AND p.practiced_on >= ${r.from} AND p.practiced_on <= ${r.to}
          AND (${worksheetId} IS NULL OR v.worksheet_id = ${worksheetId})
@@ -205,13 +211,37 @@ function recordsIn(db: ReadDb, clientId: string, r: Range, worksheetId: string |
   );
 }
 
-/** Definitions parsed once per text. */
-function definitions(): (json: string) => WorksheetDefinition {
-  const cache = new Map<string, WorksheetDefinition>();
-  return (json) => {
-    let d = cache.get(json);
-    if (!d) cache.set(json, (d = readDefinition(json)));
-    return d;
+/** A worksheet version's definition and its series over time, parsed once. */
+interface VersionInfo {
+  def: WorksheetDefinition;
+  series: Series[];
+}
+
+/** Parsed versions of each open vault (keyed by the open vault: gone with it when it locks). */
+const versions = new WeakMap<object, Map<string, VersionInfo>>();
+
+/**
+ * Definitions by version id, read and parsed once per open vault: versions never change once
+ * written (issue 12: each record's row used to carry its version's whole definition, parsed and
+ * its series worked out again per record).
+ */
+function definitions(core: CoreContext, db: ReadDb): (versionId: string) => VersionInfo {
+  const vault = core.requireVault();
+  let cache = versions.get(vault);
+  if (!cache) versions.set(vault, (cache = new Map()));
+  const known = cache;
+  return (versionId) => {
+    let v = known.get(versionId);
+    if (!v) {
+      const json = db.pluck(
+        sql<Pick<WorksheetVersionRow, 'definition'>>`SELECT definition FROM worksheet_version WHERE id = ${versionId}`,
+      );
+      if (json === undefined) throw new AppError('NOT_FOUND', 'That worksheet could not be found.');
+      const def = readDefinition(json);
+      v = { def, series: overTime(def) };
+      known.set(versionId, v);
+    }
+    return v;
   };
 }
 
@@ -219,14 +249,14 @@ function definitions(): (json: string) => WorksheetDefinition {
 function worksheetsOf(
   assignments: AssignmentWithDef[],
   records: RecordRow[],
-  def: (j: string) => WorksheetDefinition,
+  def: (versionId: string) => VersionInfo,
 ): ProgressWorksheet[] {
   const out = new Map<string, ProgressWorksheet>();
   // The newest assignment of a worksheet names it and its series.
   for (const a of [...assignments].reverse()) {
     if (out.has(a.worksheet_id)) continue;
-    const d = def(a.definition);
-    const series = overTime(d).map((s) => ({
+    const d = def(a.worksheet_version_id).def;
+    const series = def(a.worksheet_version_id).series.map((s) => ({
       key: s.key,
       label: s.label,
       unit: s.unit ?? null,
@@ -239,9 +269,8 @@ function worksheetsOf(
   for (const r of records) {
     const w = out.get(r.worksheet_id);
     if (!w) continue;
-    const d = def(r.definition);
     const answers = JSON.parse(r.answers) as Answers;
-    for (const s of overTime(d)) {
+    for (const s of def(r.worksheet_version_id).series) {
       const target = w.series.find((x) => x.key === s.key);
       if (target) target.values += valuesOf(s, answers).length;
     }
@@ -265,7 +294,7 @@ function ladderSeries(d: WorksheetDefinition): Series | null {
 function laddersOf(
   assignments: AssignmentWithDef[],
   records: RecordRow[],
-  def: (j: string) => WorksheetDefinition,
+  def: (versionId: string) => VersionInfo,
 ): ProgressOverview['ladders'] {
   const byId = new Map(assignments.map((a) => [a.id, a]));
   const rootOf = (a: AssignmentWithDef): AssignmentWithDef => {
@@ -286,7 +315,7 @@ function laddersOf(
   const out: ProgressOverview['ladders'] = [];
   for (const [rootId, chain] of chains) {
     const latest = chain.find((a) => a.status === 'active') ?? chain.at(-1)!;
-    const d = def(latest.definition);
+    const d = def(latest.worksheet_version_id).def;
     const series = ladderSeries(d);
     if (!series) continue;
     const total = Math.max(...chain.map((a) => a.step_total ?? 0));
@@ -298,8 +327,8 @@ function laddersOf(
     }));
     for (const r of records) {
       if (!ids.has(r.assignment_id) || r.ladder_step === null || r.ladder_step < 1 || r.ladder_step > total) continue;
-      const rd = def(r.definition);
-      const s = overTime(rd).find((x) => x.key === series.key) ?? ladderSeries(rd);
+      const rd = def(r.worksheet_version_id);
+      const s = rd.series.find((x) => x.key === series.key) ?? ladderSeries(rd.def);
       const answers = JSON.parse(r.answers) as Answers;
       const values = s ? valuesOf(s, answers) : [];
       if (!values.length) continue;
@@ -325,62 +354,76 @@ function laddersOf(
   return out;
 }
 
-export const progressHandlers: Handlers<CoreContext>['progress'] = {
-  overview: ({ clientId, from, to }, core) => {
-    const db = core.read;
-    const client = requireClient(db, clientId);
-    const today = todayIso(core);
-    const range = resolveRange(db, client, from, to, today);
-    const assignments = assignmentsOf(db, clientId);
-    const records = recordsIn(db, clientId, range);
-    const def = definitions();
-    return {
-      range,
-      sessions: sessionsIn(db, clientId, range),
-      weeks: weeksOf(db, clientId, assignments, range, today),
-      worksheets: worksheetsOf(assignments, records, def),
-      ladders: laddersOf(assignments, records, def),
-    };
-  },
+/**
+ * Both answers are kept for the vault session until the next write (util/sessionCache: every
+ * write and every lock drops them; today's date is in the key, as the default range ends today).
+ */
+const sessionKey = (...parts: unknown[]) => JSON.stringify(parts);
 
-  series: ({ clientId, worksheetId, keys, from, to }, core) => {
-    const db = core.read;
-    const client = requireClient(db, clientId);
-    const range = resolveRange(db, client, from, to, todayIso(core));
-    const assignments = assignmentsOf(db, clientId).filter((a) => a.worksheet_id === worksheetId);
-    if (assignments.length === 0) {
-      throw new AppError('NOT_FOUND', 'This worksheet is not assigned to this client, so there is nothing to chart.');
-    }
-    const def = definitions();
-    const newest = def(assignments.at(-1)!.definition);
-    const known = overTime(newest);
-    const chosen = keys.map((k) => known.find((s) => s.key === k));
-    if (chosen.some((s) => !s)) {
-      throw new AppError('VALIDATION', 'One of the chosen numbers is not part of this worksheet any more. Please choose again.');
-    }
-    const lines = (chosen as Series[]).map((s) => ({
-      key: s.key,
-      label: s.label,
-      points: [] as { date: string; value: number }[],
-    }));
-    for (const r of recordsIn(db, clientId, range, worksheetId)) {
-      const answers = JSON.parse(r.answers) as Answers;
-      const rs = overTime(def(r.definition));
-      lines.forEach((l) => {
-        const s = rs.find((x) => x.key === l.key);
-        if (s) for (const v of valuesOf(s, answers)) l.points.push({ date: r.practiced_on, value: v });
-      });
-    }
-    const scales = (chosen as Series[]).map((s) => s.scale).filter((s) => s !== undefined);
-    const units = new Set((chosen as Series[]).map((s) => s.unit ?? null));
-    return {
-      title: newest.title,
-      unit: units.size === 1 ? [...units][0]! : null,
-      min: scales.length === chosen.length && scales.length ? Math.min(...scales.map((s) => s.min)) : null,
-      max: scales.length === chosen.length && scales.length ? Math.max(...scales.map((s) => s.max)) : null,
-      lines,
-      sessions: sessionsIn(db, clientId, range),
-      range,
-    };
-  },
+export const progressHandlers: Handlers<CoreContext>['progress'] = {
+  overview: (input, core) =>
+    cached(core.requireVault(), sessionKey('progress.overview', input, todayIso(core)), () => overviewOf(input, core)),
+  series: (input, core) =>
+    cached(core.requireVault(), sessionKey('progress.series', input, todayIso(core)), () => seriesOfWorksheet(input, core)),
 };
+
+type OverviewInput = Parameters<Handlers<CoreContext>['progress']['overview']>[0];
+type SeriesInput = Parameters<Handlers<CoreContext>['progress']['series']>[0];
+
+function overviewOf({ clientId, from, to }: OverviewInput, core: CoreContext): ProgressOverview {
+  const db = core.read;
+  const client = requireClient(db, clientId);
+  const today = todayIso(core);
+  const range = resolveRange(db, client, from, to, today);
+  const assignments = assignmentsOf(db, clientId);
+  const records = recordsIn(db, clientId, range);
+  const def = definitions(core, db);
+  return {
+    range,
+    sessions: sessionsIn(db, clientId, range),
+    weeks: weeksOf(db, clientId, assignments, range, today),
+    worksheets: worksheetsOf(assignments, records, def),
+    ladders: laddersOf(assignments, records, def),
+  };
+}
+
+function seriesOfWorksheet({ clientId, worksheetId, keys, from, to }: SeriesInput, core: CoreContext) {
+  const db = core.read;
+  const client = requireClient(db, clientId);
+  const range = resolveRange(db, client, from, to, todayIso(core));
+  const assignments = assignmentsOf(db, clientId).filter((a) => a.worksheet_id === worksheetId);
+  if (assignments.length === 0) {
+    throw new AppError('NOT_FOUND', 'This worksheet is not assigned to this client, so there is nothing to chart.');
+  }
+  const def = definitions(core, db);
+  const newest = def(assignments.at(-1)!.worksheet_version_id).def;
+  const known = def(assignments.at(-1)!.worksheet_version_id).series;
+  const chosen = keys.map((k) => known.find((s) => s.key === k));
+  if (chosen.some((s) => !s)) {
+    throw new AppError('VALIDATION', 'One of the chosen numbers is not part of this worksheet any more. Please choose again.');
+  }
+  const lines = (chosen as Series[]).map((s) => ({
+    key: s.key,
+    label: s.label,
+    points: [] as { date: string; value: number }[],
+  }));
+  for (const r of recordsIn(db, clientId, range, worksheetId)) {
+    const answers = JSON.parse(r.answers) as Answers;
+    const rs = def(r.worksheet_version_id).series;
+    lines.forEach((l) => {
+      const s = rs.find((x) => x.key === l.key);
+      if (s) for (const v of valuesOf(s, answers)) l.points.push({ date: r.practiced_on, value: v });
+    });
+  }
+  const scales = (chosen as Series[]).map((s) => s.scale).filter((s) => s !== undefined);
+  const units = new Set((chosen as Series[]).map((s) => s.unit ?? null));
+  return {
+    title: newest.title,
+    unit: units.size === 1 ? [...units][0]! : null,
+    min: scales.length === chosen.length && scales.length ? Math.min(...scales.map((s) => s.min)) : null,
+    max: scales.length === chosen.length && scales.length ? Math.max(...scales.map((s) => s.max)) : null,
+    lines,
+    sessions: sessionsIn(db, clientId, range),
+    range,
+  };
+}

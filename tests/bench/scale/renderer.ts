@@ -5,8 +5,7 @@
  * from the navigation to the screen's rows in the DOM: the first visit (its data fetched) and a
  * return visit (its data cached). Plus the DOM size each screen leaves. Not a test: a bench.
  *
- * Plugging in issue 9: add the progress tab (`#/clients/<id>/progress`, wait for its charts) to
- * RENDERED below.
+ * The Progress tab (issue 9) is drawn when every chart on it has its SVG.
  */
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
@@ -19,6 +18,8 @@ interface Rendered {
   hash: string;
   /** What shows the screen is drawn. */
   ready: string;
+  /** Every element `ready` matches inside these must be there (each chart drawn), not only the first. */
+  all?: { of: string; has: string };
 }
 
 const RENDERED: Rendered[] = [
@@ -28,15 +29,26 @@ const RENDERED: Rendered[] = [
   { name: 'Timeline', hash: '#/clients/:id/timeline', ready: '.timeline-item' },
   { name: 'Practice list', hash: '#/clients/:id/practice', ready: '.practice-item' },
   { name: 'Library', hash: '#/library', ready: '.worksheet-grid li' },
+  {
+    name: 'Progress tab (all charts)',
+    hash: '#/clients/:id/progress',
+    ready: '.progress-tab .chart-host svg',
+    all: { of: '.progress-tab figure.chart', has: '.chart-host svg' },
+  },
 ];
 
 /** A page with nothing of the screens on it, to leave a screen from. */
 const NEUTRAL = { hash: '#/settings', ready: 'h1' };
 
-async function visit(page: Page, hash: string, ready: string): Promise<number> {
+async function visit(page: Page, hash: string, ready: string, all?: Rendered['all']): Promise<number> {
   const t0 = performance.now();
   await page.evaluate((h) => (location.hash = h), hash);
   await page.locator(ready).first().waitFor({ state: 'visible', timeout: 60_000 });
+  if (all) {
+    await page.waitForFunction(({ of, has }) => [...document.querySelectorAll(of)].every((f) => f.querySelector(has)), all, {
+      timeout: 60_000,
+    });
+  }
   // The frame that shows it: wait for the next paint.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
   return performance.now() - t0;
@@ -68,9 +80,9 @@ export async function runRendererBench(
     for (const r of RENDERED) {
       const hash = r.hash.replace(':id', clientId);
       await visit(page, NEUTRAL.hash, NEUTRAL.ready);
-      const first = await visit(page, hash, r.ready);
+      const first = await visit(page, hash, r.ready, r.all);
       await visit(page, NEUTRAL.hash, NEUTRAL.ready);
-      const again = await visit(page, hash, r.ready);
+      const again = await visit(page, hash, r.ready, r.all);
       const elements = await page.evaluate(() => document.querySelectorAll('*').length);
       figures.push({ name: r.name, first, again, elements });
     }

@@ -89,35 +89,42 @@ export function Chart({ chart, height = 320 }: { chart: ChartDef; height?: numbe
           <div ref={host} className="chart-host" aria-hidden="true" />
         </div>
       )}
+      {/* The table is built when it is shown: five years of daily entries are thousands of rows. */}
       <div id={`${id}-table`} className="chart-table" hidden={!showTable && !failed}>
-        <table>
-          <caption>{chart.table.caption}</caption>
-          <thead>
-            <tr>
-              {chart.table.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {chart.table.rows.map((r, i) => (
-              <tr key={i}>
-                {r.map((c, j) =>
-                  j === 0 ? (
-                    <th key={j} scope="row">
-                      {cell(c)}
-                    </th>
-                  ) : (
-                    <td key={j}>{cell(c)}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {showTable || failed ? <ChartTable chart={chart} /> : null}
       </div>
     </figure>
+  );
+}
+
+function ChartTable({ chart }: { chart: ChartDef }) {
+  return (
+    <table>
+      <caption>{chart.table.caption}</caption>
+      <thead>
+        <tr>
+          {chart.table.columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {chart.table.rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((c, j) =>
+              j === 0 ? (
+                <th key={j} scope="row">
+                  {cell(c)}
+                </th>
+              ) : (
+                <td key={j}>{cell(c)}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
