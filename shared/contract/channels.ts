@@ -105,6 +105,10 @@ export const CHANNEL_NAMES = [
   'progress.series',
   // issue 9: the progress report
   'reports.progress',
+  // ---- today (issue 12)
+  'today.overview',
+  'today.more',
+  // ---- end today
   'app.info',
   'settings.get',
   'settings.update',

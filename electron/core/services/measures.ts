@@ -263,7 +263,7 @@ export function caseloadOf(core: CoreContext) {
   return out;
 }
 
-function item9Open(db: ReadDb, clientId?: string): Item9Open[] {
+export function item9Open(db: ReadDb, clientId?: string): Item9Open[] {
   return db
     .all(
       sql<MeasureResultRow & { client_name: string; client_preferred_name: string | null }>`

@@ -1,4 +1,4 @@
-import type { AuditFilter, OutputTarget, TimelineKind } from '../../../shared/contract';
+import type { AuditFilter, OutputTarget, TimelineKind, TodayGroup } from '../../../shared/contract';
 import type { Approach, Category, Phase } from '../../../shared/worksheet';
 
 export type ClientStatusFilter = 'active' | 'archived' | 'all';
@@ -95,6 +95,15 @@ export const queryKeys = {
     /** The Jacobson–Truax SD and r per measure. */
     rci: () => ['measures', 'rci'] as const,
   },
+  // ---- today (issue 12)
+  today: {
+    all: ['today'] as const,
+    /** Every group's first rows and counts. */
+    overview: () => ['today', 'overview'] as const,
+    /** The pages of one group, loaded when the clinician shows the rest. */
+    more: (group: TodayGroup) => ['today', 'more', group] as const,
+  },
+  // ---- end today
   backup: {
     all: ['backup'] as const,
     /** The last good backup and whether it is old. */
