@@ -84,7 +84,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-describe('today.overview', () => {
+describe('Today in one call (overview and pages)', () => {
   it('agrees with the per-group calls: counts, groups, first rows most urgent first', async () => {
     const o = await t.do.today.overview();
     expect(o.today).toBe(TODAY);
