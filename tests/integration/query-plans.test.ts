@@ -3,6 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import { seedDemo } from '../../electron/core/demo';
 import { seedDemoHistory } from '../../electron/core/demoHistory';
 import { SCREENS, type ScreenTarget } from '../bench/scale/screens';
+import { TODAY_GROUPS } from '../../shared/contract';
 import { PASSPHRASE, unlockedCore, type TestCore } from '../support/vault';
 
 /**
@@ -81,6 +82,9 @@ describe('query plans of the hot queries', () => {
     await t.do.practice.list({ assignmentId: assignments[0]!.id, limit: 100 });
     await t.do.practice.list({ clientId: zoe.id, from: '2026-01-01', to: '2026-03-01', limit: 100 });
     await t.do.audit.list({ limit: 100 });
+    // ---- today (issue 12): Today's "and N more" of every group, past its first page too.
+    for (const group of TODAY_GROUPS) await t.do.today.more({ group, offset: 10, limit: 100 });
+    // ---- end today
 
     const problems: string[] = [];
     let checked = 0;

@@ -54,7 +54,7 @@ function homeworkCte(today: string): SqlFragment {
              (SELECT max(s.date) FROM session s
                WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
         FROM client c WHERE c.status = 'active'),
-    homework AS (
+    homework AS MATERIALIZED (
       SELECT a.id, a.client_id, a.due_date, a.created_at, a.worksheet_version_id, l.last_session,
              CASE WHEN a.due_date <= ${today}
                        AND (l.last_session IS NULL OR a.due_date > l.last_session)
