@@ -6,8 +6,7 @@ import { unlockedCore, type TestCore } from '../support/vault';
 
 /**
  * Issue 12: Today in one call (today.overview: each group's first rows and count) and one group
- * paged (today.more), on a real vault; the groups agree with what the older per-group calls
- * answered (assignments.attention, reviews.due). Issue 11: namesakes told apart.
+ * paged (today.more), on a real vault. Issue 11: namesakes told apart.
  */
 let t: TestCore;
 const NOW = new Date('2026-03-14T12:00:00Z');
@@ -85,18 +84,14 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe('Today in one call (overview and pages)', () => {
-  it('agrees with the per-group calls: counts, groups, first rows most urgent first', async () => {
+  it('puts each homework in one group, with the counts, first rows most urgent first', async () => {
     const o = await t.do.today.overview();
     expect(o.today).toBe(TODAY);
-    const due = await t.do.reviews.due();
-    const attention = await t.do.assignments.attention();
-    const toReview = new Set(due.map((a) => a.id));
-    const overdue = attention.filter((a) => a.state === 'overdue' && !toReview.has(a.id));
-    const soon = attention.filter((a) => a.state === 'due-soon' && !toReview.has(a.id));
-    expect(o.review.total).toBe(due.length);
-    expect(o.overdue.total).toBe(overdue.length);
-    expect(o.dueSoon.total).toBe(soon.length);
+    // To review: Ana's 14 (never seen) and Cleo's due today; overdue: Ben's 13, the Siobháns' and
+    // Dan's (due before their last session); due soon: Cleo's 12 (not the one due in 10 days).
     expect([o.review.total, o.overdue.total, o.dueSoon.total]).toEqual([15, 16, 12]);
+    const review = await t.do.today.more({ group: 'review', offset: 0, limit: 100 });
+    const toReview = new Set(review.rows.map((r) => ('id' in r ? r.id : '')));
     for (const g of [o.review, o.overdue, o.dueSoon]) {
       expect(g.rows).toHaveLength(TODAY_FIRST_ROWS);
       const dues = g.rows.map((r) => r.dueDate);
