@@ -27,6 +27,9 @@ import { erasureClientHandlers, erasureGoalHandlers } from './services/erasure';
 import { measuresHandlers } from './services/measures';
 import { progressHandlers } from './services/progress';
 import { reportsHandlers } from './services/reports';
+// ---- today (issue 12)
+import { todayHandlers } from './services/today';
+// ---- end today
 
 /**
  * One handler map for the whole contract. The handlers that open, close or re-key the database
@@ -55,6 +58,9 @@ export const handlers: Handlers<Core> = {
   progress: progressHandlers,
   // issue 9: the progress report
   reports: reportsHandlers,
+  // ---- today (issue 12): the Today screen in one call, its long groups paged
+  today: todayHandlers,
+  // ---- end today
 };
 
 /** The renderer's core channels plus the internal ones only a host sends. */

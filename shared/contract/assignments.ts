@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { assignmentCreateSchema, assignmentDetailSchema, assignmentSchema, assignmentUpdateSchema, idSchema } from '../domain';
-import { channel, noInput } from './define';
+import { channel } from './define';
 
 export const assignmentsContract = {
   list: channel(z.object({ clientId: idSchema }), z.array(assignmentSchema)),
   get: channel(z.object({ id: idSchema }), assignmentDetailSchema),
   create: channel(assignmentCreateSchema, assignmentSchema),
   update: channel(assignmentUpdateSchema, assignmentSchema),
-  /** Across every active client: active homework that is overdue or due soon, most urgent first. */
-  attention: channel(
-    noInput,
-    z.array(assignmentSchema.extend({ clientName: z.string(), clientPreferredName: z.string().nullable() })),
-  ),
   // ---- tailoring (issue 11)
   /**
    * Moves active homework to the newest version of its worksheet, the one the clinician compared

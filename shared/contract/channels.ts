@@ -38,7 +38,6 @@ export const CHANNEL_NAMES = [
   'assignments.get',
   'assignments.create',
   'assignments.update',
-  'assignments.attention',
   'assignments.moveToLatest',
   'assignments.setStatus',
   'sessions.list',
@@ -48,11 +47,9 @@ export const CHANNEL_NAMES = [
   'sessions.finish',
   'sessions.reopen',
   'sessions.remove',
-  'sessions.unfinished',
   'reviews.items',
   'reviews.save',
   'reviews.plan',
-  'reviews.due',
   'reviews.ofAssignment',
   'timeline.list',
   'print.assignment',
@@ -105,6 +102,10 @@ export const CHANNEL_NAMES = [
   'progress.series',
   // issue 9: the progress report
   'reports.progress',
+  // ---- today (issue 12)
+  'today.overview',
+  'today.more',
+  // ---- end today
   'app.info',
   'settings.get',
   'settings.update',

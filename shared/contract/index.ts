@@ -12,6 +12,9 @@ import { draftsContract } from './drafts';
 import { measuresContract } from './measures';
 import { progressContract } from './progress';
 import { reportsContract } from './reports';
+// ---- today (issue 12)
+import { todayContract } from './today';
+// ---- end today
 
 export * from './define';
 export * from './vault';
@@ -23,6 +26,9 @@ export * from './data';
 export * from './measures';
 export * from './progress';
 export * from './reports';
+// ---- today (issue 12)
+export * from './today';
+// ---- end today
 export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */
@@ -48,6 +54,9 @@ export const coreContract = {
   progress: progressContract,
   // issue 9: the progress report
   reports: reportsContract,
+  // ---- today (issue 12): the Today screen in one call, its long groups paged
+  today: todayContract,
+  // ---- end today
 };
 
 /** Channels answered by the Electron main process itself. */

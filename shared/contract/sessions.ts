@@ -56,11 +56,6 @@ export const sessionsContract = {
   reopen: channel(z.object({ id: idSchema }), sessionSchema),
   /** A session recorded by mistake: removed with its reviews (practice records stay). */
   remove: channel(z.object({ id: idSchema }), z.object({ id: idSchema })),
-  /** Sessions left unfinished, across the caseload (Today). */
-  unfinished: channel(
-    z.undefined(),
-    z.array(sessionSchema.extend({ clientName: z.string(), clientPreferredName: z.string().nullable() })),
-  ),
 };
 
 const planInputSchema = z.object({
@@ -86,20 +81,6 @@ export const reviewsContract = {
   save: channel(reviewSaveSchema, reviewSchema),
   /** Carries out the plan: continue, modify (a linked follow-on), replace, completed, discontinued. */
   plan: channel(planInputSchema, z.object({ review: reviewSchema, nextAssignment: assignmentSchema.nullable() })),
-  /**
-   * Today: active homework of active clients whose due date fell since the client's last attended
-   * session (up to today) and that no session has reviewed since it fell due. Most overdue first.
-   */
-  due: channel(
-    z.undefined(),
-    z.array(
-      assignmentSchema.extend({
-        clientName: z.string(),
-        clientPreferredName: z.string().nullable(),
-        lastSessionDate: z.string().nullable(),
-      }),
-    ),
-  ),
   /** Every review of one assignment, oldest first. */
   ofAssignment: channel(z.object({ assignmentId: idSchema }), z.array(reviewSchema.extend({ sessionDate: z.string() }))),
 };

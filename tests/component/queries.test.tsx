@@ -3,13 +3,14 @@ import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
-  useAttention,
+  useAssignments,
   useCreateAssignment,
   useSetAssignmentStatus,
   useUpdateAssignment,
 } from '../../renderer/src/api/assignments';
 import { useClientList, useSaveGoal, useSetClientArchived } from '../../renderer/src/api/clients';
 import { useLibrary, useSaveWorksheet } from '../../renderer/src/api/library';
+import { useTodayOverview } from '../../renderer/src/api/today';
 import { fakeCore, type FakeHandlers } from './support/fakeCore';
 import { aClient, aGoal, anAssignment, asClient, aWorksheet, builtIn } from './support/fixtures';
 
@@ -19,7 +20,7 @@ const assignment = anAssignment(client, worksheet);
 
 const handlers: FakeHandlers = {
   assignments: {
-    attention: () => [],
+    list: () => [],
     create: () => assignment,
     update: () => assignment,
     setStatus: (i) => ({ ...assignment, status: i.status }),
@@ -30,6 +31,12 @@ const handlers: FakeHandlers = {
   },
   goals: { create: (i) => aGoal(i.clientId, { title: i.goal.title }) },
   library: { list: () => [], create: () => worksheet },
+  today: {
+    overview: () => {
+      const none = { total: 0, rows: [] };
+      return { today: '2026-03-14', item9: none, attention: none, unfinished: none, review: none, overdue: none, dueSoon: none };
+    },
+  },
 };
 
 /** Mounts the hooks with a fresh cache over the double; returns how often each channel was called. */
@@ -66,40 +73,44 @@ describe('every mutation refreshes what it changes', () => {
   } as const;
 
   for (const [what, useChange] of Object.entries(changes)) {
-    it(`${what} refreshes Today's attention list, the client lists and the library`, async () => {
+    it(`${what} refreshes Today, the client lists and the library`, async () => {
       const { hook, inputs, core } = mount(() => ({
-        attention: useAttention(),
+        today: useTodayOverview(),
         clients: useClientList('', 'active'),
         library: useLibrary({}),
         change: useChange(),
       }));
-      await waitFor(() => expect(hook.result.current.attention.isSuccess && hook.result.current.library.isSuccess).toBe(true));
-      expect([inputs.assignments.attention.length, inputs.clients.list.length, inputs.library.list.length]).toEqual([1, 1, 1]);
+      await waitFor(() => expect(hook.result.current.today.isSuccess && hook.result.current.library.isSuccess).toBe(true));
+      expect([inputs.today.overview.length, inputs.clients.list.length, inputs.library.list.length]).toEqual([1, 1, 1]);
       await (hook.result.current.change.mutateAsync as (i: unknown) => Promise<unknown>)(sent[what as keyof typeof sent]);
-      expect([inputs.assignments.attention.length, inputs.clients.list.length, inputs.library.list.length]).toEqual([2, 2, 2]);
+      expect([inputs.today.overview.length, inputs.clients.list.length, inputs.library.list.length]).toEqual([2, 2, 2]);
       expect(core.problems).toEqual([]);
     });
   }
 
-  it("archiving a client refreshes Today's attention list (their homework leaves it)", async () => {
-    const { hook, inputs } = mount(() => ({ attention: useAttention(), archive: useSetClientArchived() }));
-    await waitFor(() => expect(hook.result.current.attention.isSuccess).toBe(true));
+  it('archiving a client refreshes Today (their homework leaves it)', async () => {
+    const { hook, inputs } = mount(() => ({ today: useTodayOverview(), archive: useSetClientArchived() }));
+    await waitFor(() => expect(hook.result.current.today.isSuccess).toBe(true));
     await hook.result.current.archive.mutateAsync({ id: client.id, archived: true });
-    expect(inputs.assignments.attention.length).toBe(2);
+    expect(inputs.today.overview.length).toBe(2);
   });
 
   it('a goal refreshes assignments (they show the goal they serve)', async () => {
-    const { hook, inputs } = mount(() => ({ attention: useAttention(), goal: useSaveGoal(client.id) }));
-    await waitFor(() => expect(hook.result.current.attention.isSuccess).toBe(true));
+    const { hook, inputs } = mount(() => ({ assignments: useAssignments(client.id), goal: useSaveGoal(client.id) }));
+    await waitFor(() => expect(hook.result.current.assignments.isSuccess).toBe(true));
     await hook.result.current.goal.mutateAsync({ id: null, goal: { title: 'Sleep through the night' } });
-    expect(inputs.assignments.attention.length).toBe(2);
+    expect(inputs.assignments.list.length).toBe(2);
   });
 
   it('saving a worksheet refreshes the library and assignments (a newer version is available)', async () => {
-    const { hook, inputs } = mount(() => ({ attention: useAttention(), library: useLibrary({}), save: useSaveWorksheet() }));
-    await waitFor(() => expect(hook.result.current.library.isSuccess && hook.result.current.attention.isSuccess).toBe(true));
+    const { hook, inputs } = mount(() => ({
+      assignments: useAssignments(client.id),
+      library: useLibrary({}),
+      save: useSaveWorksheet(),
+    }));
+    await waitFor(() => expect(hook.result.current.library.isSuccess && hook.result.current.assignments.isSuccess).toBe(true));
     await hook.result.current.save.mutateAsync({ kind: 'create', definition: worksheet.version.definition });
-    expect([inputs.library.list.length, inputs.assignments.attention.length]).toEqual([2, 2]);
+    expect([inputs.library.list.length, inputs.assignments.list.length]).toEqual([2, 2]);
   });
 });
 

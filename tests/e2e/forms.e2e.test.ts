@@ -7,7 +7,8 @@ import { launchBrowser, openApp, type AppPage } from './harness';
 /*
  * Issue 11 in the browser, one test per class: unsaved input asks before a form is left; a
  * paste is kept whole (and past a limit refused with a message, never cut); dates that cannot
- * be are refused; a namesake asks first, and the quick search tells namesakes apart.
+ * be are refused; a namesake asks first, and the quick search, the client list and Today tell
+ * namesakes apart.
  */
 
 const PASS = 'maple river quietly 42 lanterns';
@@ -271,7 +272,7 @@ describe('nothing typed is lost', () => {
     await app.close();
   });
 
-  it('a namesake asks first; the quick search and the client list tell namesakes apart', async () => {
+  it('a namesake asks first; the quick search, the client list and Today tell namesakes apart', async () => {
     const app = await unlockedApp();
     const { page } = app;
     await app.do.clients.create({ name: 'Siobhán Ní Bhriain', dateOfBirth: '1990-05-03', startDate: '2025-02-01' });
@@ -322,6 +323,17 @@ describe('nothing typed is lost', () => {
       .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
     expect(lefts.length).toBeGreaterThan(2);
     expect(new Set(lefts).size).toBe(1);
+    // …and Today tells the namesakes apart too (issue 11), in every group they are in.
+    const lists = page.locator('.today-list');
+    await lists
+      .getByText(/born 3 May 1990 · started 1 Feb 2025/)
+      .first()
+      .waitFor();
+    await lists
+      .getByText(new RegExp(`born 3 May 1990 · started ${formatDate(today(), 'en-GB', 'medium')}`))
+      .first()
+      .waitFor();
+    expect(await lists.getByText(/born /).count()).toBe(6);
     await shots(app, 'forms-07-today');
     await app.close();
   });

@@ -110,7 +110,7 @@ describe('session mode', () => {
     await page.getByRole('button', { name: 'Start session' }).click();
     await page.getByRole('heading', { name: 'Session 1 with Ingrid Solberg', level: 1 }).waitFor();
     // Today now lists it as unfinished.
-    expect((await app.do.sessions.unfinished()).map((s) => s.clientName)).toEqual(['Ingrid Solberg']);
+    expect((await app.do.today.overview()).unfinished.rows.map((s) => s.client.name)).toEqual(['Ingrid Solberg']);
 
     // 1 of 2: the fear ladder, done well, stepped up one step.
     const form = page.getByRole('form', { name: /Fear ladder/ });

@@ -3,6 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import { seedDemo } from '../../electron/core/demo';
 import { seedDemoHistory } from '../../electron/core/demoHistory';
 import { SCREENS, type ScreenTarget } from '../bench/scale/screens';
+import { TODAY_GROUPS } from '../../shared/contract';
 import { PASSPHRASE, unlockedCore, type TestCore } from '../support/vault';
 
 /**
@@ -108,6 +109,9 @@ describe('query plans of the hot queries', () => {
     // The Practice tab's next page, read on from the last record of the first (keyset).
     const firstPage = await t.do.practice.list({ clientId: zoe.id, limit: 20 });
     await t.do.practice.list({ clientId: zoe.id, limit: 20, before: firstPage.at(-1)!.id });
+    // ---- today (issue 12): Today's "and N more" of every group, past its first page too.
+    for (const group of TODAY_GROUPS) await t.do.today.more({ group, offset: 10, limit: 100 });
+    // ---- end today
 
     const problems: string[] = [];
     let checked = 0;

@@ -39,9 +39,7 @@ describe('renderer rules', () => {
     );
     expect(await syntax(file, "  return qc.invalidateQueries({ queryKey: ['clients'] });")).toHaveLength(1);
     expect(await syntax(file, "  return qc.setQueryData(['settings'], 1);")).toHaveLength(1);
-    expect(
-      await syntax(file, '  return useQuery({ queryKey: queryKeys.assignments.attention(), queryFn: () => 1 });'),
-    ).toHaveLength(0);
+    expect(await syntax(file, '  return useQuery({ queryKey: queryKeys.today.overview(), queryFn: () => 1 });')).toHaveLength(0);
     expect(await syntax('renderer/src/api/keys.ts', "  return useQuery({ queryKey: ['x'], queryFn: () => 1 });")).toHaveLength(0);
   });
 });

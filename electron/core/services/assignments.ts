@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Handlers } from '../../../shared/contract';
-import { addDays, daysBetween } from '../../../shared/dates';
+import { daysBetween } from '../../../shared/dates';
 import {
   DUE_SOON_DAYS,
   type Assignment,
@@ -47,26 +47,6 @@ const SELECT_ASSIGNMENT = sqlFragment`
     JOIN worksheet_version v ON v.id = a.worksheet_version_id
     JOIN worksheet w ON w.id = v.worksheet_id
     LEFT JOIN goal g ON g.id = a.goal_id`;
-
-/** SELECT_ASSIGNMENT with the client's names, for the lists across clients (Today). */
-export const SELECT_ASSIGNMENT_WITH_CLIENT = sqlFragment`
-  SELECT a.*, v.worksheet_id, v.version AS worksheet_version, w.current_version, g.title AS goal_title,
-         c.name AS client_name, c.preferred_name AS client_preferred_name
-    FROM assignment a
-    JOIN client c ON c.id = a.client_id
-    JOIN worksheet_version v ON v.id = a.worksheet_version_id
-    JOIN worksheet w ON w.id = v.worksheet_id
-    LEFT JOIN goal g ON g.id = a.goal_id`;
-
-/** A row of SELECT_ASSIGNMENT_WITH_CLIENT as an assignment with its client's names. */
-export type AssignmentWithClientRow = AssignmentReadRow & { client_name: string; client_preferred_name: string | null };
-export function toAssignmentWithClient(core: CoreContext, db: ReadDb, r: AssignmentWithClientRow, today: string) {
-  return {
-    ...toAssignment(r, today, versionHead(core, db, r.worksheet_version_id)),
-    clientName: r.client_name,
-    clientPreferredName: r.client_preferred_name,
-  };
-}
 
 /** Order on the client page: what needs attention first. */
 const STATE_ORDER: readonly AssignmentState[] = ['overdue', 'due-soon', 'active', 'completed', 'discontinued'];
@@ -223,19 +203,6 @@ export function assignmentDetail(core: CoreContext, id: string): AssignmentDetai
 
 export const assignmentsHandlers: Handlers<CoreContext>['assignments'] = {
   list: ({ clientId }, core) => listAssignments(core, clientId),
-
-  attention: (_input, core) => {
-    const db = core.read;
-    const today = todayIso(core);
-    // One query: the client's names come with the join (no lookup per row), titles from versionHead.
-    const rows = db.all(
-      sql<AssignmentWithClientRow>`
-        ${SELECT_ASSIGNMENT_WITH_CLIENT}
-         WHERE a.status = 'active' AND c.status = 'active' AND a.due_date IS NOT NULL AND a.due_date <= ${addDays(today, DUE_SOON_DAYS)}
-         ORDER BY a.due_date, a.created_at`,
-    );
-    return rows.map((r) => toAssignmentWithClient(core, db, r, today));
-  },
 
   get: ({ id }, core) => assignmentDetail(core, id),
 

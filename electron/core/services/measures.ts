@@ -318,7 +318,7 @@ function computeCaseload(db: ReadDb, today: string) {
   return out;
 }
 
-function item9Open(db: ReadDb, clientId?: string): Item9Open[] {
+export function item9Open(db: ReadDb, clientId?: string): Item9Open[] {
   return db
     .all(
       sql<MeasureResultRow & { client_name: string; client_preferred_name: string | null }>`

@@ -10,17 +10,8 @@ import { sql } from '../db/sql';
 import type { AssignmentRow, HomeworkReviewRow, PracticeRecordRow, SessionRow } from '../db/tables';
 import type { PlanRequest } from '../../../shared/contract';
 import { newId } from '../util/ids';
-import { nowIso, todayIso } from '../util/clock';
-import {
-  ASSIGNMENT_NOT_FOUND,
-  assignmentDetail,
-  currentVersionId,
-  readAssignment,
-  SELECT_ASSIGNMENT_WITH_CLIENT,
-  tailoring,
-  toAssignmentWithClient,
-  type AssignmentWithClientRow,
-} from './assignments';
+import { nowIso } from '../util/clock';
+import { ASSIGNMENT_NOT_FOUND, assignmentDetail, currentVersionId, readAssignment, tailoring } from './assignments';
 import { previousSession, requireSession } from './sessions';
 import { requireWorksheet } from './library';
 
@@ -324,30 +315,6 @@ export const reviewsHandlers: Handlers<CoreContext>['reviews'] = {
       review: readReview(core.read, reviewId),
       nextAssignment: nextId ? readAssignment(core, core.read, nextId) : null,
     };
-  },
-
-  due: (_input, core) => {
-    const db = core.read;
-    const today = todayIso(core);
-    // One query (no lookup per row): each active client's last attended session once, by a seek
-    // in the partial index session_attended (migration 007), not a grouping of every session.
-    const rows = db.all(
-      sql<AssignmentWithClientRow & { last_session: string | null }>`
-        WITH last AS MATERIALIZED (
-          SELECT c.id AS client_id,
-                 (SELECT max(s.date) FROM session s
-                   WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.date <= ${today}) AS last_session
-            FROM client c WHERE c.status = 'active')
-        SELECT x.*, l.last_session
-          FROM (${SELECT_ASSIGNMENT_WITH_CLIENT}
-                 WHERE a.status = 'active' AND c.status = 'active' AND a.due_date IS NOT NULL AND a.due_date <= ${today}) x
-          JOIN last l ON l.client_id = x.client_id
-         WHERE (l.last_session IS NULL OR x.due_date > l.last_session)
-           AND NOT EXISTS (SELECT 1 FROM homework_review r JOIN session s ON s.id = r.session_id
-                            WHERE r.assignment_id = x.id AND s.date >= x.due_date)
-         ORDER BY x.due_date, x.created_at`,
-    );
-    return rows.map((r) => ({ ...toAssignmentWithClient(core, db, r, today), lastSessionDate: r.last_session }));
   },
 
   ofAssignment: ({ assignmentId }, core) => {

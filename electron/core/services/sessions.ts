@@ -193,16 +193,4 @@ export const sessionsHandlers: Handlers<CoreContext>['sessions'] = {
       w.run(sql`DELETE FROM session WHERE id = ${id}`);
       return { id };
     }),
-
-  unfinished: (_input, core) =>
-    core.read
-      .all(
-        sql<SessionReadRow & { client_name: string; client_preferred_name: string | null }>`
-          SELECT s.*, c.name AS client_name, c.preferred_name AS client_preferred_name,
-                 (SELECT count(*) FROM homework_review r WHERE r.session_id = s.id) AS review_count
-            FROM session s JOIN client c ON c.id = s.client_id
-           WHERE s.finished_at IS NULL AND c.status = 'active'
-           ORDER BY s.date, s.time, s.created_at`,
-      )
-      .map((r) => ({ ...toSession(r), clientName: r.client_name, clientPreferredName: r.client_preferred_name })),
 };

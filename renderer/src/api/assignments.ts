@@ -17,15 +17,6 @@ export function useAssignment(id: string) {
   return useQuery({ queryKey: queryKeys.assignments.detail(id), queryFn: () => unwrap(api().assignments.get({ id })) });
 }
 
-/** Homework overdue or due in the next few days, across the caseload (Today). */
-export function useAttention() {
-  return useQuery({
-    queryKey: queryKeys.assignments.attention(),
-    queryFn: () => unwrap(api().assignments.attention()),
-    staleTime: 0,
-  });
-}
-
 export function useCreateAssignment() {
   const qc = useQueryClient();
   return useMutation({

@@ -8,7 +8,8 @@ import { queryKeys } from './keys';
  */
 export const afterChange = {
   /** A client's details or status: lists, their page, and everything that shows their name. */
-  client: (qc: QueryClient) => invalidate(qc, [queryKeys.clients.all, queryKeys.assignments.all, queryKeys.print.all]),
+  client: (qc: QueryClient) =>
+    invalidate(qc, [queryKeys.clients.all, queryKeys.assignments.all, queryKeys.print.all, queryKeys.today.all]),
 
   /** A treatment goal: the client's page, and assignments (they show the goal they serve). */
   goal: (qc: QueryClient, clientId: string) =>
@@ -27,6 +28,7 @@ export const afterChange = {
       queryKeys.print.all,
       queryKeys.sessions.all,
       queryKeys.progress.all,
+      queryKeys.today.all,
     ]),
 
   /**
@@ -34,10 +36,17 @@ export const afterChange = {
    * (unfinished sessions, homework to review) and the client lists ("Last session").
    */
   session: (qc: QueryClient) =>
-    invalidate(qc, [queryKeys.sessions.all, queryKeys.clients.lists(), queryKeys.measures.caseload(), queryKeys.progress.all]),
+    invalidate(qc, [
+      queryKeys.sessions.all,
+      queryKeys.clients.lists(),
+      queryKeys.measures.caseload(),
+      queryKeys.progress.all,
+      queryKeys.today.all,
+    ]),
 
   /** A homework review saved: the session's items and counts, the timeline, Today. */
-  review: (qc: QueryClient) => invalidate(qc, [queryKeys.sessions.all, queryKeys.measures.caseload(), queryKeys.progress.all]),
+  review: (qc: QueryClient) =>
+    invalidate(qc, [queryKeys.sessions.all, queryKeys.measures.caseload(), queryKeys.progress.all, queryKeys.today.all]),
 
   /** A plan carried out (an assignment ended, a follow-on made): everything an assignment change touches. */
   plan: (qc: QueryClient) =>
@@ -48,6 +57,7 @@ export const afterChange = {
       queryKeys.library.all,
       queryKeys.print.all,
       queryKeys.progress.all,
+      queryKeys.today.all,
     ]),
 
   /** A practice record (entered, imported, edited, deleted, restored): the practice lists. */
@@ -57,10 +67,10 @@ export const afterChange = {
    * A questionnaire result, an item 9 acknowledgement, the client's problems: every measures
    * query (results, item 9 banners, caseload flags on Today and the client list).
    */
-  measures: (qc: QueryClient) => invalidate(qc, [queryKeys.measures.all]),
+  measures: (qc: QueryClient) => invalidate(qc, [queryKeys.measures.all, queryKeys.today.all]),
 
   /** A worksheet (saved, duplicated, archived, restored): the library, and assignments ("a newer version is available"). */
-  worksheet: (qc: QueryClient) => invalidate(qc, [queryKeys.library.all, queryKeys.assignments.all]),
+  worksheet: (qc: QueryClient) => invalidate(qc, [queryKeys.library.all, queryKeys.assignments.all, queryKeys.today.all]),
 };
 
 async function invalidate(qc: QueryClient, keys: readonly (readonly unknown[])[]): Promise<void> {

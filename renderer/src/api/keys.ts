@@ -1,4 +1,4 @@
-import type { AuditFilter, OutputTarget, TimelineKind } from '../../../shared/contract';
+import type { AuditFilter, OutputTarget, TimelineKind, TodayGroup } from '../../../shared/contract';
 import type { Approach, Category, Phase } from '../../../shared/worksheet';
 
 export type ClientStatusFilter = 'active' | 'archived' | 'all';
@@ -39,19 +39,13 @@ export const queryKeys = {
     all: ['assignments'] as const,
     ofClient: (clientId: string) => ['assignments', 'client', clientId] as const,
     detail: (id: string) => ['assignments', 'detail', id] as const,
-    /** Today's list: overdue and due-soon homework across the caseload. */
-    attention: () => ['assignments', 'attention'] as const,
   },
   sessions: {
     all: ['sessions'] as const,
     ofClient: (clientId: string) => ['sessions', 'client', clientId] as const,
     detail: (id: string) => ['sessions', 'detail', id] as const,
-    /** Today: sessions left unfinished across the caseload. */
-    unfinished: () => ['sessions', 'unfinished'] as const,
     /** What one session reviews (with the proposals from practice records). */
     reviewItems: (sessionId: string) => ['sessions', 'review-items', sessionId] as const,
-    /** Today: homework due since the last session and not reviewed yet. */
-    due: () => ['sessions', 'due'] as const,
     /** A client's timeline (sessions, reviews, practice, assignment changes), by the kinds shown. */
     timeline: (clientId: string, kinds: readonly TimelineKind[]) => ['sessions', 'timeline', clientId, [...kinds]] as const,
     /** Its newest `limit` items (under `timeline`, so invalidating the timeline covers every page). */
@@ -95,6 +89,15 @@ export const queryKeys = {
     /** The Jacobson–Truax SD and r per measure. */
     rci: () => ['measures', 'rci'] as const,
   },
+  // ---- today (issue 12)
+  today: {
+    all: ['today'] as const,
+    /** Every group's first rows and counts. */
+    overview: () => ['today', 'overview'] as const,
+    /** The pages of one group, loaded when the clinician shows the rest. */
+    more: (group: TodayGroup) => ['today', 'more', group] as const,
+  },
+  // ---- end today
   backup: {
     all: ['backup'] as const,
     /** The last good backup and whether it is old. */

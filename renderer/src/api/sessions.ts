@@ -17,15 +17,6 @@ export function useSession(id: string) {
   return useQuery({ queryKey: queryKeys.sessions.detail(id), queryFn: () => unwrap(api().sessions.get({ id })) });
 }
 
-/** Sessions left unfinished across the caseload (Today). */
-export function useUnfinishedSessions() {
-  return useQuery({
-    queryKey: queryKeys.sessions.unfinished(),
-    queryFn: () => unwrap(api().sessions.unfinished()),
-    staleTime: 0,
-  });
-}
-
 export function useCreateSession() {
   const qc = useQueryClient();
   return useMutation({
@@ -94,11 +85,6 @@ export function usePlanReview() {
     mutationFn: (input: PlanInput) => unwrap(api().reviews.plan(input)),
     onSuccess: () => afterChange.plan(qc),
   });
-}
-
-/** Homework due since each client's last session and not reviewed yet (Today). */
-export function useDueForReview() {
-  return useQuery({ queryKey: queryKeys.sessions.due(), queryFn: () => unwrap(api().reviews.due()), staleTime: 0 });
 }
 
 /** The newest `limit` items of a client's timeline (the tab asks for older ones as needed). */

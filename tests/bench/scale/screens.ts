@@ -35,7 +35,10 @@ export const SCREENS: Screen[] = [
   {
     name: 'Today',
     goalMs: SCREEN_GOAL_MS,
-    run: (c) => Promise.all([c.assignments.attention(), c.sessions.unfinished(), c.reviews.due(), c.backup.status()]),
+    // Exactly what renderer/src/features/home/Today.tsx asks for when it opens: every group's first
+    // rows and counts in one call (item 9, needs attention, unfinished, to review, overdue, due
+    // soon), and the backup line.
+    run: (c) => Promise.all([c.today.overview(), c.backup.status()]),
   },
   { name: 'Client list (active)', goalMs: SCREEN_GOAL_MS, run: (c) => c.clients.list({ status: 'active' }) },
   { name: 'Client list (all)', goalMs: SCREEN_GOAL_MS, run: (c) => c.clients.list({ status: 'all' }) },

@@ -1,45 +1,33 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatDate, localIsoDate } from '../../../../shared/dates';
-import { useAttention } from '../../api/assignments';
+import type { TodayClient, TodayGroup, TodayHomework, TodayPage } from '../../../../shared/contract';
+import { formatDate } from '../../../../shared/dates';
 import { errorMessage } from '../../api/client';
-import { useDueForReview, useUnfinishedSessions } from '../../api/sessions';
+import { useTodayMore, useTodayOverview } from '../../api/today';
 import { FormError } from '../../components/Field';
 import { StateBadge } from '../../components/AssignmentState';
+import { tellApart } from '../../components/namesakes';
 import './today.css';
 import { lastBackupLine } from '../../components/backupText';
 import { useBackupStatus } from '../../api/backup';
-import { useCaseload, useItem9Open } from '../../api/measures';
-import { CaseloadAttention, Item9Notices } from '../measures';
+import { CaseloadLines, Item9Notice } from '../measures';
 
 /**
- * The home screen: homework that is overdue or due in the next few days, across the caseload.
- * (It grows as features land: sessions seen recently, homework still to review.)
+ * The home screen: item 9 answers to acknowledge, who needs attention, sessions left unfinished,
+ * homework to review, overdue or due in the next few days, across the caseload. One call
+ * (today.overview) brings each group's first rows and its count; the rest of a group is loaded
+ * when the clinician asks for it (issue 12).
  */
 export function Today() {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const today = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(new Date());
-  const attention = useAttention();
+  const overview = useTodayOverview();
   const backup = useBackupStatus();
-  const items = attention.data ?? [];
-  const unfinished = useUnfinishedSessions();
-  const due = useDueForReview();
-  const openSessions = unfinished.data ?? [];
-  const toReview = due.data ?? [];
-  // Homework waiting for its review is listed once, under "To review".
-  const listed = new Set(toReview.map((a) => a.id));
-  const overdue = items.filter((a) => a.state === 'overdue' && !listed.has(a.id));
-  const soon = items.filter((a) => a.state === 'due-soon' && !listed.has(a.id));
-  const caseload = useCaseload();
-  const item9 = useItem9Open(null);
+  const o = overview.data;
   const nothing =
-    attention.isSuccess &&
-    items.length === 0 &&
-    openSessions.length === 0 &&
-    toReview.length === 0 &&
-    !caseload.data?.length &&
-    !item9.data?.length;
+    o !== undefined &&
+    o.item9.total + o.attention.total + o.unfinished.total + o.review.total + o.overdue.total + o.dueSoon.total === 0;
 
   return (
     <section className="page" aria-labelledby="today-title">
@@ -55,55 +43,84 @@ export function Today() {
           {lastBackupLine(backup.data)} {backup.data.stale ? <Link to="/settings">Go to backups</Link> : null}
         </p>
       ) : null}
-      <Item9Notices clientId={null} showName />
-      <FormError message={attention.error ? errorMessage(attention.error) : null} />
-      <FormError message={unfinished.error ? errorMessage(unfinished.error) : due.error ? errorMessage(due.error) : null} />
-      <CaseloadAttention />
-      {openSessions.length ? (
-        <section className="card today-group" aria-labelledby="today-unfinished">
-          <h2 id="today-unfinished">
-            Sessions left unfinished <span className="muted">({openSessions.length})</span>
-          </h2>
-          <ul className="today-list">
-            {openSessions.map((s) => (
-              <li key={s.id}>
-                <Link to={`/clients/${s.clientId}/sessions/${s.id}`} className="today-client">
-                  {s.clientName}
-                  {s.clientPreferredName ? ` (${s.clientPreferredName})` : ''}
-                </Link>
-                <span className="today-title">Session {s.number}: carry on where you stopped</span>
-                <span className="today-due">{formatDate(s.date, undefined, 'medium')}</span>
-                <span />
-              </li>
-            ))}
-          </ul>
-        </section>
+      <FormError message={overview.error ? errorMessage(overview.error) : null} />
+      {o && o.item9.total > 0 ? (
+        <Tail
+          group="item9"
+          first={o.item9}
+          more={(n) => `and ${n} more item 9 answers to acknowledge`}
+          list={(rows) => (
+            <div className="item9-notices">
+              {rows.map((f) => (
+                <div key={f.resultId} data-today-row>
+                  <Item9Notice flag={f} showName detail={f.client.tellApart ? tellApart(f.client.tellApart) : null} />
+                </div>
+              ))}
+            </div>
+          )}
+        />
       ) : null}
-      {toReview.length ? (
-        <section className="card today-group" aria-labelledby="today-review">
-          <h2 id="today-review">
-            To review at the next session <span className="muted">({toReview.length})</span>
-          </h2>
-          <p className="muted">Homework that fell due since the client’s last session and has not been reviewed yet.</p>
-          <TailList items={toReview} more={(n) => `and ${n} more to review`}>
-            {(a) => (
-              <li key={a.id}>
-                <Link to={`/clients/${a.clientId}/sessions`} className="today-client">
-                  {a.clientName}
-                  {a.clientPreferredName ? ` (${a.clientPreferredName})` : ''}
-                </Link>
-                <span className="today-title">{a.title}</span>
-                <span className="today-due">
-                  {a.dueDate ? `due ${formatDate(a.dueDate, undefined, 'medium')}` : ''}
-                  {a.lastSessionDate
-                    ? ` · last session ${formatDate(a.lastSessionDate, undefined, 'medium')}`
-                    : ' · no session yet'}
-                </span>
-                <StateBadge state={a.state} />
-              </li>
+      {o && o.attention.total > 0 ? (
+        <Group id="today-attention" title="Needs attention" total={o.attention.total}>
+          <Tail
+            group="attention"
+            first={o.attention}
+            more={(n) => `and ${n} more who need attention`}
+            list={(rows) => (
+              <ul className="today-list attention-list">
+                {rows.map((e) => (
+                  <li key={e.client.id} data-today-row>
+                    <Client client={e.client} to={`/clients/${e.client.id}`} />
+                    <CaseloadLines flags={e.flags} />
+                  </li>
+                ))}
+              </ul>
             )}
-          </TailList>
-        </section>
+          />
+        </Group>
+      ) : null}
+      {o && o.unfinished.total > 0 ? (
+        <Group id="today-unfinished" title="Sessions left unfinished" total={o.unfinished.total}>
+          <Tail
+            group="unfinished"
+            first={o.unfinished}
+            more={(n) => `and ${n} more unfinished sessions`}
+            list={(rows) => (
+              <ul className="today-list">
+                {rows.map((s) => (
+                  <li key={s.id} data-today-row>
+                    <Client client={s.client} to={`/clients/${s.client.id}/sessions/${s.id}`} />
+                    <span className="today-title">Session {s.number}: carry on where you stopped</span>
+                    <span className="today-due">{formatDate(s.date, undefined, 'medium')}</span>
+                    <span />
+                  </li>
+                ))}
+              </ul>
+            )}
+          />
+        </Group>
+      ) : null}
+      {o && o.review.total > 0 ? (
+        <Group id="today-review" title="To review at the next session" total={o.review.total}>
+          <p className="muted">Homework that fell due since the client’s last session and has not been reviewed yet.</p>
+          <Tail
+            group="review"
+            first={o.review}
+            more={(n) => `and ${n} more to review`}
+            list={(rows) => (
+              <ul className="today-list">
+                {rows.map((a) => (
+                  <HomeworkRow key={a.id} a={a} to={`/clients/${a.client.id}/sessions`}>
+                    {`due ${formatDate(a.dueDate, undefined, 'medium')}`}
+                    {a.lastSessionDate
+                      ? ` · last session ${formatDate(a.lastSessionDate, undefined, 'medium')}`
+                      : ' · no session yet'}
+                  </HomeworkRow>
+                ))}
+              </ul>
+            )}
+          />
+        </Group>
       ) : null}
       {nothing ? (
         <div className="empty">
@@ -114,65 +131,130 @@ export function Today() {
           </p>
         </div>
       ) : null}
-      {[
-        { id: 'overdue', title: 'Overdue', list: overdue, more: (n: number) => `and ${n} more overdue` },
-        { id: 'due-soon', title: 'Due in the next few days', list: soon, more: (n: number) => `and ${n} more due soon` },
-      ].map((g) =>
-        g.list.length ? (
-          <section key={g.id} className="card today-group" aria-labelledby={`today-${g.id}`}>
-            <h2 id={`today-${g.id}`}>
-              {g.title} <span className="muted">({g.list.length})</span>
-            </h2>
-            <TailList items={g.list} more={g.more}>
-              {(a) => (
-                <li key={a.id}>
-                  <Link to={`/clients/${a.clientId}/assignments`} className="today-client">
-                    {a.clientName}
-                    {a.clientPreferredName ? ` (${a.clientPreferredName})` : ''}
-                  </Link>
-                  <span className="today-title">{a.title}</span>
-                  <span className="today-due">
-                    {a.dueDate === localIsoDate(new Date())
-                      ? 'due today'
-                      : `due ${a.dueDate ? formatDate(a.dueDate, undefined, 'medium') : '—'}`}
-                  </span>
-                  <StateBadge state={a.state} />
-                </li>
-              )}
-            </TailList>
-          </section>
-        ) : null,
-      )}
+      {o
+        ? (
+            [
+              { group: 'overdue', title: 'Overdue', more: (n: number) => `and ${n} more overdue` },
+              { group: 'dueSoon', title: 'Due in the next few days', more: (n: number) => `and ${n} more due soon` },
+            ] as const
+          ).map((g) =>
+            o[g.group].total > 0 ? (
+              <Group
+                key={g.group}
+                id={`today-${g.group === 'dueSoon' ? 'due-soon' : g.group}`}
+                title={g.title}
+                total={o[g.group].total}
+              >
+                <Tail
+                  group={g.group}
+                  first={o[g.group]}
+                  more={g.more}
+                  list={(rows) => (
+                    <ul className="today-list">
+                      {rows.map((a) => (
+                        <HomeworkRow key={a.id} a={a} to={`/clients/${a.client.id}/assignments`}>
+                          {a.dueDate === o.today ? 'due today' : `due ${formatDate(a.dueDate, undefined, 'medium')}`}
+                        </HomeworkRow>
+                      ))}
+                    </ul>
+                  )}
+                />
+              </Group>
+            ) : null,
+          )
+        : null}
     </section>
   );
 }
 
-/** How many rows of a Today group show before the rest is collapsed. */
-const TODAY_VISIBLE = 10;
+function Group({ id, title, total, children }: { id: string; title: string; total: number; children: ReactNode }) {
+  return (
+    <section className="card today-group" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span className="muted">({total})</span>
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The client of a row: their name, and what tells them apart from a namesake. */
+function Client({ client, to }: { client: TodayClient; to: string }) {
+  return (
+    <span className="today-who">
+      <Link to={to} className="today-client">
+        {client.name}
+        {client.preferredName ? ` (${client.preferredName})` : ''}
+      </Link>
+      {client.tellApart ? <span className="muted today-tell-apart">{tellApart(client.tellApart)}</span> : null}
+    </span>
+  );
+}
+
+function HomeworkRow({ a, to, children }: { a: TodayHomework; to: string; children: ReactNode }) {
+  return (
+    <li data-today-row>
+      <Client client={a.client} to={to} />
+      <span className="today-title">{a.title}</span>
+      <span className="today-due">{children}</span>
+      <StateBadge state={a.state} />
+    </li>
+  );
+}
+
+type RowOf<G extends TodayGroup> = Extract<TodayPage, { group: G }>['rows'][number];
 
 /**
- * A Today list with its long tail collapsed: the first rows, then "and 140 more overdue", which
- * shows the rest. A caseload of hundreds keeps the page short and quick to draw.
+ * A Today group with its long tail collapsed: the overview's first rows, then "and 140 more
+ * overdue". The button loads the group from the core a page at a time (today.more); keyboard focus
+ * moves to the first row it brought, so a keyboard user carries on reading where the list grew.
  */
-function TailList<T>({
-  items,
+function Tail<G extends TodayGroup>({
+  group,
+  first,
   more,
-  children,
+  list,
 }: {
-  items: readonly T[];
+  group: G;
+  first: { total: number; rows: readonly RowOf<G>[] };
   more: (n: number) => string;
-  children: (item: T) => ReactNode;
+  list: (rows: readonly RowOf<G>[]) => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
-  const hidden = open ? 0 : Math.max(0, items.length - TODAY_VISIBLE);
+  const pages = useTodayMore(group, open);
+  const box = useRef<HTMLDivElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  const listId = useId();
+  // The pages are of this group (useTodayMore); TypeScript cannot narrow the union by a generic G.
+  const loaded =
+    open && pages.data ? (pages.data.pages.flatMap((p): readonly unknown[] => p.rows) as readonly RowOf<G>[]) : first.rows;
+  const total = open && pages.data ? pages.data.pages[pages.data.pages.length - 1]!.total : first.total;
+  const hidden = Math.max(0, total - loaded.length);
+
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || loaded.length <= from) return;
+    focusFrom.current = null;
+    const row = box.current?.querySelectorAll('[data-today-row]')[from];
+    row?.querySelector<HTMLElement>('a, button, textarea')?.focus();
+  }, [loaded.length]);
+
+  const showMore = () => {
+    focusFrom.current = loaded.length;
+    if (!open) setOpen(true);
+    else void pages.fetchNextPage();
+  };
+  const busy = open && (pages.isFetching || pages.isPending);
+
   return (
-    <>
-      <ul className="today-list">{(hidden ? items.slice(0, TODAY_VISIBLE) : items).map(children)}</ul>
-      {hidden ? (
-        <button type="button" className="today-more" aria-expanded={false} onClick={() => setOpen(true)}>
-          {more(hidden)}
+    <div ref={box} id={listId}>
+      {list(loaded)}
+      <FormError message={pages.error ? errorMessage(pages.error) : null} />
+      {hidden > 0 ? (
+        <button type="button" className="today-more" aria-controls={listId} disabled={busy} onClick={showMore}>
+          {busy ? 'Loading…' : more(hidden)}
         </button>
       ) : null}
-    </>
+    </div>
   );
 }

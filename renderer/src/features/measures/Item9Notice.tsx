@@ -30,7 +30,11 @@ export function Item9Notices({ clientId, showName }: { clientId: string | null; 
 
 type Values = z.input<typeof item9AckFormSchema>;
 
-function Item9Notice({ flag, showName }: { flag: Item9Open; showName: boolean }) {
+/**
+ * One item 9 notice with its acknowledgement form. On Today (`showName`), `detail` tells the client
+ * apart from a namesake (date of birth, start date).
+ */
+export function Item9Notice({ flag, showName, detail }: { flag: Item9Open; showName: boolean; detail?: string | null }) {
   const ack = useAcknowledgeItem9();
   const titleId = useId();
   const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof item9AckFormSchema>>({
@@ -48,7 +52,10 @@ function Item9Notice({ flag, showName }: { flag: Item9Open; showName: boolean })
   });
   return (
     <section className="item9-notice" aria-labelledby={titleId}>
-      <h2 id={titleId}>PHQ-9 item 9{showName ? ` — ${flag.clientName}` : ''}: please acknowledge</h2>
+      <h2 id={titleId}>
+        PHQ-9 item 9{showName ? ` — ${flag.clientName}` : ''}
+        {showName && detail ? <span className="muted"> ({detail})</span> : null}: please acknowledge
+      </h2>
       <p>
         On {formatDate(flag.administeredOn)}, {who} answered <strong>“{flag.answerLabel}”</strong> to item 9 (thoughts of being
         better off dead or of self-harm). Add a note of what you did or decided; the flag stays here until you do.
