@@ -8,6 +8,8 @@
  *
  * `npm run bench:quick` (or `-- --quick`): the PDF section with fewer runs and the scale section at
  * 10k records only. `-- --pdf` or `-- --scale` runs one section. Sizes: `-- --sizes=10000,100000`.
+ * `-- --worker` runs only the scale section's worker part (backup with the main thread watched,
+ * packets, memory) at the largest size; `-- --old-backup` adds the old in-memory backup beside it.
  */
 import { benchCharts } from './charts';
 import { runPdfBench } from './pdf';
@@ -16,7 +18,8 @@ import { runScaleBench } from './scale/run';
 async function main() {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
-  const only = args.includes('--pdf') ? 'pdf' : args.includes('--scale') ? 'scale' : null;
+  const workerOnly = args.includes('--worker');
+  const only = args.includes('--pdf') ? 'pdf' : args.includes('--scale') || workerOnly ? 'scale' : null;
   const sizesArg = args.find((a) => a.startsWith('--sizes='));
   const sizes = sizesArg
     ? sizesArg
@@ -36,7 +39,14 @@ async function main() {
     // issue 9: a chart of 2,000 points into a PDF, beside a 100-point baseline.
     await benchCharts();
   }
-  if (only !== 'pdf') await runScaleBench({ sizes, runs: quick ? 10 : 30, chromium: !args.includes('--no-chromium') });
+  if (only !== 'pdf')
+    await runScaleBench({
+      sizes,
+      runs: quick ? 10 : 30,
+      chromium: !args.includes('--no-chromium'),
+      workerOnly,
+      oldBackup: args.includes('--old-backup'),
+    });
 }
 
 main().catch((e: unknown) => {
