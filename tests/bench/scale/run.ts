@@ -316,7 +316,9 @@ export async function runScaleBench(opts: ScaleOptions): Promise<void> {
 async function workerSection(v: GeneratedVault, opts: ScaleOptions): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const watch = watchLoop();
-  const host = new CoreWorker(startWorker(v.dir));
+  // The core's own auto-lock at its longest: a long backup with only passive calls beside it must
+  // not end in a lock before the packets are measured.
+  const host = new CoreWorker(startWorker(v.dir, 'electron/core/worker.ts', { autoLockMinutes: 60 }));
   const { do: calls } = hostClient(workerContract, host.call);
   const backupDir = mkdtempSync(path.join(tmpdir(), 'stepwise-bench-backup-'));
   try {
@@ -352,13 +354,6 @@ async function workerSection(v: GeneratedVault, opts: ScaleOptions): Promise<voi
     const backupMb = (watch.stepPeakRss - rssBefore) / MB;
     const backupGrowthMb = (watch.stepPeakRss - rssAtBackup) / MB;
 
-    const p0 = performance.now();
-    let pages = 0;
-    for (const c of clients.slice(0, 100)) pages += (await calls.print.packet({ clientId: c.id })).pages;
-    const packetMs = performance.now() - p0;
-    const { peakRss } = watch.stop();
-    const workerMb = (peakRss - rssBefore) / MB;
-
     console.log(`\nIn the core's worker thread, at ${v.records.toLocaleString('en')} records`);
     console.log(
       `Backup (streamed): ${(backupMs / 1000).toFixed(1)} s (${(backup.bytes / MB).toFixed(0)} MB, checked); main thread's longest event-loop stall meanwhile ${ms(stall)} ms — goal ≤ 50 ms: ${mark(stall <= 50)}; peak memory ${backupMb.toFixed(0)} MB over the RSS before the worker started (${backupGrowthMb.toFixed(0)} MB over the RSS when the backup began)`,
@@ -367,6 +362,13 @@ async function workerSection(v: GeneratedVault, opts: ScaleOptions): Promise<voi
     console.log(
       `  other calls during the backup (backup.status every 20 ms): ${waits.length} answered, p50 ${ms(pct(sorted, 50))} ms, longest ${ms(sorted.at(-1) ?? 0)} ms (the worker is held only by VACUUM INTO and the snapshot's integrity check)`,
     );
+    const p0 = performance.now();
+    let pages = 0;
+    for (const c of clients.slice(0, 100)) pages += (await calls.print.packet({ clientId: c.id })).pages;
+    const packetMs = performance.now() - p0;
+    const { peakRss } = watch.stop();
+    const workerMb = (peakRss - rssBefore) / MB;
+
     console.log(
       `Packets for ${Math.min(100, clients.length)} clients: ${(packetMs / 1000).toFixed(2)} s (${pages} pages) — goal ≤ 5 s: ${mark(packetMs <= 5000)}`,
     );
