@@ -8,6 +8,7 @@ import {
   readFileSync,
   readSync,
   statSync,
+  utimesSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -262,5 +263,21 @@ describe('streamed backups (issue 12)', () => {
     } finally {
       dbKey.fill(0);
     }
+  });
+});
+
+describe('what a backup cut short leaves', () => {
+  it('is removed by the next backup once it is hours old; a fresh one (a backup running) is left', async () => {
+    const t = track(await unlockedCore());
+    const folder = path.join(track(tempDir('stepwise-backups-')).dir, 'backups');
+    mkdirSync(folder, { recursive: true });
+    const stale = ['.stepwise-snapshot.4242-0a1b2c3d.tmp', 'stepwise-2026-11-27.swbackup.4242-deadbeef.tmp'];
+    const fresh = '.stepwise-snapshot.4243-00112233.tmp';
+    const other = 'notes.txt.1-00000000.tmp';
+    for (const n of [...stale, fresh, other]) writeFileSync(path.join(folder, n), 'x');
+    const old = new Date(Date.now() - 24 * 3600_000);
+    for (const n of [...stale, other]) utimesSync(path.join(folder, n), old, old);
+    const { file } = await t.do.backup.create({ folder });
+    expect(readdirSync(folder).sort()).toEqual([fresh, other, path.basename(file)].sort());
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
@@ -62,6 +62,24 @@ function makeFolder(folder: string): void {
   }
 }
 
+/** The temporary files of a backup (see Vault.writeBackup): the snapshot and the sealed file before its name. */
+const BACKUP_TEMP = /^(\.stepwise-snapshot|.+\.swbackup)\.\d+-[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?$/;
+/** Older than this, a backup's temporary file is from a backup that was cut short (a crash, a kill). */
+const STALE_TEMP_MS = 6 * 3600_000;
+
+/** Removes what a backup cut short by a crash left in the folder (encrypted bytes, but disk space). */
+function removeStaleTemps(folder: string, now: number): void {
+  try {
+    for (const name of readdirSync(folder)) {
+      if (!BACKUP_TEMP.test(name)) continue;
+      const file = path.join(folder, name);
+      if (now - statSync(file).mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true });
+    }
+  } catch {
+    // Tidying is tried again with the next backup.
+  }
+}
+
 function freshName(folder: string, at: Date): string {
   for (let n = 0; n < 1000; n++) {
     const name = backupFileName(at, n);
@@ -119,6 +137,7 @@ export const backupHandlers: Handlers<CoreContext>['backup'] = {
     return oneAtATime(core, async () => {
       const vault = core.requireVault();
       makeFolder(folder);
+      removeStaleTemps(folder, Date.now());
       const at = core.now();
       const name = freshName(folder, at);
       const file = path.join(folder, name);
