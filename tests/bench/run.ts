@@ -9,6 +9,8 @@
  * `npm run bench:quick` (or `-- --quick`): the PDF section with fewer runs and the scale section at
  * 10k records only. `-- --pdf` or `-- --scale` runs one section; `-- --packets` only the packets for
  * 100 clients in the worker (at 10k records, or the largest of `--sizes`). Sizes: `-- --sizes=10000,100000`.
+ * `-- --worker` runs only the scale section's worker part (backup with the main thread watched,
+ * packets, memory) at the largest size; `-- --old-backup` adds the old in-memory backup beside it.
  */
 import { benchCharts, benchChartsOnScreen } from './charts';
 import { runPdfBench } from './pdf';
@@ -17,7 +19,8 @@ import { runPacketBench, runScaleBench } from './scale/run';
 async function main() {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
-  const only = args.includes('--pdf') ? 'pdf' : args.includes('--scale') ? 'scale' : null;
+  const workerOnly = args.includes('--worker');
+  const only = args.includes('--pdf') ? 'pdf' : args.includes('--scale') || workerOnly ? 'scale' : null;
   const sizesArg = args.find((a) => a.startsWith('--sizes='));
   const sizes = sizesArg
     ? sizesArg
@@ -44,7 +47,14 @@ async function main() {
     // issue 12: five years of daily records on screen (ECharts' SVG renderer in Chromium).
     if (!args.includes('--no-chromium')) await benchChartsOnScreen();
   }
-  if (only !== 'pdf') await runScaleBench({ sizes, runs: quick ? 10 : 30, chromium: !args.includes('--no-chromium') });
+  if (only !== 'pdf')
+    await runScaleBench({
+      sizes,
+      runs: quick ? 10 : 30,
+      chromium: !args.includes('--no-chromium'),
+      workerOnly,
+      oldBackup: args.includes('--old-backup'),
+    });
 }
 
 main().catch((e: unknown) => {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { checkSnapshot, Vault } from '../../electron/core/vault/vault';
-import { readBackupFile, backupKey } from '../../electron/core/vault/backup';
+import { checkSnapshotFile, Vault } from '../../electron/core/vault/vault';
+import { openBackupFile, backupKey, privateTemp } from '../../electron/core/vault/backup';
 import { PASSPHRASES } from './crash-pass';
 import { TEST_SCRYPT } from './vault';
 
@@ -91,16 +91,19 @@ export async function crashRun(dir: string, pass: number, killAfterMs: number): 
       .sort()
       .at(-1);
     if (!newest) throw new Error('every backup is gone');
-    const sealed = readBackupFile(path.join(folder, newest));
+    const sealed = await openBackupFile(path.join(folder, newest));
     const key = await backupKey(sealed, { passphrase: PASSPHRASES[0] }).catch(() =>
       backupKey(sealed, { passphrase: PASSPHRASES[1] }),
     );
+    const tmp = privateTemp();
     try {
-      const { snapshot } = sealed.open(key);
-      const check = checkSnapshot(snapshot, key, sealed.keyFile.vaultId);
+      const snapshot = path.join(tmp.dir, 'check.db');
+      await sealed.unseal(key, snapshot);
+      const check = checkSnapshotFile(snapshot, key, sealed.keyFile.vaultId);
       if (!check.healthy) throw new Error(`the last acknowledged backup fails its check: ${check.integrity}`);
     } finally {
       key.fill(0);
+      tmp.done();
     }
   }
   return {

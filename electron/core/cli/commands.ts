@@ -47,7 +47,7 @@ Commands:
   backup  --vault DIR --out FILE  Write an encrypted backup of the vault (opens with its passphrase or recovery key).
   restore --backup FILE --vault NEWDIR
                                  Restore a backup into a new, empty folder, then open and check it there.
-  check-backup --backup FILE     Open a backup (in memory and an encrypted temporary copy) and check it.
+  check-backup --backup FILE     Open a backup (streamed into an encrypted temporary copy) and check it.
   delete-client --vault DIR --client ID --yes
                                  Delete an archived client and all of their records for good (the right
                                  to erasure); without --yes nothing is deleted. Backups made before keep them.

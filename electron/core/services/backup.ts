@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
@@ -7,14 +7,17 @@ import { diskProblem } from '../../host/errors';
 import type { CoreContext } from '../core';
 import { sql } from '../db/sql';
 import type { MetaRow } from '../db/tables';
-import { backupKey, readBackupFile, type SealedBackup } from '../vault/backup';
+import { backupKey, openBackupFile, privateTemp, type SealedBackup } from '../vault/backup';
 import type { Secret } from '../vault/keyfile';
 import { BACKUP_INTERVAL_MS, BACKUP_STALE_MS, backupFileName, backupsToPrune } from '../vault/retention';
-import { checkSnapshot, proveRestoredVault, writeRestoredVault, type SnapshotCheck } from '../vault/restore';
+import { checkSnapshotFile, proveRestoredVault, restoreBackupInto, type SnapshotCheck } from '../vault/restore';
 
 /*
  * Backups run in the core (its worker thread in the app): the snapshot, sealing and check never
- * touch Electron's main thread. See vault/backup.ts for the file format.
+ * touch Electron's main thread. See vault/backup.ts for the file format. Everything is streamed
+ * in chunks (issue 12): a backup, its check and a restore hold a few MB whatever the vault's size,
+ * and between chunks the core answers other calls — a backup does not run alone. Backups of one
+ * core are made one after the other (a second waits for the first), never two at once.
  */
 
 const FOLDER_MESSAGE =
@@ -59,6 +62,24 @@ function makeFolder(folder: string): void {
   }
 }
 
+/** The temporary files of a backup (see Vault.writeBackup): the snapshot and the sealed file before its name. */
+const BACKUP_TEMP = /^(\.stepwise-snapshot|.+\.swbackup)\.\d+-[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?$/;
+/** Older than this, a backup's temporary file is from a backup that was cut short (a crash, a kill). */
+const STALE_TEMP_MS = 6 * 3600_000;
+
+/** Removes what a backup cut short by a crash left in the folder (encrypted bytes, but disk space). */
+function removeStaleTemps(folder: string, now: number): void {
+  try {
+    for (const name of readdirSync(folder)) {
+      if (!BACKUP_TEMP.test(name)) continue;
+      const file = path.join(folder, name);
+      if (now - statSync(file).mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true });
+    }
+  } catch {
+    // Tidying is tried again with the next backup.
+  }
+}
+
 function freshName(folder: string, at: Date): string {
   for (let n = 0; n < 1000; n++) {
     const name = backupFileName(at, n);
@@ -67,8 +88,21 @@ function freshName(folder: string, at: Date): string {
   throw new AppError('CONFLICT', 'The backup folder has too many backups from this moment. Try again in a second.');
 }
 
-/** Opens a sealed backup: with the secret, or (none given) the open vault's key when it is the same. */
-async function openSealed(sealed: SealedBackup, secret: Secret | undefined, core: CoreContext) {
+/** The backup being made by each core, so that a second waits for it. */
+const making = new WeakMap<CoreContext, Promise<unknown>>();
+
+function oneAtATime<T>(core: CoreContext, fn: () => Promise<T>): Promise<T> {
+  const before = making.get(core) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  making.set(
+    core,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** The database key of a sealed backup: with the secret, or (none given) the open vault's key when it is the same. */
+async function keyOf(sealed: SealedBackup, secret: Secret | undefined, core: CoreContext): Promise<Buffer> {
   let dbKey: Buffer | null = null;
   if (secret) dbKey = await backupKey(sealed, secret);
   else if (core.unlocked) dbKey = core.requireVault().keyFor(sealed.keyFile);
@@ -78,7 +112,7 @@ async function openSealed(sealed: SealedBackup, secret: Secret | undefined, core
       'This backup was made with other keys. Enter the passphrase (or recovery key) the vault had when the backup was made.',
       { secret: 'needed' },
     );
-  return { dbKey, ...sealed.open(dbKey) };
+  return dbKey;
 }
 
 function checked(result: SnapshotCheck, createdAt: string) {
@@ -98,60 +132,72 @@ export const backupHandlers: Handlers<CoreContext>['backup'] = {
   },
 
   create({ folder, kind }, core) {
-    const vault = core.requireVault();
+    core.requireVault();
     if (!path.isAbsolute(folder)) throw new AppError('VALIDATION', 'Choose the backup folder with the folder dialog.');
-    makeFolder(folder);
-    const at = core.now();
-    const name = freshName(folder, at);
-    const file = path.join(folder, name);
-    const { bytes } = vault.writeBackup(file, at);
-    let pruned: string[] = [];
-    if (kind === 'auto') {
-      try {
-        pruned = backupsToPrune(readdirSync(folder));
-        for (const old of pruned) rmSync(path.join(folder, old), { force: true });
-      } catch {
-        // A backup that was made counts; tidying the folder is tried again next time.
+    return oneAtATime(core, async () => {
+      const vault = core.requireVault();
+      makeFolder(folder);
+      removeStaleTemps(folder, Date.now());
+      const at = core.now();
+      const name = freshName(folder, at);
+      const file = path.join(folder, name);
+      const { bytes } = await vault.writeBackup(file, at);
+      let pruned: string[] = [];
+      if (kind === 'auto') {
+        try {
+          pruned = backupsToPrune(readdirSync(folder));
+          for (const old of pruned) rmSync(path.join(folder, old), { force: true });
+        } catch {
+          // A backup that was made counts; tidying the folder is tried again next time.
+        }
       }
-    }
-    const iso = at.toISOString();
-    core.write({ action: 'created', entity: 'backup', detail: kind }, (w) => {
-      for (const [key, value] of [
-        ['last_backup_at', iso],
-        ['last_backup_file', name],
-      ] as const)
-        w.run(sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+      const iso = at.toISOString();
+      core.write({ action: 'created', entity: 'backup', detail: kind }, (w) => {
+        for (const [key, value] of [
+          ['last_backup_at', iso],
+          ['last_backup_file', name],
+        ] as const)
+          w.run(
+            sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+          );
+      });
+      return { file, at: iso, bytes, pruned };
     });
-    return { file, at: iso, bytes, pruned };
   },
 
   async check({ file, secret }, core) {
-    const sealed = readBackupFile(file);
-    const { dbKey, meta: m, snapshot } = await openSealed(sealed, secret as Secret | undefined, core);
+    const sealed = await openBackupFile(file);
+    const dbKey = await keyOf(sealed, secret as Secret | undefined, core);
+    // The snapshot is decrypted (SQLCipher's encrypted bytes only) into a private folder, removed after.
+    const tmp = privateTemp();
     try {
-      return checked(checkSnapshot(snapshot, dbKey, sealed.keyFile.vaultId, core.vaultOptions), m.createdAt);
+      const snapshot = path.join(tmp.dir, 'check.db');
+      const m = await sealed.unseal(dbKey, snapshot);
+      return checked(checkSnapshotFile(snapshot, dbKey, sealed.keyFile.vaultId, core.vaultOptions), m.createdAt);
     } finally {
       dbKey.fill(0);
+      tmp.done();
     }
   },
 
   async restore({ file, secret, target }, core) {
-    const sealed = readBackupFile(file);
-    const { dbKey, meta: m, snapshot } = await openSealed(sealed, secret as Secret, core);
-    let check: SnapshotCheck;
-    try {
-      check = checkSnapshot(snapshot, dbKey, sealed.keyFile.vaultId, core.vaultOptions);
-    } finally {
-      dbKey.fill(0);
-    }
-    if (!check.healthy)
-      throw new AppError('DAMAGED', 'That backup did not pass its check, so it was not restored. Try another backup.');
+    const sealed = await openBackupFile(file);
+    const dbKey = await keyOf(sealed, secret as Secret, core);
 
     if (target.kind === 'new') {
       const dir = path.resolve(target.vaultDir);
-      if (core.unlocked && path.resolve(core.vaultDir) === dir)
-        throw new AppError('CONFLICT', 'That is the open vault’s folder. Choose an empty folder, or replace the current vault.');
-      writeRestoredVault(dir, sealed.keyFile, snapshot);
+      let restored: Awaited<ReturnType<typeof restoreBackupInto>>;
+      try {
+        if (core.unlocked && path.resolve(core.vaultDir) === dir)
+          throw new AppError(
+            'CONFLICT',
+            'That is the open vault’s folder. Choose an empty folder, or replace the current vault.',
+          );
+        restored = await restoreBackupInto(dir, sealed, dbKey, core.vaultOptions);
+      } finally {
+        dbKey.fill(0);
+      }
+      const { meta: m, check } = restored;
       // Proven by opening it as the app would (migrating an older backup), then closed.
       try {
         await proveRestoredVault(dir, secret as Secret, core.vaultOptions);
@@ -169,7 +215,16 @@ export const backupHandlers: Handlers<CoreContext>['backup'] = {
     const tag = `${core.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
     const staging = `${live}.restoring-${tag}`;
     const aside = `${live}.before-restore-${tag}`;
-    writeRestoredVault(staging, sealed.keyFile, snapshot);
+    let restored: Awaited<ReturnType<typeof restoreBackupInto>>;
+    try {
+      restored = await restoreBackupInto(staging, sealed, dbKey, core.vaultOptions);
+    } catch (e) {
+      rmSync(staging, { recursive: true, force: true });
+      throw e;
+    } finally {
+      dbKey.fill(0);
+    }
+    const { meta: m, check } = restored;
     core.close();
     let swapped = false;
     try {

@@ -118,6 +118,23 @@ export function writeFileExclusive(file: string, content: string | Buffer): void
   fsyncDir(path.dirname(file));
 }
 
+/**
+ * Gives the complete, flushed file `tmp` the name `file`, never over another (EEXIST when one is
+ * there): a hard link, then `tmp` removed; on a file system without hard links (FAT on a USB
+ * stick) a rename after a check that no file has the name.
+ */
+export function linkExclusive(tmp: string, file: string): void {
+  try {
+    linkSync(tmp, file);
+    removeQuietly(tmp);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || existsSync(file)) throw e;
+    renameSync(tmp, file);
+  }
+  fsyncDir(path.dirname(file));
+}
+
 /** Renames `from` over `to` and flushes the folder. */
 export function replaceFile(from: string, to: string): void {
   renameSync(from, to);

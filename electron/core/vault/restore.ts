@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/result';
 import type { Secret } from './keyfile';
 import { Vault, type VaultOptions } from './vault';
 
-export { checkSnapshot, writeRestoredVault, type SnapshotCheck } from './vault';
+export { checkSnapshotFile, restoreBackupInto, type SnapshotCheck } from './vault';
 
 /**
  * Opens a vault restored into another folder as the app would (migrating an older backup), checks

@@ -7,7 +7,6 @@ import {
   fstatSync,
   fsyncSync,
   openSync,
-  readFileSync,
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -37,6 +36,7 @@ import {
   ensureDir,
   keyPath,
   KEY_FILE,
+  linkExclusive,
   pendingKeyPath,
   readText,
   removeFile,
@@ -48,7 +48,7 @@ import {
   writeFileExclusive,
 } from './files';
 import { acquireVaultLock, type VaultLock } from './lock';
-import { BACKUP_FORMAT, privateTemp, sealBackup, type BackupMeta } from './backup';
+import { BACKUP_FORMAT, openBackupFile, sealBackupFile, type BackupMeta, type SealedBackup } from './backup';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrate';
 import type { Migration } from './migrations';
 import { MIGRATIONS } from './migrations';
@@ -180,8 +180,6 @@ function zeroFile(file: string): void {
   }
 }
 
-const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
 /** What a check of a database snapshot found. */
 export interface SnapshotCheck {
   healthy: boolean;
@@ -230,24 +228,18 @@ export function checkSnapshotFile(file: string, dbKey: Buffer, vaultId: string, 
   }
 }
 
-/** Checks snapshot bytes in a private temporary folder (encrypted bytes only), removed afterwards. */
-export function checkSnapshot(snapshot: Buffer, dbKey: Buffer, vaultId: string, opts: VaultOptions = {}): SnapshotCheck {
-  if (snapshot.subarray(0, 16).equals(PLAINTEXT_HEADER)) throw new AppError('DAMAGED', DAMAGED_MESSAGE);
-  const tmp = privateTemp();
-  try {
-    const file = path.join(tmp.dir, 'check.db');
-    writeFileExclusive(file, snapshot);
-    return checkSnapshotFile(file, dbKey, vaultId, opts);
-  } finally {
-    tmp.done();
-  }
-}
-
 /**
- * Writes a restored vault into `dir` (which must hold none): the database snapshot and its key
- * file, each created exclusively and flushed. On any failure what was written is removed again.
+ * Restores a sealed backup into `dir` (which must hold no vault): its payload is decrypted a chunk
+ * at a time straight into the new database file (SQLCipher's bytes, encrypted page by page), the
+ * GCM tag checked, the database checked; only then is the key file written. On any failure what
+ * was written is removed again, and nothing is kept of a backup that did not pass its check.
  */
-export function writeRestoredVault(dir: string, keyFile: KeyFile, snapshot: Buffer): void {
+export async function restoreBackupInto(
+  dir: string,
+  sealed: SealedBackup,
+  dbKey: Buffer,
+  opts: VaultOptions = {},
+): Promise<{ meta: BackupMeta; check: SnapshotCheck }> {
   if (existsSync(dir) && vaultFilesPresent(dir).length)
     throw new AppError(
       'CONFLICT',
@@ -255,8 +247,12 @@ export function writeRestoredVault(dir: string, keyFile: KeyFile, snapshot: Buff
     );
   ensureDir(dir);
   try {
-    writeFileExclusive(dbPath(dir), snapshot);
-    writeFileExclusive(keyPath(dir), serializeKeyFile(keyFile));
+    const meta = await sealed.unseal(dbKey, dbPath(dir));
+    const check = checkSnapshotFile(dbPath(dir), dbKey, sealed.keyFile.vaultId, opts);
+    if (!check.healthy)
+      throw new AppError('DAMAGED', 'That backup did not pass its check, so it was not restored. Try another backup.');
+    writeFileExclusive(keyPath(dir), serializeKeyFile(sealed.keyFile));
+    return { meta, check };
   } catch (e) {
     removeNewDatabase(dir);
     removeFile(keyPath(dir));
@@ -579,49 +575,51 @@ export class Vault {
   }
 
   /**
-   * A consistent snapshot of the database, as SQLCipher writes it with `VACUUM INTO` (one read
-   * transaction; encrypted under the same key). The snapshot goes to a temporary file in `nearDir`
-   * (the backup's folder, so a full disk shows there), is read into memory and removed.
+   * Writes a backup of this vault to `file` (a new file, never over another), streamed (issue 12):
+   *
+   * 1. A consistent snapshot with `VACUUM INTO` (one read transaction) into a temporary file
+   *    beside the backup (so a full disk shows there): SQLCipher writes it encrypted under the same
+   *    key, page by page, without holding it in memory. It is the fastest of the three ways, as
+   *    it only reads the live database once: the backup API needs a keyed destination that
+   *    better-sqlite3 cannot give (its copy would be plaintext), and sqlcipher_export is the same
+   *    page copy through an ATTACH plus a schema replay.
+   * 2. The snapshot is checked where it lies (integrity, audit chain, identity, counts).
+   * 3. It is sealed a chunk at a time into a temporary file beside the backup (backup.ts).
+   * 4. The sealed file is read back and its tag checked (every byte as written), then linked to
+   *    its name. The temporary files are removed whatever happens.
+   *
+   * Steps 3–4 await the file system between chunks, so the core answers other calls meanwhile;
+   * steps 1–2 are single SQLite statements and hold the worker while they run.
    */
-  snapshot(nearDir: string): Buffer {
+  async writeBackup(file: string, now: Date): Promise<{ bytes: number; check: SnapshotCheck }> {
     this.requireOpen();
-    const tmp = tempName(path.join(nearDir, '.stepwise-snapshot'));
+    const dir = path.dirname(file);
     // SQLite says only "cannot open" for a folder it may not write to; this says why (EROFS, EACCES).
-    accessSync(nearDir, fsConstants.W_OK);
-    try {
-      this.db.prepare('VACUUM INTO ?').run(tmp);
-      const bytes = readFileSync(tmp);
-      // SQLCipher keeps VACUUM INTO's output encrypted; should it ever not, nothing is written.
-      if (bytes.subarray(0, 16).equals(PLAINTEXT_HEADER)) throw new AppError('INTERNAL', 'The snapshot was not encrypted.');
-      return bytes;
-    } finally {
-      removeFile(tmp);
-      removeFile(`${tmp}-journal`);
-    }
-  }
-
-  /**
-   * Writes a backup of this vault to `file` (a new file, never over another): the snapshot and the
-   * key file, sealed (see backup.ts), then checked by opening the sealed copy back in memory.
-   */
-  writeBackup(file: string, now: Date): { bytes: number; check: SnapshotCheck } {
-    const snapshot = this.snapshot(path.dirname(file));
+    accessSync(dir, fsConstants.W_OK);
+    const snapshot = tempName(path.join(dir, '.stepwise-snapshot'));
+    const sealedTmp = tempName(file);
     const dbKey = this.keyCopy();
+    const keyFile = this.keyFile;
     try {
       const meta: BackupMeta = {
         format: BACKUP_FORMAT,
         createdAt: now.toISOString(),
         schemaVersion: schemaVersion(this.db),
-        vaultId: this.keyFile.vaultId,
+        vaultId: keyFile.vaultId,
       };
-      const sealed = sealBackup(this.keyFile, dbKey, meta, snapshot);
-      const check = checkSnapshot(snapshot, dbKey, this.keyFile.vaultId, this.opts);
+      this.db.prepare('VACUUM INTO ?').run(snapshot);
+      const check = checkSnapshotFile(snapshot, dbKey, keyFile.vaultId, this.opts);
       if (!check.healthy)
         throw new AppError('DAMAGED', 'The backup could not be made: the vault’s own check failed. Run “Verify vault”.');
-      writeFileExclusive(file, sealed);
-      return { bytes: sealed.length, check };
+      const bytes = await sealBackupFile(snapshot, sealedTmp, keyFile, dbKey, meta);
+      removeFile(snapshot);
+      // Read back: the file on the disk opens with the key and every byte is as it was sealed.
+      await (await openBackupFile(sealedTmp)).unseal(dbKey, null);
+      linkExclusive(sealedTmp, file);
+      return { bytes, check };
     } finally {
       dbKey.fill(0);
+      for (const f of [snapshot, `${snapshot}-journal`, `${snapshot}-wal`, `${snapshot}-shm`, sealedTmp]) removeFile(f);
     }
   }
 
