@@ -23,6 +23,8 @@ export * from './data';
 export * from './measures';
 export * from './progress';
 export * from './reports';
+// ---- drafts (issue 11)
+export * from './library';
 export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */

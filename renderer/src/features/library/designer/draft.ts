@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { beliefScale, fivePointScale, sudsScale, tenPointScale } from '../../../../../shared/library/scales';
 import {
-  BLOCK_LABELS,
+  partName as sharedPartName,
   type Approach,
   type Block,
   type BlockType,
@@ -296,12 +296,7 @@ export function toDefinition(d: Draft): WorksheetDefinition {
 }
 
 /** How a part is named to the clinician: 'Part 3 “How anxious”' or 'Part 3 (Rating scale)'. */
-export function partName(b: DraftBlock | undefined, index: number): string {
-  if (!b) return `Part ${index + 1}`;
-  const label = 'label' in b ? b.label.trim() : b.text.trim();
-  const short = label.length > 40 ? `${label.slice(0, 38)}…` : label;
-  return short ? `Part ${index + 1} “${short}”` : `Part ${index + 1} (${BLOCK_LABELS[b.type]})`;
-}
+export const partName = (b: DraftBlock | undefined, index: number): string => sharedPartName(b, index);
 
 // ------------------------------------------------------------------------------ paths
 
