@@ -132,11 +132,13 @@ export function Designer({
           kept.discard();
           unsaved.saved();
           const message =
-            mode.kind === 'create' || (mode.kind === 'draft' && !mode.worksheetId)
-              ? `Saved as version ${saved.version.version}. “${saved.worksheet.title}” is in your library now and can be assigned.`
-              : saved.version.version === (mode.kind === 'update' ? mode.baseVersion : mode.baseVersion)
-                ? 'Nothing had changed, so no new version was made.'
-                : SAVED_VERSION(saved.version.version);
+            mode.kind === 'create'
+              ? `Saved as version ${saved.version.version}. “${saved.worksheet.title}” is in your library now.`
+              : mode.kind === 'draft' && !mode.worksheetId
+                ? `Saved as version ${saved.version.version}. “${saved.worksheet.title}” is in your library now and can be assigned.`
+                : saved.version.version === (mode.kind === 'update' ? mode.baseVersion : mode.baseVersion)
+                  ? 'Nothing had changed, so no new version was made.'
+                  : SAVED_VERSION(saved.version.version);
           navigate(`/library/${saved.worksheet.id}`, { state: { saved: message } satisfies DetailLocationState });
         } catch (e) {
           d.showServerErrors(e);
