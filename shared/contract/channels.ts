@@ -34,6 +34,13 @@ export const CHANNEL_NAMES = [
   'library.update',
   'library.archive',
   'library.restore',
+  // ---- drafts (issue 11)
+  'library.drafts',
+  'library.getDraft',
+  'library.saveDraft',
+  'library.publishDraft',
+  'library.discardDraft',
+  // ---- end drafts
   'assignments.list',
   'assignments.get',
   'assignments.create',

@@ -29,6 +29,8 @@ export * from './reports';
 // ---- today (issue 12)
 export * from './today';
 // ---- end today
+// ---- drafts (issue 11)
+export * from './library';
 export type { OutputTarget } from './shell';
 
 /** Channels answered by the core (in its worker thread, the CLI, or the test harness). */

@@ -5,3 +5,4 @@ export * from './presentation';
 export * from './display';
 export * from './prefill';
 export * from './compare';
+export * from './draft';

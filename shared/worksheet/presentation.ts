@@ -109,6 +109,8 @@ const mentions = (label: string, range: string) => label.replace(/-/g, '–').re
 export function columnCaption(c: { kind: string; label: string; unit?: string | undefined; scale?: Scale | undefined }): string {
   const label = c.label ?? '';
   if (c.kind === 'rating' && c.scale) {
+    // A designer draft's impossible scale (lowest above highest, step 0) is not printed as a range.
+    if (scaleProblem(c.scale)) return '(scale to fix)';
     return mentions(label, `${c.scale.min}–${c.scale.max}`) ? '' : scaleRange(c.scale);
   }
   if (c.unit && !label.includes(c.unit)) return `(${c.unit})`;
@@ -122,7 +124,9 @@ export const optionsHint = (type: 'checklist' | 'choice'): string => (type === '
 
 /** Added to the help of a ladder: which end is which, and what the rating means. */
 export const ladderHint = (steps: number, scale: Scale): string =>
-  `Step 1 is the easiest and step ${steps} the hardest. Rating ${scaleSummary(scale)}.`;
+  scaleProblem(scale)
+    ? `Step 1 is the easiest and step ${steps} the hardest.`
+    : `Step 1 is the easiest and step ${steps} the hardest. Rating ${scaleSummary(scale)}.`;
 
 // ------------------------------------------------------------------------------ dates
 

@@ -33,6 +33,8 @@ const PRACTICE_ID = '2'.repeat(32);
 const PROBLEM_ID = '3'.repeat(32);
 const RESULT_ID = '4'.repeat(32);
 const EVENT_ID = '5'.repeat(32);
+const DRAFT_ID = '6'.repeat(32);
+const CHANGES_ID = '7'.repeat(32);
 const DEFINITION = JSON.stringify({
   schemaVersion: 1,
   title: 'Evening wind-down log',
@@ -264,6 +266,22 @@ const FIXTURES: Record<number, { insert(db: Db): void; check(db: Db): void }> = 
       expect(names).toEqual(
         expect.arrayContaining(['assignment_due', 'assignment_active', 'session_attended', 'practice_client_newest']),
       );
+    },
+  },
+  8: {
+    // Worksheets saved as drafts (issue 11): a new one, and changes to the fixture's worksheet.
+    insert(db) {
+      const insert = db.prepare(
+        `INSERT INTO worksheet_draft (id, worksheet_id, base_version, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      );
+      insert.run(DRAFT_ID, null, null, JSON.stringify({ title: 'Half done' }), AT, AT);
+      insert.run(CHANGES_ID, WORKSHEET_ID, 1, DEFINITION, AT, AT);
+    },
+    check(db) {
+      expect(db.prepare('SELECT id, worksheet_id, base_version FROM worksheet_draft ORDER BY id').all()).toEqual([
+        { id: DRAFT_ID, worksheet_id: null, base_version: null },
+        { id: CHANGES_ID, worksheet_id: WORKSHEET_ID, base_version: 1 },
+      ]);
     },
   },
 };

@@ -250,6 +250,19 @@ export interface MeasureSettingRow {
   updated_at: string;
 }
 
+/** A worksheet saved as a draft (migration 008): a new worksheet, or changes to one in the library. */
+export interface WorksheetDraftRow {
+  id: string;
+  /** The worksheet these are changes to; null for a new worksheet. */
+  worksheet_id: string | null;
+  /** The version the changes started from (set with worksheet_id). */
+  base_version: number | null;
+  /** JSON, checked by the shared worksheet draft schema before it was written. */
+  definition: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Every table of the latest schema and its row. */
 export interface Tables {
   meta: MetaRow;
@@ -268,6 +281,7 @@ export interface Tables {
   measure_result: MeasureResultRow;
   life_event: LifeEventRow;
   measure_setting: MeasureSettingRow;
+  worksheet_draft: WorksheetDraftRow;
 }
 
 export type TableName = keyof Tables;
@@ -388,6 +402,7 @@ export const COLUMNS = {
   ],
   life_event: ['id', 'client_id', 'date', 'note', 'created_at'],
   measure_setting: ['measure', 'rci_sd', 'rci_r', 'updated_at'],
+  worksheet_draft: ['id', 'worksheet_id', 'base_version', 'definition', 'created_at', 'updated_at'],
 } as const satisfies { [T in TableName]: readonly (keyof Tables[T])[] };
 
 // The lists name every column of their interface, and nothing else.
@@ -409,5 +424,6 @@ const columnsMatchRows: { [T in TableName]: Same<(typeof COLUMNS)[T][number], ke
   measure_result: true,
   life_event: true,
   measure_setting: true,
+  worksheet_draft: true,
 };
 void columnsMatchRows;

@@ -24,7 +24,7 @@ import type { AssignmentRow, GoalRow, WorksheetRow, WorksheetVersionRow } from '
 import { checkGoalOfClient, requireClient } from './clients';
 import { newId } from '../util/ids';
 import { nowIso, todayIso } from '../util/clock';
-import { readDefinition, requireWorksheet, versionHead, type VersionHead } from './library';
+import { readDefinition, requireAssignableWorksheet, requireWorksheet, versionHead, type VersionHead } from './library';
 
 type AssignmentFields = z.output<typeof assignmentFieldsSchema>;
 type Status = AssignmentRow['status'];
@@ -212,7 +212,7 @@ export const assignmentsHandlers: Handlers<CoreContext>['assignments'] = {
     return core.write({ action: 'created', entity: 'assignment', entityId: id }, (w) => {
       const client = requireClient(w, input.clientId);
       if (client.status !== 'active') throw new AppError('CONFLICT', CLIENT_ARCHIVED);
-      const worksheet = requireWorksheet(w, input.worksheetId);
+      const worksheet = requireAssignableWorksheet(w, input.worksheetId);
       if (worksheet.archived === 1) {
         throw new AppError('CONFLICT', 'This worksheet is archived. Restore it in the library before assigning it.');
       }

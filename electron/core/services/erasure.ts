@@ -28,6 +28,7 @@ export const ERASURE: { readonly [T in TableName]: ErasureRule } = {
   },
   worksheet: { erase: false, because: 'the library, shared by every client' },
   worksheet_version: { erase: false, because: 'the library, shared by every client' },
+  worksheet_draft: { erase: false, because: 'the library (worksheets saved as drafts), shared by every client' },
   // Drafts are keyed by the form they belong to ('client:<id>', 'assign:<clientId>' …): every
   // draft whose key names the client or one of their records goes, before those records do.
   draft: {

@@ -17,6 +17,7 @@ import type {
   MeasureResultRow,
   PracticeRecordRow,
   SessionRow,
+  WorksheetDraftRow,
   WorksheetRow,
   WorksheetVersionRow,
 } from '../db/tables';
@@ -507,11 +508,25 @@ export function buildExport(
     clients: g.clients,
     worksheets: g.worksheets,
     measureRciParameters: g.rciParameters,
+    // ---- drafts (issue 11): the clinician's worksheets saved as drafts (library, not client data).
+    ...(g.single ? {} : { worksheetDrafts: worksheetDrafts(core.read) }),
   };
   return {
     files: [{ name: `${suggestedName}.json`, text: `${JSON.stringify(doc, null, 2)}\n` }],
     suggestedName: `${suggestedName}.json`,
   };
+}
+
+/** Worksheets saved as drafts, as they were typed (a vault export only: they belong to no client). */
+function worksheetDrafts(db: ReadDb) {
+  return db.all(sql<WorksheetDraftRow>`SELECT * FROM worksheet_draft ORDER BY created_at, id`).map((r) => ({
+    id: r.id,
+    worksheetId: r.worksheet_id,
+    baseVersion: r.base_version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    definition: JSON.parse(r.definition) as unknown,
+  }));
 }
 
 export const exportHandlers: Handlers<CoreContext>['export'] = {

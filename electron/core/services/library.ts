@@ -2,11 +2,21 @@ import type { Handlers } from '../../../shared/contract';
 import type { WorksheetDetail, WorksheetSummary } from '../../../shared/domain';
 import { BUILT_IN_WORKSHEETS, type BuiltInWorksheet } from '../../../shared/library';
 import { AppError } from '../../../shared/result';
-import { LIMITS, worksheetDefinitionSchema, type WorksheetDefinition } from '../../../shared/worksheet';
+import {
+  checkDraft,
+  LIMITS,
+  notAssignableMessage,
+  problemLine,
+  worksheetDefinitionSchema,
+  worksheetDraftDefinitionSchema,
+  type WorksheetDefinition,
+  type WorksheetDraftDefinition,
+} from '../../../shared/worksheet';
+import type { WorksheetDraft, WorksheetDraftSummary } from '../../../shared/contract/library';
 import type { AuditEvent, CoreContext } from '../core';
 import type { ReadDb, WriteDb } from '../db/handle';
 import { sql, sqlFragment } from '../db/sql';
-import type { WorksheetRow, WorksheetVersionRow } from '../db/tables';
+import type { WorksheetDraftRow, WorksheetRow, WorksheetVersionRow } from '../db/tables';
 import { newId } from '../util/ids';
 import { nowIso } from '../util/clock';
 import { compareText, matchesSearch } from '../util/text';
@@ -97,6 +107,56 @@ export function requireWorksheet(db: ReadDb, id: string): WorksheetRow {
   if (!row) throw new AppError('NOT_FOUND', WORKSHEET_NOT_FOUND);
   return row;
 }
+
+// ---- drafts (issue 11)
+export const DRAFT_NOT_FOUND = 'That draft could not be found. It may have been saved as a worksheet or discarded already.';
+
+/** Stored drafts were checked by the draft schema before they were written. */
+const readDraftDefinition = (json: string): WorksheetDraftDefinition => worksheetDraftDefinitionSchema.parse(JSON.parse(json));
+
+function toDraft(r: WorksheetDraftRow): WorksheetDraft {
+  const definition = readDraftDefinition(r.definition);
+  const { problems } = checkDraft(definition);
+  return {
+    id: r.id,
+    worksheetId: r.worksheet_id,
+    baseVersion: r.base_version,
+    title: definition.title.trim(),
+    category: definition.category || null,
+    missing: problems.map(problemLine),
+    ready: problems.length === 0,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    definition,
+  };
+}
+
+const toDraftSummary = (r: WorksheetDraftRow): WorksheetDraftSummary => {
+  const { definition: _d, ...summary } = toDraft(r);
+  return summary;
+};
+
+function requireDraft(db: ReadDb, id: string): WorksheetDraftRow {
+  const row = db.get(sql<WorksheetDraftRow>`SELECT * FROM worksheet_draft WHERE id = ${id}`);
+  if (!row) throw new AppError('NOT_FOUND', DRAFT_NOT_FOUND);
+  return row;
+}
+
+/**
+ * A worksheet that can be assigned (or given as the next homework): one in the library. An id of
+ * a new worksheet still saved as a draft is refused with what it still needs, in the clinician's
+ * words (changes kept as a draft for a worksheet in the library do not stop its saved version).
+ */
+export function requireAssignableWorksheet(db: ReadDb, id: string): WorksheetRow {
+  const row = db.get(sql<WorksheetRow>`SELECT * FROM worksheet WHERE id = ${id}`);
+  if (row) return row;
+  const draft = db.get(sql<WorksheetDraftRow>`SELECT * FROM worksheet_draft WHERE id = ${id} AND worksheet_id IS NULL`);
+  if (!draft) throw new AppError('NOT_FOUND', WORKSHEET_NOT_FOUND);
+  const d = toDraft(draft);
+  const message = notAssignableMessage(d.title, d.missing.length ? d.missing : ['Save it as a worksheet.']);
+  throw new AppError('VALIDATION', message, { worksheetId: message });
+}
+// ---- end drafts
 
 function summaryOf(db: ReadDb, id: string): WorksheetSummary {
   const row = db.get(sql<SummaryRow>`${SELECT_SUMMARY} WHERE w.id = ${id}`);
@@ -293,4 +353,85 @@ export const libraryHandlers: Handlers<CoreContext>['library'] = {
   archive: ({ id }, core) => setArchived(core, id, true),
 
   restore: ({ id }, core) => setArchived(core, id, false),
+
+  // ---- drafts (issue 11)
+  drafts: (_input, core) =>
+    core.read.all(sql<WorksheetDraftRow>`SELECT * FROM worksheet_draft ORDER BY updated_at DESC, id`).map(toDraftSummary),
+
+  getDraft: ({ id }, core) => toDraft(requireDraft(core.read, id)),
+
+  saveDraft: ({ id, worksheetId, baseVersion, definition }, core) => {
+    const at = nowIso(core);
+    const json = JSON.stringify(definition);
+    // The audit event names the draft only, never its content.
+    return core.write(
+      (d: WorksheetDraft & { isNew: boolean }) => ({
+        action: d.isNew ? 'created' : 'changed',
+        entity: 'worksheet_draft',
+        entityId: d.id,
+        detail: d.worksheetId ? 'changes to a saved worksheet' : null,
+      }),
+      (w) => {
+        let row: WorksheetDraftRow | undefined;
+        if (id) {
+          row = requireDraft(w, id);
+        } else if (worksheetId) {
+          const ws = requireWorksheet(w, worksheetId);
+          if (ws.builtin_key !== null) throw new AppError('CONFLICT', BUILT_IN_READ_ONLY);
+          if (baseVersion === undefined) throw new AppError('VALIDATION', 'Say which version these changes start from.');
+          if (baseVersion !== ws.current_version) throw new AppError('CONFLICT', STALE_VERSION);
+          row = w.get(sql<WorksheetDraftRow>`SELECT * FROM worksheet_draft WHERE worksheet_id = ${worksheetId}`);
+          if (row) w.run(sql`UPDATE worksheet_draft SET base_version = ${baseVersion} WHERE id = ${row.id}`);
+        }
+        if (row) {
+          w.run(sql`UPDATE worksheet_draft SET definition = ${json}, updated_at = ${at} WHERE id = ${row.id}`);
+          return { ...toDraft(requireDraft(w, row.id)), isNew: false };
+        }
+        const newDraftId = newId();
+        w.run(sql`
+          INSERT INTO worksheet_draft (id, worksheet_id, base_version, definition, created_at, updated_at)
+          VALUES (${newDraftId}, ${worksheetId ?? null}, ${worksheetId ? (baseVersion ?? null) : null}, ${json}, ${at}, ${at})`);
+        return { ...toDraft(requireDraft(w, newDraftId)), isNew: true };
+      },
+    );
+  },
+
+  publishDraft: ({ id, definition }, core) => {
+    const worksheetId = core.write(
+      (r: { worksheetId: string; made: 'created' | 'changed' | null }) => [
+        ...(r.made ? [{ action: r.made, entity: 'worksheet', entityId: r.worksheetId, detail: 'from a draft' }] : []),
+        { action: 'deleted' as const, entity: 'worksheet_draft', entityId: id, detail: 'saved as a worksheet' },
+      ],
+      (w) => {
+        const draft = requireDraft(w, id);
+        const at = nowIso(core);
+        let made: 'created' | 'changed' | null;
+        let target: string;
+        if (draft.worksheet_id === null) {
+          // The new worksheet takes the draft's id: a link to the draft leads to the worksheet.
+          insertWorksheet(w, draft.id, definition, at);
+          target = draft.id;
+          made = 'created';
+        } else {
+          const ws = requireWorksheet(w, draft.worksheet_id);
+          if (draft.base_version !== ws.current_version) throw new AppError('CONFLICT', STALE_VERSION);
+          made = sameDefinition(currentDefinition(w, ws), definition) ? null : 'changed';
+          if (made) addVersion(w, ws, definition, at);
+          target = ws.id;
+        }
+        w.run(sql`DELETE FROM worksheet_draft WHERE id = ${id}`);
+        return { worksheetId: target, made };
+      },
+    ).worksheetId;
+    return detailOf(core.read, worksheetId);
+  },
+
+  discardDraft: ({ id }, core) => {
+    const discarded = core.write(
+      (gone: boolean) => (gone ? { action: 'deleted', entity: 'worksheet_draft', entityId: id } : []),
+      (w) => w.run(sql`DELETE FROM worksheet_draft WHERE id = ${id}`).changes > 0,
+    );
+    return { discarded };
+  },
+  // ---- end drafts
 };

@@ -13,7 +13,7 @@ import { newId } from '../util/ids';
 import { nowIso } from '../util/clock';
 import { ASSIGNMENT_NOT_FOUND, assignmentDetail, currentVersionId, readAssignment, tailoring } from './assignments';
 import { previousSession, requireSession } from './sessions';
-import { requireWorksheet } from './library';
+import { requireAssignableWorksheet } from './library';
 
 type ReviewFields = z.output<typeof reviewFieldsSchema>;
 
@@ -277,7 +277,7 @@ export const reviewsHandlers: Handlers<CoreContext>['reviews'] = {
               const message = 'Please choose the worksheet to use instead.';
               throw new AppError('VALIDATION', message, { 'next.worksheetId': message });
             }
-            const ws = requireWorksheet(w, next.worksheetId);
+            const ws = requireAssignableWorksheet(w, next.worksheetId);
             if (ws.archived === 1) {
               const message = 'That worksheet is archived. Restore it in the library, or choose another.';
               throw new AppError('VALIDATION', message, { 'next.worksheetId': message });

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CoreContract, InputOf, WorksheetDraft } from '../../../shared/contract';
 import type { WorksheetDetail } from '../../../shared/domain';
 import type { WorksheetDefinition } from '../../../shared/worksheet';
 import { afterChange } from './changes';
@@ -63,3 +64,54 @@ export function useSaveWorksheet() {
     },
   });
 }
+
+// ---- drafts (issue 11)
+/** Worksheets saved as drafts (new ones, and changes kept aside for a worksheet in the library). */
+export function useWorksheetDrafts() {
+  return useQuery({
+    queryKey: [...queryKeys.library.all, 'drafts'] as const,
+    queryFn: () => unwrap(api().library.drafts()),
+    staleTime: 0,
+  });
+}
+
+export function useWorksheetDraft(id: string | undefined) {
+  return useQuery({
+    queryKey: [...queryKeys.library.all, 'draft', id ?? ''] as const,
+    queryFn: () => unwrap(api().library.getDraft({ id: id! })),
+    enabled: !!id,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export type SaveDraftInput = InputOf<CoreContract['library']['saveDraft']>;
+
+export function useSaveWorksheetDraft() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SaveDraftInput): Promise<WorksheetDraft> => unwrap(api().library.saveDraft(input)),
+    onSuccess: () => afterChange.worksheet(qc),
+  });
+}
+
+export function usePublishWorksheetDraft() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; definition: WorksheetDefinition }): Promise<WorksheetDetail> =>
+      unwrap(api().library.publishDraft(input)),
+    onSuccess: async (d) => {
+      qc.setQueryData(queryKeys.library.detail(d.worksheet.id), d);
+      await afterChange.worksheet(qc);
+    },
+  });
+}
+
+export function useDiscardWorksheetDraft() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api().library.discardDraft({ id })),
+    onSuccess: () => afterChange.worksheet(qc),
+  });
+}
+// ---- end drafts

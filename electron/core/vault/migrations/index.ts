@@ -6,6 +6,7 @@ import { m004 } from './004_audit_chain_drafts';
 import { m005 } from './005_measures';
 import { m006 } from './006_tailoring';
 import { m007 } from './007_scale_indexes';
+import { m008 } from './008_worksheet_drafts';
 
 export interface Migration {
   /** The schema version after this migration: equals its position in MIGRATIONS (1-based). */
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** One file per schema version, forward only. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of order`);

@@ -16,7 +16,7 @@ import { tellApart } from '../../components/namesakes';
 import { sharedNameIds } from '../../../../shared/names';
 import { useClient, useClientList } from '../../api/clients';
 import { useCreateAssignment } from '../../api/assignments';
-import { useLibrary, useWorksheet } from '../../api/library';
+import { useLibrary, useWorksheet, useWorksheetDrafts } from '../../api/library';
 import type { AssignedState } from './ClientAssignments';
 import {
   blankValues,
@@ -29,7 +29,7 @@ import {
 import { TailoringFields } from './TailoringFields';
 import { prefillErrorKeys, TailoredContent, TailoredPreview } from './TailoredContent';
 import { SplitView } from '../../components/SplitView';
-import { WorksheetPreview } from '../library';
+import { draftNote, WorksheetPreview } from '../library';
 import './assignments.css';
 
 /** The assign form's draft: the worksheet chosen and the tailoring typed. */
@@ -262,6 +262,8 @@ function WorksheetPicker({
   const [search, setSearch] = useState('');
   const s = search.trim();
   const list = useLibrary(s ? { search: s } : {});
+  // New worksheets saved as drafts cannot be assigned: not in the list, but named below it with why.
+  const drafts = (useWorksheetDrafts().data ?? []).filter((d) => d.worksheetId === null);
   return (
     <div className="worksheet-picker">
       <SearchList
@@ -292,6 +294,21 @@ function WorksheetPicker({
         }
       />
       <FormError message={list.isError ? errorMessage(list.error) : null} />
+      {drafts.length ? (
+        <div className="notice picker-drafts">
+          <p>
+            {drafts.length === 1 ? 'One worksheet is' : `${drafts.length} worksheets are`} still a draft, so not listed: a draft
+            can be assigned once it is finished and saved in the library.
+          </p>
+          <ul>
+            {drafts.map((d) => (
+              <li key={d.id}>
+                <Link to={`/library/drafts/${d.id}`}>{d.title || 'Untitled worksheet'}</Link>: {draftNote(d)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {onCancel ? (
         <div className="actions">
           <button type="button" onClick={onCancel}>

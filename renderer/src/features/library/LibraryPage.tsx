@@ -2,10 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { WorksheetSummary } from '../../../../shared/domain';
 import { APPROACHES, CATEGORIES, PHASES, type Phase } from '../../../../shared/worksheet';
+import type { WorksheetDraftSummary } from '../../../../shared/contract';
 import { errorMessage } from '../../api/client';
 import { PageHeading } from '../../components/PageHeading';
-import { approachLabel, categoryLabel, kindLine, phaseLabel, plural, usedIn } from './format';
-import { useLibrary, type LibraryFilters } from '../../api/library';
+import { approachLabel, categoryLabel, draftNote, instantDate, kindLine, phaseLabel, plural, usedIn } from './format';
+import { useLibrary, useWorksheetDrafts, type LibraryFilters } from '../../api/library';
 import './library.css';
 
 const pick = <T extends string>(all: readonly T[], v: string | null): T | undefined =>
@@ -44,6 +45,7 @@ export function LibraryPage() {
     ...(form.archived === '1' ? { includeArchived: true } : {}),
   };
   const list = useLibrary(filters);
+  const drafts = useWorksheetDrafts();
   const searchRef = useRef<HTMLInputElement>(null);
   const ids = useId();
   const filtered = !!(filters.category || filters.approach || filters.phase);
@@ -89,6 +91,8 @@ export function LibraryPage() {
           New worksheet
         </Link>
       </div>
+
+      <DraftsSection drafts={drafts.data ?? []} />
 
       <div className="library-filters card" role="search" aria-label="Find worksheets">
         <div className="field library-search">
@@ -187,7 +191,7 @@ export function LibraryPage() {
       ) : (
         <ul className="worksheet-grid" id={`${ids}-results`} aria-label="Worksheets">
           {items.map((w) => (
-            <WorksheetCard key={w.id} w={w} />
+            <WorksheetCard key={w.id} w={w} changes={drafts.data?.find((x) => x.worksheetId === w.id)} />
           ))}
         </ul>
       )}
@@ -225,7 +229,41 @@ function FilterSelect({
   );
 }
 
-function WorksheetCard({ w }: { w: WorksheetSummary }) {
+// ---- drafts (issue 11)
+/** Worksheets saved as drafts, above the library: each says what it still needs. */
+function DraftsSection({ drafts }: { drafts: readonly WorksheetDraftSummary[] }) {
+  if (!drafts.length) return null;
+  return (
+    <section className="library-drafts" aria-labelledby="library-drafts-title">
+      <h2 id="library-drafts-title">Drafts ({drafts.length})</h2>
+      <p className="muted">Not finished yet, so they cannot be assigned. Open one to carry on.</p>
+      <ul className="worksheet-grid" aria-label="Drafts">
+        {drafts.map((d) => (
+          <li key={d.id} className="worksheet-card is-draft">
+            <div className="worksheet-card-top">
+              <p className="worksheet-card-kind">{d.category ? categoryLabel(d.category) : 'No category yet'}</p>
+              <span className="worksheet-card-badges">
+                <span className="badge badge-warn">Draft</span>
+              </span>
+            </div>
+            <h3 className="worksheet-card-title">
+              <Link to={`/library/drafts/${d.id}`}>
+                {d.worksheetId ? `Changes to “${d.title || 'untitled worksheet'}”` : d.title || 'Untitled worksheet'}
+              </Link>
+            </h3>
+            <p className="worksheet-card-summary">{draftNote(d)}</p>
+            <p className="worksheet-card-foot muted">
+              {d.worksheetId ? `Version ${d.baseVersion} can still be assigned. ` : ''}Saved as a draft {instantDate(d.updatedAt)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+// ---- end drafts
+
+function WorksheetCard({ w, changes }: { w: WorksheetSummary; changes?: WorksheetDraftSummary | undefined }) {
   return (
     <li className={`worksheet-card${w.archived ? ' is-archived' : ''}`}>
       <div className="worksheet-card-top">
@@ -233,6 +271,7 @@ function WorksheetCard({ w }: { w: WorksheetSummary }) {
         <span className="worksheet-card-badges">
           <span className={w.builtIn ? 'badge badge-muted' : 'badge badge-accent'}>{w.builtIn ? 'Built-in' : 'Yours'}</span>
           {w.archived ? <span className="badge badge-warn">Archived</span> : null}
+          {changes ? <span className="badge badge-muted">Changes in a draft</span> : null}
         </span>
       </div>
       <h2 className="worksheet-card-title">

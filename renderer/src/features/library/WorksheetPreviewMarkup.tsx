@@ -282,7 +282,12 @@ function PreviewBlock({ block: b, level, startDate, locale, prefill }: BlockProp
     case 'rating':
       return (
         <div className="wsp-block">
-          <Label label={b.label} help={b.help} extra={[`Circle a number on the line (${scaleRange(b.scale)}).`]} level={level} />
+          <Label
+            label={b.label}
+            help={b.help}
+            extra={scaleProblem(b.scale) ? [] : [`Circle a number on the line (${scaleRange(b.scale)}).`]}
+            level={level}
+          />
           <ScaleLine scale={b.scale} />
         </div>
       );
@@ -508,7 +513,7 @@ function LadderBlock({ block: b, level, prefill }: { block: BlockOf<'hierarchy'>
               What you will do
             </th>
             <th scope="col">
-              Rating<span className="wsp-caption">{scaleRange(b.scale)}</span>
+              Rating<span className="wsp-caption">{scaleProblem(b.scale) ? '(scale to fix)' : scaleRange(b.scale)}</span>
             </th>
           </tr>
         </thead>

@@ -1,3 +1,5 @@
+import type { WorksheetDraftSummary } from '../../../../shared/contract';
+import { missingSummary } from '../../../../shared/worksheet';
 import {
   APPROACH_LABELS,
   CATEGORY_LABELS,
@@ -37,4 +39,12 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
 
 export function usedIn(n: number): string {
   return n === 0 ? 'Not assigned yet' : `Used in ${plural(n, 'assignment')}`;
+}
+
+// ---- drafts (issue 11)
+/** What a draft still needs before it can be assigned, in a line. */
+export function draftNote(d: WorksheetDraftSummary): string {
+  return d.ready
+    ? 'Draft — complete: open it and choose Save to make it ready to assign.'
+    : `Draft — not ready to assign: ${missingSummary(d.missing)}`;
 }

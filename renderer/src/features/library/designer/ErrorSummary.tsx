@@ -3,11 +3,33 @@ import type { ShownProblem } from './useDesignerForm';
 import { fieldId } from './validation';
 
 /** "N things to fix before saving": each a link that takes the keyboard to the field. */
-export function ErrorSummary({ problems, ref }: { problems: readonly ShownProblem[]; ref: Ref<HTMLDivElement> }) {
+export function ErrorSummary({
+  problems,
+  ref,
+  draft = false,
+}: {
+  problems: readonly ShownProblem[];
+  ref: Ref<HTMLDivElement>;
+  /** A draft: what is still to do before it can be assigned (a list to work through, not an alarm). */
+  draft?: boolean;
+}) {
+  const n = problems.length;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="designer-problems">
+    <div
+      className={draft ? 'error-summary draft-todo' : 'error-summary'}
+      role={draft ? 'region' : 'alert'}
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby="designer-problems"
+    >
       <h2 id="designer-problems">
-        {problems.length === 1 ? 'One thing to fix before saving' : `${problems.length} things to fix before saving`}
+        {draft
+          ? n === 1
+            ? 'One thing to do before it can be assigned'
+            : `${n} things to do before it can be assigned`
+          : n === 1
+            ? 'One thing to fix before saving'
+            : `${n} things to fix before saving`}
       </h2>
       <ul>
         {problems.map((p, i) => (

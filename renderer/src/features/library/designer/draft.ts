@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { beliefScale, fivePointScale, sudsScale, tenPointScale } from '../../../../../shared/library/scales';
 import {
-  BLOCK_LABELS,
+  partName as sharedPartName,
   type Approach,
   type Block,
   type BlockType,
@@ -12,7 +12,11 @@ import {
   type Phase,
   type Scale,
   type WorksheetDefinition,
+  type WorksheetDraftDefinition,
+  type worksheetDraftDefinitionSchema,
 } from '../../../../../shared/worksheet';
+
+type WorksheetDraftDefinitionInput = z.input<typeof worksheetDraftDefinitionSchema>;
 
 /**
  * The designer's working copy of a worksheet. It has the shape of the worksheet definition
@@ -264,6 +268,34 @@ export function fromDefinition(def: WorksheetDefinition): Draft {
   };
 }
 
+// ---- drafts (issue 11)
+/** A worksheet saved as a draft, in the designer (emptied numbers come back as null, shown empty). */
+export function fromDraftDefinition(d: WorksheetDraftDefinition): Draft {
+  const f = d.suggestedFrequency;
+  const draft = fromDefinition({
+    ...d,
+    schemaVersion: 1,
+    category: d.category ?? '',
+    approach: d.approach ?? '',
+    suggestedFrequency: f.kind === 'weekly' ? { kind: 'weekly', times: f.times ?? Number.NaN } : { kind: f.kind },
+    suggestedMinutes: d.suggestedMinutes ?? undefined,
+  } as unknown as WorksheetDefinition);
+  if (f.kind !== 'weekly' && typeof f.times === 'number') draft.suggestedFrequency.times = f.times;
+  return draft;
+}
+
+/** The designer's contents as a draft for the core: as typed (an emptied number goes as null). */
+export function toDraftDefinition(d: Draft): WorksheetDraftDefinitionInput {
+  const def = toDefinition(d);
+  return JSON.parse(
+    JSON.stringify({
+      ...def,
+      suggestedFrequency: { kind: d.suggestedFrequency.kind, times: d.suggestedFrequency.times },
+    }),
+  ) as WorksheetDraftDefinitionInput;
+}
+// ---- end drafts
+
 function stripMeta<T extends object>(o: T): Omit<T, '_key' | '_autoId'> {
   const { _key: _k, _autoId: _a, ...rest } = o as T & Partial<Meta>;
   return rest;
@@ -296,12 +328,7 @@ export function toDefinition(d: Draft): WorksheetDefinition {
 }
 
 /** How a part is named to the clinician: 'Part 3 “How anxious”' or 'Part 3 (Rating scale)'. */
-export function partName(b: DraftBlock | undefined, index: number): string {
-  if (!b) return `Part ${index + 1}`;
-  const label = 'label' in b ? b.label.trim() : b.text.trim();
-  const short = label.length > 40 ? `${label.slice(0, 38)}…` : label;
-  return short ? `Part ${index + 1} “${short}”` : `Part ${index + 1} (${BLOCK_LABELS[b.type]})`;
-}
+export const partName = (b: DraftBlock | undefined, index: number): string => sharedPartName(b, index);
 
 // ------------------------------------------------------------------------------ paths
 

@@ -22,9 +22,13 @@ export interface ShownProblem {
  * the same part (a scale's lowest value makes its highest one wrong). A part's messages show once
  * it was edited, and all of them after trying to save; the core's, at once.
  */
-export function useDesignerForm(definition: WorksheetDefinition | undefined) {
-  const [initial] = useState(() => (definition ? fromDefinition(definition) : blankDraft()));
-  const [initialJson] = useState(() => JSON.stringify(toDefinition(initial)));
+export function useDesignerForm(
+  definition: WorksheetDefinition | undefined,
+  opts: { start?: Draft | undefined; showAll?: boolean } = {},
+) {
+  const [initial] = useState(() => opts.start ?? (definition ? fromDefinition(definition) : blankDraft()));
+  // What was last saved (as a worksheet or as a draft): unsaved changes are those since.
+  const [initialJson, setInitialJson] = useState(() => JSON.stringify(toDefinition(initial)));
   const form = useForm<Draft, unknown, WorksheetDefinition>({
     defaultValues: initial,
     resolver: designerResolver,
@@ -126,7 +130,7 @@ export function useDesignerForm(definition: WorksheetDefinition | undefined) {
   const errorFor = (path: Path) => {
     const e = shown.get(path);
     if (!e) return undefined;
-    return e.server || submitted || edited.has(scopeOf(path, draft)) ? e.message : undefined;
+    return e.server || submitted || opts.showAll || edited.has(scopeOf(path, draft)) ? e.message : undefined;
   };
 
   const problems: ShownProblem[] = errors.map((e) => ({
@@ -147,6 +151,8 @@ export function useDesignerForm(definition: WorksheetDefinition | undefined) {
     }
   };
   const serverFieldErrors = errors.some((e) => e.type === 'server');
+  /** After saving as a draft in place: what is on screen is what was saved. */
+  const markSaved = () => setInitialJson(JSON.stringify(definitionNow));
 
   return {
     form,
@@ -160,6 +166,7 @@ export function useDesignerForm(definition: WorksheetDefinition | undefined) {
     submitted,
     serverFieldErrors,
     showServerErrors,
+    markSaved,
     live,
     activeBlock,
     setActiveBlock,
