@@ -2,7 +2,16 @@ import { PAPER_SIZES } from '../../../shared/worksheet';
 import { BOLD, REGULAR, createDocument, selectFace, widthOf, type Doc } from './fonts';
 import { addAnnotationExtras, currentFontId, drawLine, includeGlyphs } from './internals';
 import type { FieldPath } from './fields';
-import { baselineShift, fauxBold, isRtl, isSimple, measurePieces, visualPieces } from './scripts';
+import {
+  baselineShift,
+  fauxBold,
+  isRtl,
+  isSimple,
+  measurePieces,
+  noteUnprintable,
+  takeUnprintable,
+  visualPieces,
+} from './scripts';
 import { COLOURS, themeFor, type Theme } from './theme';
 import type { Paper } from './types';
 
@@ -106,6 +115,7 @@ export class Engine {
   private annotationExtras: Record<string, unknown> | undefined;
 
   constructor(opts: { paper: Paper; largePrint: boolean; fillable: boolean; info: PDFKit.DocumentInfo; lang: string }) {
+    takeUnprintable(); // A new document: what an earlier one met is not this one's.
     this.t = themeFor(opts.largePrint);
     this.paper = opts.paper;
     this.fillable = opts.fillable;
@@ -387,6 +397,7 @@ export class Engine {
     // Other scripts: each piece in its face, in visual order (see scripts.ts).
     let px = x;
     for (const p of visualPieces(line, s.font)) {
+      noteUnprintable(p, s.font);
       const w = widthOf(this.doc, p.face, s.size, p.text);
       if (!p.space) {
         const shift = baselineShift(p.face, s.font, s.size);

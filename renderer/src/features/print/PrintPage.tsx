@@ -5,6 +5,7 @@ import { api, errorMessage, unwrap } from '../../api/client';
 import { usePdf, usePrintSubject } from '../../api/print';
 import { useSettings } from '../../api/settings';
 import { FormError, SelectField } from '../../components/Field';
+import { UnprintableNote } from './UnprintableNote';
 import './print.css';
 
 /** pdf.js loads only when a preview is shown (it is most of a megabyte): never on the first screen. */
@@ -163,6 +164,7 @@ export function PrintPage() {
           <p className="muted" aria-live="polite">
             {pdf.data ? `${pdf.data.pages} page${pdf.data.pages === 1 ? '' : 's'}` : pdf.isFetching ? 'Preparing the pages…' : ''}
           </p>
+          <UnprintableNote chars={pdf.data?.unprintable} />
           <div className="actions">
             <button type="button" className="primary" disabled={!pdf.data || busy} onClick={() => void run('save')}>
               Save PDF…
