@@ -159,6 +159,13 @@ export function PrintPage() {
                   ) : null}
                 </div>
               ) : null}
+              {fillable && !handoutId ? (
+                <p className="field-hint">
+                  Answers typed in Chinese, Japanese, Korean, Hindi, Thai or another script beyond Latin, Greek, Cyrillic, Arabic
+                  and Hebrew show in the fonts of the client’s PDF reader: most readers have them, some show empty boxes. The
+                  answers still come back into Stepwise whole, and a sheet printed and filled in by hand always works.
+                </p>
+              ) : null}
             </>
           ) : null}
           <p className="muted" aria-live="polite">
