@@ -1,7 +1,8 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localIsoDate } from '../../shared/dates';
-import { launchBrowser, openApp, type AppPage } from './harness';
+import { launchBrowser, type AppPage } from './harness';
+import { clientWithHomework, shotsAtTwoSizes, unlockedApp } from './screens';
 
 /*
  * Issue 11, "nothing typed is ever lost": every form with typed input keeps it across a lock.
@@ -22,19 +23,6 @@ afterAll(async () => {
 
 const go = (app: AppPage, hash: string) => app.page.evaluate((h) => (window.location.hash = h), hash);
 
-/** Screenshots at the two sizes a therapist's screen is likely to be. */
-async function shots(app: AppPage, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await app.page.setViewportSize({ width: w, height: h });
-    await app.page.evaluate(() => window.scrollTo(0, 0));
-    await app.shot(`${name}-${w}`);
-  }
-  await app.page.setViewportSize({ width: 1280, height: 860 });
-}
-
 /** Waits until the form's draft is in the vault, locks as the idle timer does, and unlocks. */
 async function idleLockAndUnlock(app: AppPage, formKey: string): Promise<void> {
   const { page } = app;
@@ -50,26 +38,15 @@ async function idleLockAndUnlock(app: AppPage, formKey: string): Promise<void> {
 async function restored(app: AppPage, field: Locator, value: string, shot?: string): Promise<void> {
   await app.page.getByRole('button', { name: 'Restore them' }).click();
   await expect.poll(() => field.inputValue()).toBe(value);
-  if (shot) await shots(app, shot);
+  if (shot) await shotsAtTwoSizes(app, shot);
 }
 
 describe('a lock keeps what was typed', () => {
   it('goal (new and edited), edit assignment, practice record, review, questionnaire and own problems', async () => {
-    const app = await openApp(browser);
-    await app.do.vault.create({ passphrase: PASS });
-    await app.page.reload();
-    await app.page.getByRole('heading', { name: 'Today' }).waitFor();
+    const app = await unlockedApp(browser, PASS);
     const { page } = app;
     const today = localIsoDate(new Date());
-    const zoe = await app.do.clients.create({ name: 'Zoë Martin', startDate: addDays(today, -60) });
-    const ws = (await app.do.library.list({})).find((w) => w.title === 'Exposure practice log')!;
-    const assignment = await app.do.assignments.create({
-      clientId: zoe.id,
-      worksheetId: ws.id,
-      frequency: { kind: 'daily' },
-      startDate: addDays(today, -14),
-      phase: 'baseline',
-    });
+    const { client: zoe, assignment } = await clientWithHomework(app, 'Zoë Martin', addDays(today, -60), addDays(today, -14));
 
     // A new goal, added inline on the Overview.
     await go(app, `#/clients/${zoe.id}`);

@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EVERY_BLOCK } from '../support/pdf';
-import { tempDir, unlockedCore, type TestCore } from '../support/vault';
+import { fillWithPypdf } from '../support/pypdf';
+import { unlockedCore, type TestCore } from '../support/vault';
 
 /**
  * Typed-in text in fillable PDFs, in every script (issue 11): a client's answers in Chinese,
@@ -19,19 +17,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) d.cleanup();
 });
 
-const FILLER = path.resolve(import.meta.dirname, '../support/pypdf-fill.py');
-
-function pypdfFill(pdf: Uint8Array, values: Record<string, string>): Uint8Array<ArrayBuffer> {
-  const d = tempDir('stepwise-pypdf-');
-  dirs.push(d);
-  const src = path.join(d.dir, 'in.pdf');
-  const dst = path.join(d.dir, 'out.pdf');
-  writeFileSync(src, pdf);
-  const r = spawnSync('/usr/bin/python3', [FILLER, src, dst, JSON.stringify(values)], { encoding: 'utf8' });
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return new Uint8Array(readFileSync(dst));
-}
+/** Fills `pdf` with pypdf; returns the filled file's bytes. */
+const pypdfFill = (pdf: Uint8Array, values: Record<string, string>) => fillWithPypdf(pdf, values, dirs);
 
 const VALUES = {
   'sw.situation': '在公交车站，一个人。バス停で',

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { OutputTarget } from '../../../../shared/contract';
-import { api, errorMessage, unwrap } from '../../api/client';
-import { usePdf, usePrintSubject } from '../../api/print';
+import { errorMessage } from '../../api/client';
+import { useOutputActions, usePdf, usePrintSubject } from '../../api/print';
 import { useSettings } from '../../api/settings';
 import { FormError, SelectField } from '../../components/Field';
 import { UnprintableNote } from './UnprintableNote';
@@ -36,9 +36,7 @@ export function PrintPage() {
     : null;
   const setOptions = (o: Options) => setChanges(o);
   const [fillable, setFillable] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const output = useOutputActions();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
@@ -57,25 +55,7 @@ export function PrintPage() {
 
   const pdf = usePdf(target);
 
-  async function run(what: 'save' | 'print') {
-    if (!target) return;
-    setBusy(true);
-    setStatus(null);
-    setActionError(null);
-    try {
-      if (what === 'save') {
-        const r = await unwrap(api().output.save(target));
-        setStatus(r.saved ? `Saved “${r.fileName}”.` : 'Not saved: you closed the save dialog.');
-      } else {
-        const r = await unwrap(api().output.print(target));
-        setStatus(r.opened ? 'The print window is open. Choose your printer there.' : 'The print window could not be opened.');
-      }
-    } catch (e) {
-      setActionError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (what: 'save' | 'print') => output.run(what, target);
 
   if (!assignmentId && !clientId && !handoutId) {
     return (
@@ -173,15 +153,15 @@ export function PrintPage() {
           </p>
           <UnprintableNote chars={pdf.data?.unprintable} />
           <div className="actions">
-            <button type="button" className="primary" disabled={!pdf.data || busy} onClick={() => void run('save')}>
+            <button type="button" className="primary" disabled={!pdf.data || output.busy} onClick={() => void run('save')}>
               Save PDF…
             </button>
-            <button type="button" disabled={!pdf.data || busy} onClick={() => void run('print')}>
+            <button type="button" disabled={!pdf.data || output.busy} onClick={() => void run('print')}>
               Print…
             </button>
           </div>
-          {status ? <p role="status">{status}</p> : null}
-          <FormError message={actionError ?? (pdf.error ? errorMessage(pdf.error) : null)} />
+          {output.status ? <p role="status">{output.status}</p> : null}
+          <FormError message={output.error ?? (pdf.error ? errorMessage(pdf.error) : null)} />
         </aside>
         <div className="print-preview" aria-label="Preview of the pages">
           {pdf.data ? (
