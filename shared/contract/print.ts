@@ -36,6 +36,8 @@ export const pdfOutputSchema = z.object({
   pages: z.number().int().min(1),
   /** A suggested file name (initials only, never the full name). */
   fileName: z.string(),
+  /** Characters no font of Stepwise has: they print as an empty box, and the print dialog says so. */
+  unprintable: z.array(z.string().max(4)).max(50).default([]),
 });
 export type PdfOutput = z.infer<typeof pdfOutputSchema>;
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addYears, PAST_TARGET_QUESTION } from '../../shared/dateBounds';
 import { addDays, formatDate, localIsoDate } from '../../shared/dates';
 import { launchBrowser, openApp, type AppPage } from './harness';
+import { shotsAtTwoSizes } from './screens';
 
 /*
  * Issue 11 in the browser, one test per class: unsaved input asks before a form is left; a
@@ -33,17 +34,7 @@ const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.h
 const today = () => localIsoDate(new Date());
 
 /** Screenshots at the two sizes a therapist's screen is likely to be. */
-async function shots(app: AppPage, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await app.page.setViewportSize({ width: w, height: h });
-    await app.page.evaluate(() => window.scrollTo(0, 0));
-    await app.shot(`${name}-${w}`);
-  }
-  await app.page.setViewportSize({ width: 1280, height: 860 });
-}
+const shots = shotsAtTwoSizes;
 
 /** Pastes as the browser does (an editing command, which `maxlength` would cut). */
 async function paste(field: Locator, text: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localIsoDate } from '../../shared/dates';
 import { launchBrowser, openApp, type AppPage } from './harness';
+import { shotsAtTwoSizes } from './screens';
 
 /**
  * Outcome measures as a therapist meets them: a PHQ-9 typed from the paper form in session mode
@@ -27,17 +28,7 @@ async function unlockedApp(): Promise<AppPage> {
   return app;
 }
 
-async function shots(app: AppPage, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await app.page.setViewportSize({ width: w, height: h });
-    await app.page.evaluate(() => window.scrollTo(0, 0));
-    await app.shot(`${name}-${w}`);
-  }
-  await app.page.setViewportSize({ width: 1280, height: 860 });
-}
+const shots = shotsAtTwoSizes;
 
 describe('measures', () => {
   it('enters a PHQ-9 from paper by keyboard, then acknowledges its item 9 flag with a note', async () => {

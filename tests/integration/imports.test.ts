@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Assignment } from '../../shared/domain';
 import { EVERY_BLOCK } from '../support/pdf';
+import { fillWithPypdf } from '../support/pypdf';
 import { PASSPHRASE, failure, tempDir, unlockedCore, type TestCore } from '../support/vault';
 
 /**
@@ -22,20 +23,8 @@ afterEach(() => {
 
 const NOW = new Date('2026-03-14T12:00:00Z');
 const START = '2026-03-08';
-const FILLER = path.resolve(import.meta.dirname, '../support/pypdf-fill.py');
-
 /** Fills `pdf` with pypdf; returns the filled file's bytes. */
-function pypdfFill(pdf: Uint8Array, values: Record<string, string | true>): Uint8Array<ArrayBuffer> {
-  const d = tempDir('stepwise-pypdf-');
-  dirs.push(d);
-  const src = path.join(d.dir, 'in.pdf');
-  const dst = path.join(d.dir, 'out.pdf');
-  writeFileSync(src, pdf);
-  const r = spawnSync('/usr/bin/python3', [FILLER, src, dst, JSON.stringify(values)], { encoding: 'utf8' });
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return new Uint8Array(readFileSync(dst));
-}
+const pypdfFill = (pdf: Uint8Array, values: Record<string, string | true>) => fillWithPypdf(pdf, values, dirs);
 
 async function assign(core: TestCore, clientName: string): Promise<Assignment> {
   const client = await core.do.clients.create({ name: clientName, startDate: '2026-01-10' });

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GAD7, PCL5, PHQ9 } from '../../shared/measures';
 import { normalise, savePreview } from '../support/pdf';
+import { fillWithPypdf } from '../support/pypdf';
 import { failure, tempDir, unlockedCore, type TestCore } from '../support/vault';
 
 /**
@@ -20,19 +21,8 @@ afterEach(() => {
 });
 
 const NOW = new Date('2026-03-14T12:00:00Z');
-const FILLER = path.resolve(import.meta.dirname, '../support/pypdf-fill.py');
-
-function pypdfFill(pdf: Uint8Array, values: Record<string, string | true>): Uint8Array<ArrayBuffer> {
-  const d = tempDir('stepwise-pypdf-');
-  dirs.push(d);
-  const src = path.join(d.dir, 'in.pdf');
-  const dst = path.join(d.dir, 'out.pdf');
-  writeFileSync(src, pdf);
-  const r = spawnSync('/usr/bin/python3', [FILLER, src, dst, JSON.stringify(values)], { encoding: 'utf8' });
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return new Uint8Array(readFileSync(dst));
-}
+/** Fills `pdf` with pypdf; returns the filled file's bytes. */
+const pypdfFill = (pdf: Uint8Array, values: Record<string, string | true>) => fillWithPypdf(pdf, values, dirs);
 
 function pdfText(pdf: Uint8Array): string {
   const d = tempDir('stepwise-pdftext-');

@@ -118,7 +118,28 @@ export function createDocument(options: PDFKit.PDFDocumentOptions): Doc {
  * embedded as a subset of the glyphs used. The CJK and emoji faces come in one weight (their
  * bold files would add 17 MB): bold text in those faces is drawn filled and stroked (layout.ts).
  */
+/**
+ * Scripts a client's name is written in that DejaVu lacks (issue 11), each with a Noto Sans face
+ * in two weights from @expo-google-fonts/noto-sans-<script> (SIL OFL 1.1), shaped by fontkit as
+ * Devanagari is. (Georgian, Armenian and Lao are in DejaVu Sans itself. Noto Sans Gurmukhi is
+ * left out: fontkit 2 fails on its mark positioning; Gurmukhi prints as boxes, named in the app.)
+ */
+export const MORE_SCRIPTS = [
+  'Bengali',
+  'Tamil',
+  'Ethiopic',
+  'Sinhala',
+  'Gujarati',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Khmer',
+  'Myanmar',
+] as const;
+export type MoreScript = (typeof MORE_SCRIPTS)[number];
+
 export type FallbackName =
+  | `NotoSans${MoreScript}-${'Regular' | 'Bold'}`
   | 'NotoSansSC-Regular'
   | 'NotoSansKR-Regular'
   | 'NotoSansDevanagari-Regular'
@@ -135,6 +156,14 @@ const FALLBACK_FILES: Record<FallbackName, [pkg: string, file: string]> = {
   'NotoSansThai-Regular': ['@expo-google-fonts/noto-sans-thai', '400Regular/NotoSansThai_400Regular.ttf'],
   'NotoSansThai-Bold': ['@expo-google-fonts/noto-sans-thai', '700Bold/NotoSansThai_700Bold.ttf'],
   'NotoEmoji-Regular': ['@expo-google-fonts/noto-emoji', '400Regular/NotoEmoji_400Regular.ttf'],
+  ...(Object.fromEntries(
+    MORE_SCRIPTS.flatMap((s) =>
+      (['400Regular', '700Bold'] as const).map((w) => [
+        `NotoSans${s}-${w.slice(3)}`,
+        [`@expo-google-fonts/noto-sans-${s.toLowerCase()}`, `${w}/NotoSans${s}_${w}.ttf`],
+      ]),
+    ),
+  ) as Record<`NotoSans${MoreScript}-${'Regular' | 'Bold'}`, [string, string]>),
 };
 
 export type FaceName = typeof REGULAR | typeof BOLD | FallbackName;

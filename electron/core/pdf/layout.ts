@@ -1,8 +1,17 @@
 import { PAPER_SIZES } from '../../../shared/worksheet';
-import { BOLD, REGULAR, createDocument, selectFace, widthOf, type Doc } from './fonts';
+import { BOLD, REGULAR, createDocument, fontInfo, selectFace, widthOf, type Doc } from './fonts';
 import { addAnnotationExtras, currentFontId, drawLine, includeGlyphs } from './internals';
 import type { FieldPath } from './fields';
-import { baselineShift, fauxBold, isRtl, isSimple, measurePieces, visualPieces } from './scripts';
+import {
+  baselineShift,
+  fauxBold,
+  isRtl,
+  isSimple,
+  measurePieces,
+  noteUnprintable,
+  takeUnprintable,
+  visualPieces,
+} from './scripts';
 import { COLOURS, themeFor, type Theme } from './theme';
 import type { Paper } from './types';
 
@@ -92,12 +101,35 @@ const FORM_GLYPHS = (() => {
   return s;
 })();
 
+/**
+ * Arabic and Hebrew letters of the form font (DejaVu has them, in every joining form), added to a
+ * fillable PDF whose own text is written in these scripts: the client then likely answers in them
+ * too, and a viewer that draws fields with the embedded font finds them (about 60 kB, so only
+ * then). Scripts beyond DejaVu (CJK, Indic, Thai …) are typed in the viewer's own fonts: the print
+ * dialog says so (a subset cannot hold what a client may type, and whole fonts weigh megabytes).
+ */
+const RTL_FORM_GLYPHS = () => {
+  const chars: string[] = [];
+  const add = (from: number, to: number) => {
+    for (let c = from; c <= to; c++) if (fontInfo(REGULAR).hasGlyphForCodePoint(c)) chars.push(String.fromCodePoint(c));
+  };
+  add(0x5d0, 0x5ea); // Hebrew letters
+  add(0x5b0, 0x5c7); // Hebrew points
+  add(0x600, 0x6ff); // Arabic
+  add(0xfb50, 0xfdff); // Arabic presentation forms A
+  add(0xfe70, 0xfefc); // Arabic presentation forms B (the joining forms)
+  return chars.join(' ');
+};
+const RTL_LETTER = /[֐-ۿ]/;
+
 export class Engine {
   readonly doc: Doc;
   readonly t: Theme;
   readonly paper: Paper;
   readonly fillable: boolean;
   private readonly pages: PageMeta[] = [];
+  /** Whether the form font holds the Arabic and Hebrew letters (see RTL_FORM_GLYPHS). */
+  private rtlFormGlyphs = false;
   /** Current cursor. */
   y = 0;
   landscape = false;
@@ -117,6 +149,7 @@ export class Engine {
   private annotationExtras: Record<string, unknown> | undefined;
 
   constructor(opts: { paper: Paper; largePrint: boolean; fillable: boolean; info: PDFKit.DocumentInfo; lang: string }) {
+    takeUnprintable(); // A new document: what an earlier one met is not this one's.
     this.t = themeFor(opts.largePrint);
     this.paper = opts.paper;
     this.fillable = opts.fillable;
@@ -396,8 +429,13 @@ export class Engine {
       return;
     }
     // Other scripts: each piece in its face, in visual order (see scripts.ts).
+    if (this.fillable && !this.rtlFormGlyphs && RTL_LETTER.test(line)) {
+      this.rtlFormGlyphs = true;
+      includeGlyphs(this.doc.font(REGULAR), RTL_FORM_GLYPHS());
+    }
     let px = x;
     for (const p of visualPieces(line, s.font)) {
+      noteUnprintable(p, s.font);
       const w = widthOf(this.doc, p.face, s.size, p.text);
       if (!p.space) {
         const shift = baselineShift(p.face, s.font, s.size);

@@ -1,5 +1,5 @@
 import bidiFactory from 'bidi-js';
-import { BOLD, REGULAR, fontInfo, type FaceName } from './fonts';
+import { BOLD, MORE_SCRIPTS, REGULAR, fontInfo, type FaceName, type MoreScript } from './fonts';
 
 /**
  * Every script a client's name or a therapist's words may be written in: which face prints each
@@ -48,8 +48,41 @@ const CHAIN: Fallback[] = [
   'NotoSansKR-Regular',
   'NotoSansDevanagari-Regular',
   'NotoSansThai-Regular',
+  ...MORE_SCRIPTS.map((s) => `NotoSans${s}-Regular` as const),
   'NotoEmoji-Regular',
 ];
+
+/** The Unicode blocks of the scripts in MORE_SCRIPTS (with their extensions). */
+const MORE_RANGES: Record<MoreScript, [number, number][]> = {
+  Bengali: [[0x980, 0x9ff]],
+  Gujarati: [[0xa80, 0xaff]],
+  Tamil: [
+    [0xb80, 0xbff],
+    [0x11fc0, 0x11fff],
+  ],
+  Telugu: [[0xc00, 0xc7f]],
+  Kannada: [[0xc80, 0xcff]],
+  Malayalam: [[0xd00, 0xd7f]],
+  Sinhala: [
+    [0xd80, 0xdff],
+    [0x111e0, 0x111ff],
+  ],
+  Myanmar: [
+    [0x1000, 0x109f],
+    [0xa9e0, 0xa9ff],
+    [0xaa60, 0xaa7f],
+  ],
+  Ethiopic: [
+    [0x1200, 0x139f],
+    [0x2d80, 0x2ddf],
+    [0xab00, 0xab2f],
+    [0x1e7e0, 0x1e7ff],
+  ],
+  Khmer: [
+    [0x1780, 0x17ff],
+    [0x19e0, 0x19ff],
+  ],
+};
 
 /** The face a script's range goes to first (before the chain), by base face. */
 function preferred(cp: number, bold: boolean): Fallback | undefined {
@@ -65,6 +98,9 @@ function preferred(cp: number, bold: boolean): Fallback | undefined {
     return 'NotoSansKR-Regular';
   }
   if (cp >= 0x1f000 && cp <= 0x1faff) return 'NotoEmoji-Regular';
+  for (const s of MORE_SCRIPTS) {
+    if (MORE_RANGES[s].some(([lo, hi]) => cp >= lo && cp <= hi)) return `NotoSans${s}-${bold ? 'Bold' : 'Regular'}`;
+  }
   return undefined;
 }
 
@@ -90,6 +126,29 @@ function faceFor(cp: number, base: typeof REGULAR | typeof BOLD): FaceName {
   for (const f of CHAIN) if (f !== first && fontInfo(f).hasGlyphForCodePoint(cp)) return f;
   // Nothing has it: DejaVu prints its missing-glyph box.
   return base;
+}
+
+/**
+ * Characters no embedded face has, met while drawing since the last `takeUnprintable()`: they
+ * print as the font's empty box, so the print dialog names them (never a silent box). Rendering
+ * runs in one thread, one document at a time: a service takes them right after its document.
+ */
+const unprintable = new Set<string>();
+
+/** Notes the characters of a drawn piece that its face (DejaVu: nothing else had them) lacks. */
+export function noteUnprintable(piece: Piece, base: typeof REGULAR | typeof BOLD): void {
+  if (piece.face !== base || piece.space) return;
+  for (const ch of piece.text) {
+    const cp = ch.codePointAt(0)!;
+    if (unprintable.size < 50 && cp >= 0x370 && !ATTACHED.test(ch) && !baseHas(base, cp)) unprintable.add(ch);
+  }
+}
+
+/** The characters that printed as a box since the last call, in the order met (and forgets them). */
+export function takeUnprintable(): string[] {
+  const out = [...unprintable];
+  unprintable.clear();
+  return out;
 }
 
 /** Whether DejaVu prints the whole text, left to right (memoised per base face: labels recur). */

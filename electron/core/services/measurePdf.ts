@@ -23,6 +23,7 @@ import { sql } from '../db/sql';
 import type { MeasureProblemRow } from '../db/tables';
 import { PDF_MESSAGES, readFilledPdf, readPdfIdentity, renderMeasure } from '../pdf';
 import { requireClient } from './clients';
+import { takeUnprintable } from '../pdf/scripts';
 import { countPages } from './print';
 
 const PREFIX = 'measure:';
@@ -75,7 +76,7 @@ export async function printMeasurePdf(
     }),
   );
   const fileName = `${safeFilePart(measureName(input.measure))} - ${safeFilePart(initialsOf(client.name))}${input.fillable ? ' (fillable)' : ''}.pdf`;
-  return { bytes, pages: countPages(bytes), fileName };
+  return { bytes, pages: countPages(bytes), fileName, unprintable: takeUnprintable() };
 }
 
 /** Reads a filled questionnaire PDF: whose it is, which measure, and the answers (null = blank). */

@@ -8,6 +8,7 @@ import { printedPrefill, type Prefill, type WorksheetDefinition } from '../../..
 const withPrefill = (p: Prefill | null) => (p ? { prefill: p } : {});
 import type { CoreContext } from '../core';
 import { renderHandout, renderPacket, renderWorksheet, type PrintJob, type PrintOptions } from '../pdf';
+import { takeUnprintable } from '../pdf/scripts';
 import { reviewSummary, type HandoutView } from '../../../shared/domain/handout';
 import { frequencyLabel, type Frequency } from '../../../shared/worksheet';
 import type { Assignment } from '../../../shared/domain';
@@ -101,7 +102,7 @@ export async function printAssignment(core: CoreContext, assignmentId: string, o
   const job = assignmentJob(core, a, requireClient(db, a.clientId).name, options, fillable);
   const bytes = new Uint8Array(await renderWorksheet({ ...job, creationDate: core.now() }));
   const fileName = pdfFileName([job.definition.title, fileInitialsOf(job.clientName)], fillable ? '(fillable)' : '');
-  return { bytes, pages: countPages(bytes), fileName };
+  return { bytes, pages: countPages(bytes), fileName, unprintable: takeUnprintable() };
 }
 
 export async function printPacket(core: CoreContext, clientId: string, options: Options, fillable = false) {
@@ -124,7 +125,7 @@ export async function printPacket(core: CoreContext, clientId: string, options: 
     }),
   );
   const fileName = pdfFileName(['Homework packet', fileInitialsOf(client.name), today], fillable ? '(fillable)' : '');
-  return { bytes, pages: countPages(bytes), fileName };
+  return { bytes, pages: countPages(bytes), fileName, unprintable: takeUnprintable() };
 }
 
 export const SESSION_NOT_FOUND = 'That session could not be found.';
@@ -199,7 +200,7 @@ export async function printHandout(core: CoreContext, sessionId: string, options
     }),
   );
   const fileName = pdfFileName(['Session handout', fileInitialsOf(client.name), view.sessionDate]);
-  return { bytes, pages: countPages(bytes), fileName };
+  return { bytes, pages: countPages(bytes), fileName, unprintable: takeUnprintable() };
 }
 
 export const printHandlers: Handlers<CoreContext>['print'] = {

@@ -26,6 +26,7 @@ import { todayIso } from '../util/clock';
 import { listAssignments } from './assignments';
 import { clientDetail } from './clients';
 import { measuresHandlers } from './measures';
+import { takeUnprintable } from '../pdf/scripts';
 import { countPages } from './print';
 import { progressHandlers } from './progress';
 
@@ -124,7 +125,7 @@ export async function renderReport(core: CoreContext, input: Input) {
   );
   const who = safeFilePart(initialsOf(clientDetail(core.read, input.clientId).name));
   const fileName = `${input.audience === 'client' ? 'Your progress' : 'Progress report'} - ${who} - ${data.range.to}.pdf`;
-  return { bytes, pages: countPages(bytes), fileName };
+  return { bytes, pages: countPages(bytes), fileName, unprintable: takeUnprintable() };
 }
 
 export const reportsHandlers: Handlers<CoreContext>['reports'] = {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { OutputTarget } from '../../../shared/contract';
-import { api, unwrap } from './client';
+import { api, errorMessage, unwrap } from './client';
 import { queryKeys } from './keys';
 
 /** What a print page is about: an assignment (its title and client), a client's packet, or a session's handout. */
@@ -49,4 +50,35 @@ export function usePdf(target: OutputTarget | null) {
     staleTime: 0,
     gcTime: 0,
   });
+}
+
+/**
+ * Save PDF… (the native save dialog) and Print… (the system print dialog) for a target, through
+ * the main process, which records the export without its content: `busy` while it runs, then a
+ * line saying what happened (`status`) or the therapist's message of a failure (`error`).
+ */
+export function useOutputActions() {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(async (what: 'save' | 'print', target: OutputTarget | null) => {
+    if (!target) return;
+    setBusy(true);
+    setStatus(null);
+    setError(null);
+    try {
+      if (what === 'save') {
+        const r = await unwrap(api().output.save(target));
+        setStatus(r.saved ? `Saved “${r.fileName}”.` : 'Not saved: you closed the save dialog.');
+      } else {
+        const r = await unwrap(api().output.print(target));
+        setStatus(r.opened ? 'The print window is open. Choose your printer there.' : 'The print window could not be opened.');
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, status, error, run };
 }

@@ -14,6 +14,7 @@ import { CreateVault } from '../features/vault/CreateVault';
 import { NewPassphraseForm } from '../features/vault/NewPassphrase';
 import { RecoveryKeyNotice } from '../features/vault/RecoveryKeyNotice';
 import { Unlock } from '../features/vault/Unlock';
+import { flushDrafts } from '../components/useDraft';
 import { Layout } from './Layout';
 import { LockContext } from './lock';
 import { queryClient } from './queryClient';
@@ -75,6 +76,8 @@ function VaultGate() {
   const [resetWith, setResetWith] = useState<string | null>(null);
 
   const lock = useCallback(async () => {
+    // What was typed in the last moment before locking is kept with the rest of the form's draft.
+    await flushDrafts();
     await unwrap(api().vault.lock()).catch(() => undefined);
     setRecoveryKey(null);
     setResetWith(null);

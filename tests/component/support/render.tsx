@@ -27,6 +27,7 @@ export function renderRoute(opts: { path: string; url: string; element: ReactNod
       get: () => null,
       save: () => ({ savedAt: new Date().toISOString() }),
       discard: () => ({ discarded: true }),
+      list: () => [],
       ...opts.handlers.drafts,
     },
   });

@@ -1,5 +1,5 @@
-import { useRef } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useRef, useState } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatDate, localIsoDate } from '../../../../shared/dates';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import { FormError } from '../../components/Field';
 import { checkFields, errorMessages, formMessage, showServerErrors, useFocusAfterFailedSubmit } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
 import { useUnsavedChanges } from '../../components/UnsavedChanges';
+import { useDraft } from '../../components/useDraft';
 import { useClient } from '../../api/clients';
 import { useAssignment, useUpdateAssignment } from '../../api/assignments';
 import type { AssignedState } from './ClientAssignments';
@@ -42,8 +43,9 @@ function EditTailoring({ a }: { a: AssignmentDetail }) {
   const navigate = useNavigate();
   const client = useClient(a.clientId);
   const update = useUpdateAssignment();
+  const [initial] = useState(() => valuesOfAssignment(a, a.definition));
   const form = useForm<TailoringValues, { id: string }, z.output<typeof assignmentUpdateSchema>>({
-    defaultValues: valuesOfAssignment(a, a.definition),
+    defaultValues: initial,
     resolver,
     context: { id: a.id },
     reValidateMode: 'onSubmit',
@@ -52,13 +54,21 @@ function EditTailoring({ a }: { a: AssignmentDetail }) {
   const formRef = useRef<HTMLFormElement>(null);
   const onRefused = useFocusAfterFailedSubmit(formRef, form.formState.submitCount);
   const back = `/clients/${a.clientId}/assignments`;
-  const unsaved = useUnsavedChanges(form.formState.isDirty, `the tailoring of “${a.title}”`);
+  // Unsaved contents are kept (encrypted, in the vault) while typing, and offered back after a lock.
+  // (Changed is what the form itself calls dirty: the worksheet's parts add fields of their own.)
+  const values = useWatch({ control: form.control }) as TailoringValues;
+  const dirty = form.formState.isDirty;
+  const draft = useDraft<TailoringValues>(`assignment:${a.id}`, values, dirty ? initial : values, (v) =>
+    form.reset(v, { keepDefaultValues: true }),
+  );
+  const unsaved = useUnsavedChanges(dirty, `the tailoring of “${a.title}”`, draft.discard);
 
   const submit = form.handleSubmit(
     async (input) => {
       try {
         const saved = await update.mutateAsync(input);
         unsaved.saved();
+        draft.discard();
         const state: AssignedState = {
           savedAssignment: { id: saved.id, message: `Your changes to “${saved.title}” were saved.` },
         };
@@ -96,6 +106,7 @@ function EditTailoring({ a }: { a: AssignmentDetail }) {
         </div>
         <p className="muted">The worksheet itself stays at version {a.worksheetVersion}; only how this client does it changes.</p>
       </div>
+      {draft.banner}
       <form className="card" ref={formRef} onSubmit={submit} noValidate aria-label="Tailoring">
         <FormError message={topMessage} />
         <FormProvider {...form}>

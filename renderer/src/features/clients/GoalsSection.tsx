@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { PAST_TARGET_QUESTION, todayIso } from '../../../../shared/dateBounds';
 import { formatDate } from '../../../../shared/dates';
@@ -21,6 +21,7 @@ import { useDeleteGoal, useSaveGoal } from '../../api/clients';
 import { ApiError, errorMessage } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { useUnsavedChanges } from '../../components/UnsavedChanges';
+import { useDraft, useKeptDrafts } from '../../components/useDraft';
 import './clients.css';
 
 type GoalStatus = (typeof GOAL_STATUSES)[number];
@@ -37,6 +38,15 @@ export function GoalsSection({ client }: { client: ClientDetail }) {
   const [focusAfter, setFocusAfter] = useState<{ target: string } | null>(null);
   const [deleting, setDeleting] = useState<Goal | null>(null);
   const section = useRef<HTMLElement>(null);
+  // A goal form left open when Stepwise locked opens again, to offer what was typed back.
+  const kept = useKeptDrafts(`goal:${client.id}:`);
+  // (State adjusted while rendering, as React advises.)
+  const [reopened, setReopened] = useState(false);
+  if (kept && !reopened) {
+    setReopened(true);
+    const id = kept[0]?.slice(`goal:${client.id}:`.length);
+    if (id === 'new' || client.goals.some((g) => g.id === id)) setEditing(id ?? null);
+  }
 
   useEffect(() => {
     if (!focusAfter) return;
@@ -195,20 +205,34 @@ function GoalForm({
   onDelete?: () => void;
 }) {
   const save = useSaveGoal(clientId);
-  const { register, handleSubmit, setError, formState } = useForm<GoalInput, unknown, z.output<typeof goalInputSchema>>({
-    defaultValues: {
-      title: goal?.title ?? '',
-      description: goal?.description ?? '',
-      status: goal?.status ?? 'active',
-      targetDate: goal?.targetDate ?? '',
-    },
+  const [initial] = useState<GoalInput>(() => ({
+    title: goal?.title ?? '',
+    description: goal?.description ?? '',
+    status: goal?.status ?? 'active',
+    targetDate: goal?.targetDate ?? '',
+  }));
+  const { register, handleSubmit, setError, formState, control, reset } = useForm<
+    GoalInput,
+    unknown,
+    z.output<typeof goalInputSchema>
+  >({
+    defaultValues: initial,
     resolver: zodResolver(goalInputSchema),
     shouldFocusError: false,
   });
   const form = useRef<HTMLFormElement>(null);
   const onRefused = useFocusAfterFailedSubmit(form, formState.submitCount);
   const errs = errorMessages(formState.errors);
-  const unsaved = useUnsavedChanges(formState.isDirty, goal ? 'this goal' : 'the new goal');
+  // Unsaved contents are kept (encrypted, in the vault) while typing, and offered back after a lock.
+  const values = useWatch({ control }) as GoalInput;
+  const draft = useDraft<GoalInput>(`goal:${clientId}:${goal?.id ?? 'new'}`, values, initial, (v) =>
+    reset(v, { keepDefaultValues: true }),
+  );
+  const unsaved = useUnsavedChanges(
+    formState.isDirty || JSON.stringify(values) !== JSON.stringify(initial),
+    goal ? 'this goal' : 'the new goal',
+    draft.discard,
+  );
   // An active goal's target date in the past asks once (a slip of the year, or a goal carried on).
   const [pastTarget, setPastTarget] = useState<GoalOutput | null>(null);
   const [pastAccepted, setPastAccepted] = useState<string | null>(null);
@@ -232,6 +256,7 @@ function GoalForm({
     try {
       await save.mutateAsync({ id: goal?.id ?? null, goal: input });
       unsaved.saved();
+      draft.discard();
       onDone();
     } catch (e) {
       // Shown next to the fields.
@@ -250,6 +275,7 @@ function GoalForm({
   const label = goal ? 'Edit goal' : 'New goal';
   return (
     <form ref={form} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={label} className="inline-form">
+      {draft.banner}
       <FormError message={save.error ? formMessage(save.error, GOAL_FIELDS, 'goal.') : checkFields(Object.keys(errs).length)} />
       <TextField
         label="Goal"

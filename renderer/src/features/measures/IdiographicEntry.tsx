@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { MeasureProblem } from '../../../../shared/contract';
 import { IDIOGRAPHIC } from '../../../../shared/measures';
@@ -8,6 +8,8 @@ import { errorMessage } from '../../api/client';
 import { useProblems, useRecordMeasure, useSetProblems } from '../../api/measures';
 import { FormError, TextField } from '../../components/Field';
 import { errorMessages, showServerErrors } from '../../components/forms';
+import { useDraft, useKeptDrafts } from '../../components/useDraft';
+import { measureDraftKey } from './QuestionnaireEntry';
 
 const problemsFormSchema = z
   .object({
@@ -39,6 +41,13 @@ export function IdiographicEntry({
 }) {
   const problems = useProblems(clientId);
   const [editing, setEditing] = useState(false);
+  // The problems form left unsaved when Stepwise locked opens again, to offer its words back.
+  const kept = useKeptDrafts(`problems:${clientId}`);
+  const [reopened, setReopened] = useState(false);
+  if (kept?.length && !reopened) {
+    setReopened(true);
+    setEditing(true);
+  }
   if (problems.isPending) return <p className="loading">Loading the client’s problems…</p>;
   if (problems.isError) return <FormError message={errorMessage(problems.error)} />;
   const active = problems.data.active;
@@ -69,17 +78,31 @@ function ProblemsForm({
   canCancel: boolean;
 }) {
   const setProblems = useSetProblems();
-  const { register, handleSubmit, formState, setError } = useForm<ProblemsValues, unknown, z.output<typeof problemsFormSchema>>({
-    defaultValues: { problems: Array.from({ length: IDIOGRAPHIC.maxProblems }, (_, i) => ({ text: active[i]?.text ?? '' })) },
+  const [initial] = useState<ProblemsValues>(() => ({
+    problems: Array.from({ length: IDIOGRAPHIC.maxProblems }, (_, i) => ({ text: active[i]?.text ?? '' })),
+  }));
+  const { register, handleSubmit, formState, setError, control, reset } = useForm<
+    ProblemsValues,
+    unknown,
+    z.output<typeof problemsFormSchema>
+  >({
+    defaultValues: initial,
     resolver: zodResolver(problemsFormSchema),
   });
+  // The words typed are kept (encrypted, in the vault) and offered back after a lock.
+  const values = useWatch({ control }) as ProblemsValues;
+  const kept = useDraft<ProblemsValues>(`problems:${clientId}`, values, initial, (v) => reset(v, { keepDefaultValues: true }));
+  const leave = () => {
+    kept.discard();
+    onDone();
+  };
   const errs = errorMessages(formState.errors);
   const submit = handleSubmit(async (v) => {
     // A problem keeps its identity (and its history) when its words are edited in the same place.
     const list = v.problems.flatMap((p, i) => (p.text ? [{ ...(active[i] ? { id: active[i].id } : {}), text: p.text }] : []));
     try {
       await setProblems.mutateAsync({ clientId, problems: list });
-      onDone();
+      leave();
     } catch (e) {
       showServerErrors(setError, e);
     }
@@ -87,6 +110,7 @@ function ProblemsForm({
   return (
     <form className="measure-entry" onSubmit={(e) => void submit(e)} noValidate>
       <h3>The client’s problems, in their own words</h3>
+      {kept.banner}
       <p className="muted">
         Up to three. They stay the same from session to session, so the ratings can be compared; a problem you remove stays in the
         record of earlier ratings.
@@ -100,7 +124,7 @@ function ProblemsForm({
           Save problems
         </button>
         {canCancel ? (
-          <button type="button" onClick={onDone}>
+          <button type="button" onClick={leave}>
             Cancel
           </button>
         ) : null}
@@ -124,7 +148,12 @@ function Ratings({
   onSaved: (line: string) => void;
   onEdit: () => void;
 }) {
-  const [values, setValues] = useState<string[]>(() => active.map(() => ''));
+  const [blank] = useState<string[]>(() => active.map(() => ''));
+  const [values, setValues] = useState<string[]>(blank);
+  // Ratings typed so far are kept (encrypted, in the vault) and offered back after a lock.
+  const kept = useDraft(measureDraftKey(clientId, sessionId, 'idiographic'), values, blank, (v) =>
+    setValues(active.map((_, i) => v[i] ?? '')),
+  );
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const save = useRef<HTMLButtonElement>(null);
   const record = useRecordMeasure();
@@ -144,6 +173,7 @@ function Ratings({
         problemIds: active.map((p) => p.id),
         source: 'paper',
       });
+      kept.discard();
       onSaved(
         `Own problems saved: ${active.map((p, i) => `${p.text} ${ratings[i] ?? 'blank'}`).join(', ')}${ratings.includes(null) ? ' (incomplete)' : ''}.`,
       );
@@ -155,6 +185,7 @@ function Ratings({
   return (
     <section className="measure-entry" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{IDIOGRAPHIC.title}</h3>
+      {kept.banner}
       <p className="measure-stem">{IDIOGRAPHIC.stem}</p>
       <p className="measure-options" id={`${id}-scale`}>
         0 = {IDIOGRAPHIC.anchors.min.toLowerCase()} · 10 = {IDIOGRAPHIC.anchors.max.toLowerCase()}. Type the rating and press

@@ -8,7 +8,8 @@ import { RadioGroup } from '../../components/RadioGroup';
 import { ClientModeButton, ClientModeOutcomeNotice } from './ClientModeStart';
 import { IdiographicEntry } from './IdiographicEntry';
 import { Item9Notices } from './Item9Notice';
-import { QuestionnaireEntry } from './QuestionnaireEntry';
+import { useKeptDrafts } from '../../components/useDraft';
+import { measureDraftKey, QuestionnaireEntry } from './QuestionnaireEntry';
 import './measures.css';
 
 const CHOICES: readonly { value: MeasureKey; label: string }[] = [
@@ -24,6 +25,14 @@ export function MeasuresStage({ session }: { session: SessionDetail }) {
   const [saved, setSaved] = useState<string | null>(null);
   const results = useMeasureResults(session.clientId, session.id);
   const [round, setRound] = useState(0);
+  // A questionnaire being typed when Stepwise locked is chosen again, to offer its answers back.
+  const kept = useKeptDrafts(`measure:${session.id}:`);
+  const [reopened, setReopened] = useState(false);
+  if (kept && !reopened) {
+    setReopened(true);
+    const m = CHOICES.find((c) => kept.includes(measureDraftKey(session.clientId, session.id, c.value)));
+    if (m) setMeasure(m.value);
+  }
 
   // The entry starts afresh for the next questionnaire (its first question takes the focus); the
   // line saying what was saved is announced as a status.

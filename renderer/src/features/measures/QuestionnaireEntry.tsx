@@ -4,6 +4,12 @@ import { MEASURES, scoreAnswers, scoreLine, type StandardMeasureKey } from '../.
 import { errorMessage } from '../../api/client';
 import { useRecordMeasure } from '../../api/measures';
 import { FormError } from '../../components/Field';
+import { useDraft } from '../../components/useDraft';
+
+/** The key of a questionnaire's kept answers: `measure:<session, else client>:<measure>`. */
+export function measureDraftKey(clientId: string, sessionId: string | null, measure: string): string {
+  return `measure:${sessionId ?? clientId}:${measure}`;
+}
 
 /**
  * A questionnaire typed from the paper form: one item after another with the digit keys. A digit
@@ -25,7 +31,10 @@ export function QuestionnaireEntry({
   onSaved: (line: string) => void;
 }) {
   const def = MEASURES[measure];
-  const [answers, setAnswers] = useState<(number | null)[]>(() => def.items.map(() => null));
+  const [blank] = useState<(number | null)[]>(() => def.items.map(() => null));
+  const [answers, setAnswers] = useState<(number | null)[]>(blank);
+  // Answers typed so far are kept (encrypted, in the vault) and offered back after a lock.
+  const kept = useDraft(measureDraftKey(clientId, sessionId, measure), answers, blank, setAnswers);
   const [hint, setHint] = useState<string | null>(null);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const saveButton = useRef<HTMLButtonElement>(null);
@@ -81,6 +90,7 @@ export function QuestionnaireEntry({
     try {
       const r = await record.mutateAsync({ clientId, sessionId, measure, administeredOn: date, answers, source: 'paper' });
       const s = scoreAnswers(r.measure, r.answers);
+      kept.discard();
       onSaved(`${def.name} saved: ${scoreLine(s)}.`);
       setAnswers(def.items.map(() => null));
     } catch {
@@ -94,6 +104,7 @@ export function QuestionnaireEntry({
   return (
     <section className="measure-entry" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{def.title}</h3>
+      {kept.banner}
       <p className="muted">
         {MEASURE_SOURCE_LABELS.paper}: type each answer’s number; the next question comes up by itself. Backspace goes back.
       </p>

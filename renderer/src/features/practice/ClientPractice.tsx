@@ -18,6 +18,7 @@ import {
 import { ConfirmDialog } from '../../components/Dialog';
 import { FormError } from '../../components/Field';
 import { UndoNotice, type UndoMessage } from '../../components/UndoNotice';
+import { useKeptDrafts } from '../../components/useDraft';
 import { PracticeForm, WeekGrid } from './PracticeForm';
 import './practice.css';
 
@@ -53,6 +54,17 @@ export function ClientPractice() {
   const open = useOpenPdf();
   const preview = usePreviewPdf();
   const importButton = useRef<HTMLButtonElement>(null);
+  // A practice form left open when Stepwise locked opens again, to offer what was typed back.
+  const kept = useKeptDrafts(`practice:${id}:`);
+  // (State adjusted while rendering, as React advises.)
+  const [reopened, setReopened] = useState(false);
+  if (kept && records.data && !reopened) {
+    setReopened(true);
+    const [, kind, target = ''] = kept.map((k) => /^practice:[^:]+:(add|week|edit)_(.+)$/.exec(k)).find((x) => x) ?? [];
+    const record = kind === 'edit' ? records.data.find((r) => r.id === target) : undefined;
+    if (kind === 'add' || kind === 'week') setMode({ kind, assignmentId: target });
+    else if (record) setMode({ kind: 'edit', record });
+  }
 
   const back = (message?: string) => {
     setMode({ kind: 'list' });

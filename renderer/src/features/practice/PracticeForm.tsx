@@ -10,6 +10,7 @@ import {
 import { fieldsOf, formMessage } from '../../components/forms';
 import { FormError, SelectField, TextArea, TextField } from '../../components/Field';
 import { useUnsavedChanges } from '../../components/UnsavedChanges';
+import { useDraft } from '../../components/useDraft';
 import { useCreateManyPractice, useCreatePractice, useUpdatePractice } from '../../api/practice';
 import { AnswerForm, Cell } from './AnswerForm';
 import { answersOf, draftOf, parseNumber, type Draft, type DraftValue } from './draft';
@@ -18,6 +19,14 @@ interface Common {
   assignment: AssignmentDetail;
   onDone: (message: string) => void;
   onCancel: () => void;
+}
+
+/**
+ * The key of a practice form's kept draft: `practice:<client>:add_<assignment>`,
+ * `…:week_<assignment>` or `…:edit_<record>`. The Practice tab opens the form again from it.
+ */
+export function practiceDraftKey(a: { clientId: string; id: string }, form: 'add' | 'week' | { edit: string }): string {
+  return `practice:${a.clientId}:${typeof form === 'string' ? `${form}_${a.id}` : `edit_${form.edit}`}`;
 }
 
 /** The ladder steps to choose from: the assignment's ladder, else the worksheet's own. */
@@ -40,8 +49,19 @@ export function PracticeForm({ assignment: a, record, onDone, onCancel }: Common
   const [draft, setDraft] = useState<Draft>(() => (record ? draftOf(a.definition, record.answers) : {}));
   const [local, setLocal] = useState<Record<string, string>>({});
   const now = { practicedOn, time, source, minutes, step, note, draft };
-  const [initial] = useState(() => JSON.stringify(now));
-  const unsaved = useUnsavedChanges(JSON.stringify(now) !== initial, `the practice record of “${a.title}”`);
+  const [start] = useState(now);
+  const initial = JSON.stringify(start);
+  // Unsaved contents are kept (encrypted, in the vault) while typing, and offered back after a lock.
+  const kept = useDraft<typeof now>(practiceDraftKey(a, record ? { edit: record.id } : 'add'), now, start, (v) => {
+    setOn(v.practicedOn);
+    setTime(v.time);
+    setSource(v.source);
+    setMinutes(v.minutes);
+    setStep(v.step);
+    setNote(v.note);
+    setDraft(v.draft);
+  });
+  const unsaved = useUnsavedChanges(JSON.stringify(now) !== initial, `the practice record of “${a.title}”`, kept.discard);
   const create = useCreatePractice();
   const update = useUpdatePractice();
   const saving = create.isPending || update.isPending;
@@ -86,6 +106,7 @@ export function PracticeForm({ assignment: a, record, onDone, onCancel }: Common
       if (record) await update.mutateAsync({ id: record.id, record: fields });
       else await create.mutateAsync({ assignmentId: a.id, ...fields });
       unsaved.saved();
+      kept.discard();
       onDone(`Practice on ${formatDate(practicedOn, undefined, 'medium')} ${record ? 'updated' : 'saved'}.`);
     } catch {
       // The messages show at the fields.
@@ -113,6 +134,7 @@ export function PracticeForm({ assignment: a, record, onDone, onCancel }: Common
       <h2 ref={heading} tabIndex={-1}>
         {record ? 'Edit practice' : 'Add practice'}: {a.title}
       </h2>
+      {kept.banner}
       <FormError
         message={
           Object.keys(local).length ? 'Please check the fields marked below.' : formMessage(error, shown, record ? 'record.' : '')
@@ -214,10 +236,14 @@ export function WeekGrid({ assignment: a, onDone, onCancel }: Common) {
   const [weekStart, setWeekStart] = useState(currentWeekStart(a.startDate, today));
   const [draft, setDraft] = useState<Draft>({});
   const [local, setLocal] = useState<Record<string, string>>({});
-  const unsaved = useUnsavedChanges(
-    Object.values(draft).some((v) => v === true || (typeof v === 'string' && v.trim() !== '')),
-    `the week of “${a.title}”`,
-  );
+  const typed = Object.values(draft).some((v) => v === true || (typeof v === 'string' && v.trim() !== ''));
+  const [start] = useState(() => ({ weekStart, draft: {} as Draft }));
+  const now = typed ? { weekStart, draft } : start;
+  const kept = useDraft<typeof now>(practiceDraftKey(a, 'week'), now, start, (v) => {
+    setWeekStart(v.weekStart);
+    setDraft(v.draft);
+  });
+  const unsaved = useUnsavedChanges(typed, `the week of “${a.title}”`, kept.discard);
   const save = useCreateManyPractice();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -260,6 +286,7 @@ export function WeekGrid({ assignment: a, onDone, onCancel }: Common) {
     try {
       await save.mutateAsync({ assignmentId: a.id, records });
       unsaved.saved();
+      kept.discard();
       onDone(`${records.length} day${records.length === 1 ? '' : 's'} of “${a.title}” saved.`);
     } catch {
       // The messages show beside the days.
@@ -278,6 +305,7 @@ export function WeekGrid({ assignment: a, onDone, onCancel }: Common) {
       <h2 ref={heading} tabIndex={-1}>
         Enter a week: {a.title}
       </h2>
+      {kept.banner}
       <p className="muted">
         Type the client’s paper log day by day. Tab moves to the next cell; empty days are left out. Saved at once: all days, or
         none.

@@ -1,10 +1,11 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { OutputTarget } from '../../../../shared/contract';
-import { api, errorMessage, unwrap } from '../../api/client';
-import { usePdf, usePrintSubject } from '../../api/print';
+import { errorMessage } from '../../api/client';
+import { useOutputActions, usePdf, usePrintSubject } from '../../api/print';
 import { useSettings } from '../../api/settings';
 import { FormError, SelectField } from '../../components/Field';
+import { UnprintableNote } from './UnprintableNote';
 import './print.css';
 
 /** pdf.js loads only when a preview is shown (it is most of a megabyte): never on the first screen. */
@@ -35,9 +36,7 @@ export function PrintPage() {
     : null;
   const setOptions = (o: Options) => setChanges(o);
   const [fillable, setFillable] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const output = useOutputActions();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
@@ -56,25 +55,7 @@ export function PrintPage() {
 
   const pdf = usePdf(target);
 
-  async function run(what: 'save' | 'print') {
-    if (!target) return;
-    setBusy(true);
-    setStatus(null);
-    setActionError(null);
-    try {
-      if (what === 'save') {
-        const r = await unwrap(api().output.save(target));
-        setStatus(r.saved ? `Saved “${r.fileName}”.` : 'Not saved: you closed the save dialog.');
-      } else {
-        const r = await unwrap(api().output.print(target));
-        setStatus(r.opened ? 'The print window is open. Choose your printer there.' : 'The print window could not be opened.');
-      }
-    } catch (e) {
-      setActionError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (what: 'save' | 'print') => output.run(what, target);
 
   if (!assignmentId && !clientId && !handoutId) {
     return (
@@ -158,21 +139,29 @@ export function PrintPage() {
                   ) : null}
                 </div>
               ) : null}
+              {fillable && !handoutId ? (
+                <p className="field-hint">
+                  Answers typed in Chinese, Japanese, Korean, Hindi, Thai or another script beyond Latin, Greek, Cyrillic, Arabic
+                  and Hebrew show in the fonts of the client’s PDF reader: most readers have them, some show empty boxes. The
+                  answers still come back into Stepwise whole, and a sheet printed and filled in by hand always works.
+                </p>
+              ) : null}
             </>
           ) : null}
           <p className="muted" aria-live="polite">
             {pdf.data ? `${pdf.data.pages} page${pdf.data.pages === 1 ? '' : 's'}` : pdf.isFetching ? 'Preparing the pages…' : ''}
           </p>
+          <UnprintableNote chars={pdf.data?.unprintable} />
           <div className="actions">
-            <button type="button" className="primary" disabled={!pdf.data || busy} onClick={() => void run('save')}>
+            <button type="button" className="primary" disabled={!pdf.data || output.busy} onClick={() => void run('save')}>
               Save PDF…
             </button>
-            <button type="button" disabled={!pdf.data || busy} onClick={() => void run('print')}>
+            <button type="button" disabled={!pdf.data || output.busy} onClick={() => void run('print')}>
               Print…
             </button>
           </div>
-          {status ? <p role="status">{status}</p> : null}
-          <FormError message={actionError ?? (pdf.error ? errorMessage(pdf.error) : null)} />
+          {output.status ? <p role="status">{output.status}</p> : null}
+          <FormError message={output.error ?? (pdf.error ? errorMessage(pdf.error) : null)} />
         </aside>
         <div className="print-preview" aria-label="Preview of the pages">
           {pdf.data ? (

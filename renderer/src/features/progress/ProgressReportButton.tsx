@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { OutputTarget } from '../../../../shared/contract';
-import { api, errorMessage, unwrap } from '../../api/client';
+import { useOutputActions } from '../../api/print';
 import { useSettings } from '../../api/settings';
 import { Dialog } from '../../components/Dialog';
 import { FormError, TextField } from '../../components/Field';
@@ -50,13 +50,11 @@ function ReportForm({ clientId, range, onDone }: { clientId: string; range: { fr
   const [to, setTo] = useState(range.to);
   const [paper, setPaper] = useState<Paper | null>(null);
   const [nameOn, setNameOn] = useState<NameOn | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, status, error, run: runOutput } = useOutputActions();
   const chosenPaper = paper ?? settings.data?.paperSize ?? 'a4';
   const chosenName = nameOn ?? settings.data?.nameOnWorksheets ?? 'full';
 
-  async function run(what: 'save' | 'print') {
+  const run = (what: 'save' | 'print') => {
     const target: OutputTarget = {
       kind: 'progressReport',
       clientId,
@@ -65,23 +63,8 @@ function ReportForm({ clientId, range, onDone }: { clientId: string; range: { fr
       to: to || null,
       options: { paper: chosenPaper, largePrint: false, nameOnWorksheets: chosenName },
     };
-    setBusy(true);
-    setStatus(null);
-    setError(null);
-    try {
-      if (what === 'save') {
-        const r = await unwrap(api().output.save(target));
-        setStatus(r.saved ? `Saved “${r.fileName}”.` : 'Not saved: you closed the save dialog.');
-      } else {
-        const r = await unwrap(api().output.print(target));
-        setStatus(r.opened ? 'The print window is open. Choose your printer there.' : 'The print window could not be opened.');
-      }
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    return runOutput(what, target);
+  };
 
   return (
     <div className="report-form">

@@ -26,6 +26,7 @@ import { useLibrary } from '../../api/library';
 import { usePlanReview, useReviewItems, useSaveReview } from '../../api/sessions';
 import { FieldMessages, FormError, TextArea, TextField } from '../../components/Field';
 import { useUnsavedChanges } from '../../components/UnsavedChanges';
+import { useDraft, useKeptDrafts } from '../../components/useDraft';
 
 /** Step 1 of session mode: the homework, one assignment at a time, oldest first. */
 export function ReviewStage({ session, onDone }: { session: SessionDetail; onDone: () => void }) {
@@ -56,6 +57,15 @@ function ReviewSteps({ session, list, onDone }: { session: SessionDetail; list: 
       list.findIndex((i) => i.review === null),
     ),
   );
+  // A review left unsaved when Stepwise locked: its homework is shown, to offer what was typed back.
+  const kept = useKeptDrafts(`review:${session.id}:`);
+  // (State adjusted while rendering, as React advises.)
+  const [reopened, setReopened] = useState(false);
+  if (kept && !reopened) {
+    setReopened(true);
+    const i = list.findIndex((x) => kept.includes(`review:${session.id}:${x.assignment.id}`));
+    if (i >= 0) setIndex(i);
+  }
   const at = Math.min(index, list.length - 1);
   const item = list[at]!;
   return (
@@ -144,7 +154,13 @@ function ReviewForm({
 }) {
   const [initial] = useState<FormState>(() => initialState(item));
   const [f, setF] = useState<FormState>(initial);
-  const unsaved = useUnsavedChanges(JSON.stringify(f) !== JSON.stringify(initial), `the review of “${item.assignment.title}”`);
+  // Unsaved contents are kept (encrypted, in the vault) while typing, and offered back after a lock.
+  const kept = useDraft<FormState>(`review:${session.id}:${item.assignment.id}`, f, initial, setF);
+  const unsaved = useUnsavedChanges(
+    JSON.stringify(f) !== JSON.stringify(initial),
+    `the review of “${item.assignment.title}”`,
+    kept.discard,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const save = useSaveReview();
@@ -188,6 +204,7 @@ function ReviewForm({
       if (!planDone && f.plan) await planReview.mutateAsync(planInput(session, item, f));
       setErrors({});
       unsaved.saved();
+      kept.discard();
       onNext();
     } catch (e) {
       const fe = fieldErrors(e);
@@ -237,6 +254,7 @@ function ReviewForm({
           </span>
         ) : null}
       </h2>
+      {kept.banner}
       <p className="muted review-meta">
         {frequencyLabel(a.frequency)} · since {formatDate(a.startDate, undefined, 'medium')}
         {a.dueDate ? ` · due ${formatDate(a.dueDate, undefined, 'medium')}` : ''}
