@@ -58,10 +58,11 @@ export function ClientPractice() {
   const kept = useKeptDrafts(`practice:${id}:`);
   // (State adjusted while rendering, as React advises.)
   const [reopened, setReopened] = useState(false);
-  if (kept && records.data && !reopened) {
+  const loaded = pages.data?.pages.flat();
+  if (kept && loaded && !reopened) {
     setReopened(true);
     const [, kind, target = ''] = kept.map((k) => /^practice:[^:]+:(add|week|edit)_(.+)$/.exec(k)).find((x) => x) ?? [];
-    const record = kind === 'edit' ? records.data.find((r) => r.id === target) : undefined;
+    const record = kind === 'edit' ? loaded.find((r) => r.id === target) : undefined;
     if (kind === 'add' || kind === 'week') setMode({ kind, assignmentId: target });
     else if (record) setMode({ kind: 'edit', record });
   }
