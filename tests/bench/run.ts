@@ -10,7 +10,8 @@
  * 10k records only. `-- --pdf` or `-- --scale` runs one section; `-- --packets` only the packets for
  * 100 clients in the worker (at 10k records, or the largest of `--sizes`). Sizes: `-- --sizes=10000,100000`.
  * `-- --worker` runs only the scale section's worker part (backup with the main thread watched,
- * packets, memory) at the largest size; `-- --old-backup` adds the old in-memory backup beside it.
+ * packets, memory) at the largest size, `-- --no-worker` leaves it out; `-- --old-backup` adds the
+ * old in-memory backup beside it.
  */
 import { benchCharts, benchChartsOnScreen } from './charts';
 import { runPdfBench } from './pdf';
@@ -53,6 +54,7 @@ async function main() {
       runs: quick ? 10 : 30,
       chromium: !args.includes('--no-chromium'),
       workerOnly,
+      noWorker: args.includes('--no-worker'),
       oldBackup: args.includes('--old-backup'),
     });
 }

@@ -30,6 +30,8 @@ export interface ScaleOptions {
   chromium: boolean;
   /** Only the worker section (backup, packets, memory) at the largest size. */
   workerOnly?: boolean;
+  /** Leave out the worker part (backup, packets, memory): `-- --no-worker`. */
+  noWorker?: boolean;
   /** Also run the old in-memory backup path in a worker, as the baseline beside the streamed one. */
   oldBackup?: boolean;
 }
@@ -298,7 +300,7 @@ export async function runScaleBench(opts: ScaleOptions): Promise<void> {
     );
   }
 
-  await workerSection(largest, opts);
+  if (!opts.noWorker) await workerSection(largest, opts);
 
   if (opts.chromium) {
     const c = openCore(largest.dir);
