@@ -52,3 +52,11 @@ export function takeChangedClients(db: Db): string[] | null {
   if (ids.length > 0) db.exec('DELETE FROM temp.stepwise_changed_client');
   return ids;
 }
+
+/**
+ * Marks a client changed as a write to their rows would, without writing the vault: for the bench
+ * (its "after a write" rows), which must leave its cached vault untouched.
+ */
+export function markClientChanged(db: Db, clientId: string): void {
+  if (watched.has(db)) db.prepare('INSERT INTO temp.stepwise_changed_client (client_id) VALUES (?)').run(clientId);
+}
