@@ -8,7 +8,8 @@ import { PASSPHRASE, unlockedCore, type TestCore } from '../support/vault';
 
 /**
  * Issue 12: the tuned Progress tab and caseload flags (definitions parsed once per version, the
- * caseload in four queries, both kept for the vault session until the next write) give the same
+ * caseload in three queries, both kept for the vault session until the next write, the caseload's
+ * flags per client until a row of that client changes) give the same
  * answers as the straightforward code they replaced (tests/support/reference), on a real
  * encrypted vault with the demo's history; and a write or a lock never leaves a stale answer.
  */
@@ -113,6 +114,11 @@ describe('the tuned Progress tab and caseload flags', () => {
     await same();
     const active = await t.do.clients.list({ status: 'active' });
     const db = t.core.db;
+    // The marks live in the connection (TEMP), never in the vault file.
+    const named = (schema: string) =>
+      db.prepare(`SELECT count(*) FROM ${schema} WHERE name LIKE 'stepwise_changed%'`).pluck().get() as number;
+    expect(named('sqlite_master')).toBe(0);
+    expect(named('sqlite_temp_master')).toBeGreaterThan(10);
     const withResults = active.filter(
       (c) => (db.prepare('SELECT count(*) FROM measure_result WHERE client_id = ?').pluck().get(c.id) as number) >= 2,
     );

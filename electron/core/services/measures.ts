@@ -308,7 +308,7 @@ function computeCaseload(core: CoreContext, today: string) {
 }
 
 /**
- * The flags of these clients, in three queries for all of them (their attended sessions with their
+ * The flags of these clients, in two queries for all of them (their attended sessions with their
  * reviews, their results — only the columns the flags need, never the answers' JSON).
  */
 function flagsOf(
