@@ -7,6 +7,7 @@ import { forgetPrintedTexts } from './pdf/caches';
 import { AttemptCounter, failureDelayMs } from './vault/attempts';
 import type { Secret } from './vault/keyfile';
 import { Vault, type Db, type VaultOptions } from './vault/vault';
+import { takeChangedClients } from './util/clientChanges';
 import { clearSessionCache } from './util/sessionCache';
 
 export interface CoreOptions {
@@ -76,6 +77,13 @@ export interface CoreContext {
    * IDs of new records are made before the write (`newId()`), so the event can name them.
    */
   write<T>(audit: AuditEvents | ((result: T) => AuditEvents), fn: (w: WriteDb) => T): T;
+
+  /**
+   * The clients whose rows (client, session, homework review, measure result) changed since the
+   * last call in this vault session; null on the first (util/clientChanges). One reader: the
+   * caseload flags.
+   */
+  takeChangedClients(): string[] | null;
 
   /** The open vault's file operations, or a LOCKED error the clinician understands. */
   requireVault(): VaultFile;
@@ -167,6 +175,10 @@ export class Core implements CoreContext {
 
   get read(): ReadDb {
     return new ReadDb(this.db);
+  }
+
+  takeChangedClients(): string[] | null {
+    return takeChangedClients(this.db);
   }
 
   write<T>(audit: AuditEvents | ((result: T) => AuditEvents), fn: (w: WriteDb) => T): T;

@@ -7,6 +7,7 @@ import type { Handlers, Item9Open, LifeEvent, MeasureProblem, MeasureResult, Rci
 import {
   answersProblem,
   caseloadFlags,
+  type CaseloadFlag,
   FREQUENCY_OPTIONS,
   MEASURES,
   PHQ9_ITEM9_NUMBER,
@@ -251,18 +252,40 @@ function byClient<R extends { client_id: string }>(rows: readonly R[]): Map<stri
 }
 
 /**
- * Who needs attention, and why (Today and the client list). Computed in four queries for the
- * whole caseload (the clients, their attended sessions, their reviews, their results — only the
- * columns the flags need, never the answers' JSON), and kept for the vault session until the next
- * write (util/sessionCache: every write and every lock drops it; the day is in the key).
+ * Who needs attention, and why (Today and the client list). The whole answer is kept for the vault
+ * session until the next write (util/sessionCache: every write and every lock drops it; the day is
+ * in the key). Under it, each client's flags are kept until a row of that client changes
+ * (util/clientChanges marks them, exactly, with TEMP triggers): after a write only the clients it
+ * touched are worked out again; the first call of a vault session, a new day or new RCI settings
+ * work out everyone.
  */
 export function caseloadOf(core: CoreContext) {
   const today = todayIso(core);
-  return cached(core.requireVault(), `measures.caseload ${today}`, () => computeCaseload(core.read, today));
+  return cached(core.requireVault(), `measures.caseload ${today}`, () => computeCaseload(core, today));
 }
 
-function computeCaseload(db: ReadDb, today: string) {
+interface ClientFlags {
+  today: string;
+  rci: string;
+  byClient: Map<string, CaseloadFlag[]>;
+}
+
+/** Each client's flags, for the vault session (the vault object goes with the lock). */
+const clientFlags = new WeakMap<object, ClientFlags>();
+
+function computeCaseload(core: CoreContext, today: string) {
+  const db = core.read;
+  const vault = core.requireVault();
+  const changed = core.takeChangedClients();
   const rci = rciOverrides(db);
+  const rciKey = JSON.stringify(rci);
+  let state = clientFlags.get(vault);
+  if (changed === null || !state || state.today !== today || state.rci !== rciKey) {
+    state = { today, rci: rciKey, byClient: new Map() };
+    clientFlags.set(vault, state);
+  } else {
+    for (const id of changed) state.byClient.delete(id);
+  }
   const clients = db.all(
     sql<Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'status'>>`
       SELECT c.id, c.name, c.preferred_name, c.status FROM client c
@@ -270,24 +293,59 @@ function computeCaseload(db: ReadDb, today: string) {
           OR EXISTS (SELECT 1 FROM measure_result m WHERE m.client_id = c.id AND m.item9 > 0 AND m.item9_ack_at IS NULL)
        ORDER BY c.name COLLATE NOCASE, c.id`,
   );
-  if (clients.length === 0) return [];
+  const unknown = clients.filter((c) => !state.byClient.has(c.id));
+  if (unknown.length > 0) {
+    for (const [id, flags] of flagsOf(db, today, rci, unknown)) state.byClient.set(id, flags);
+  }
+  const out = [];
+  for (const c of clients) {
+    const flags = state.byClient.get(c.id)!;
+    if (flags.length > 0) {
+      out.push({ clientId: c.id, clientName: c.name, clientPreferredName: c.preferred_name, clientStatus: c.status, flags });
+    }
+  }
+  return out;
+}
+
+/**
+ * The flags of these clients, in two queries for all of them (their attended sessions with their
+ * reviews, their results — only the columns the flags need, never the answers' JSON).
+ */
+function flagsOf(
+  db: ReadDb,
+  today: string,
+  rci: RciOverrides,
+  clients: readonly Pick<ClientRow, 'id' | 'status'>[],
+): Map<string, CaseloadFlag[]> {
   const ids = JSON.stringify(clients.map((c) => c.id));
   // Each of these reads the clients' rows through an index on client_id, one seek per client.
-  const sessions = byClient(
-    db.all(
-      sql<Pick<SessionRow, 'id' | 'client_id' | 'date' | 'number'>>`
-        SELECT s.id, s.client_id, s.date, s.number FROM json_each(${ids}) j
-          JOIN session s INDEXED BY session_attended ON s.client_id = j.value AND s.attendance = 'attended'`,
-    ),
+  // The attended sessions and their reviews come in one pass (a session without a review gives one
+  // row of NULLs, which counts for nothing: see reviewAmounts).
+  const sessionRows = db.all(
+    sql<
+      Pick<SessionRow, 'id' | 'client_id' | 'date' | 'number'> &
+        Pick<HomeworkReviewRow, 'completion' | 'amount_done' | 'amount_expected'>
+    >`
+      SELECT s.id, s.client_id, s.date, s.number, r.completion, r.amount_done, r.amount_expected FROM json_each(${ids}) j
+        JOIN session s INDEXED BY session_attended ON s.client_id = j.value AND s.attendance = 'attended'
+        LEFT JOIN homework_review r ON r.session_id = s.id`,
   );
-  const reviews = byClient(
-    db.all(
-      sql<Pick<HomeworkReviewRow, 'session_id' | 'completion' | 'amount_done' | 'amount_expected'> & { client_id: string }>`
-        SELECT s.client_id, r.session_id, r.completion, r.amount_done, r.amount_expected FROM json_each(${ids}) j
-          JOIN session s INDEXED BY session_attended ON s.client_id = j.value AND s.attendance = 'attended'
-          JOIN homework_review r ON r.session_id = s.id`,
-    ),
-  );
+  const sessions = new Map<string, Pick<SessionRow, 'id' | 'client_id' | 'date' | 'number'>[]>();
+  const reviews = new Map<string, Pick<HomeworkReviewRow, 'session_id' | 'completion' | 'amount_done' | 'amount_expected'>[]>();
+  const seen = new Set<string>();
+  for (const r of sessionRows) {
+    if (!seen.has(r.id)) {
+      seen.add(r.id);
+      const list = sessions.get(r.client_id);
+      const s = { id: r.id, client_id: r.client_id, date: r.date, number: r.number };
+      if (list) list.push(s);
+      else sessions.set(r.client_id, [s]);
+    }
+    const review = { session_id: r.id, completion: r.completion, amount_done: r.amount_done, amount_expected: r.amount_expected };
+    const list = reviews.get(r.client_id);
+    if (list) list.push(review);
+    else reviews.set(r.client_id, [review]);
+  }
   const results = byClient(
     db.all(
       sql<CaseloadResultRow>`
@@ -296,24 +354,24 @@ function computeCaseload(db: ReadDb, today: string) {
          ORDER BY j.key, m.administered_on, m.created_at, m.rowid`,
     ),
   );
-  const out = [];
+  const out = new Map<string, CaseloadFlag[]>();
   for (const c of clients) {
     const attended = sessions.get(c.id) ?? [];
     const mine = results.get(c.id) ?? [];
-    const flags = caseloadFlags({
-      today,
-      active: c.status === 'active',
-      attendedSessionDates: attended.map((s) => s.date),
-      administrations: mine.map(toAdministration),
-      openItem9: mine
-        .filter((r) => (r.item9 ?? 0) > 0 && r.item9_ack_at === null)
-        .map((r) => ({ resultId: r.id, administeredOn: r.administered_on, answer: r.item9! })),
-      adherence: adherenceOf(attended, reviews.get(c.id) ?? []),
-      rci,
-    });
-    if (flags.length > 0) {
-      out.push({ clientId: c.id, clientName: c.name, clientPreferredName: c.preferred_name, clientStatus: c.status, flags });
-    }
+    out.set(
+      c.id,
+      caseloadFlags({
+        today,
+        active: c.status === 'active',
+        attendedSessionDates: attended.map((s) => s.date),
+        administrations: mine.map(toAdministration),
+        openItem9: mine
+          .filter((r) => (r.item9 ?? 0) > 0 && r.item9_ack_at === null)
+          .map((r) => ({ resultId: r.id, administeredOn: r.administered_on, answer: r.item9! })),
+        adherence: adherenceOf(attended, reviews.get(c.id) ?? []),
+        rci,
+      }),
+    );
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createDispatcher } from '../../../electron/core/api';
 import { Core } from '../../../electron/core/core';
+import { markClientChanged } from '../../../electron/core/util/clientChanges';
 import { clearSessionCache } from '../../../electron/core/util/sessionCache';
 import { tuneConnection, type Db, type Vault } from '../../../electron/core/vault/vault';
 import { CoreWorker, hostClient } from '../../../electron/host';
@@ -78,8 +79,10 @@ async function screensOf(c: ReturnType<typeof openCore>, t: ScreenTarget, runs: 
     if (s.pending) continue;
     out.set(s.name, await time(() => s.run(c.do, t), runs));
     if (s.sessionCached) {
-      // What every write does to the session cache (without writing to the bench's vault).
-      out.set(afterWrite(s.name), await time(() => (clearSessionCache(c.core.vault), s.run(c.do, t)), runs));
+      // What a write to the target client does to the caches (without writing to the bench's
+      // vault): the session cache dropped, the client marked changed (util/clientChanges).
+      const touch = () => (clearSessionCache(c.core.vault), markClientChanged(c.core.db, t.clientId));
+      out.set(afterWrite(s.name), await time(() => (touch(), s.run(c.do, t)), runs));
     }
   }
   return out;
