@@ -8,7 +8,6 @@ import { AttemptCounter, failureDelayMs } from './vault/attempts';
 import type { Secret } from './vault/keyfile';
 import { Vault, type Db, type VaultOptions } from './vault/vault';
 import { takeChangedClients } from './util/clientChanges';
-import { clearSessionCache } from './util/sessionCache';
 
 export interface CoreOptions {
   /** The vault folder this core serves. */
@@ -186,22 +185,11 @@ export class Core implements CoreContext {
   write<T>(fn: (db: Db) => T): T;
   write<T>(first: AuditEvents | ((result: T) => AuditEvents) | ((db: Db) => T), fn?: (w: WriteDb) => T): T {
     const db = this.db;
-    // Answers cached for this vault session are dropped by every write (util/sessionCache).
-    const vault = this.vault;
     if (fn === undefined) {
       const raw = first as (db: Db) => T;
-      try {
-        return db.transaction(() => raw(db)).immediate();
-      } finally {
-        clearSessionCache(vault);
-      }
+      return db.transaction(() => raw(db)).immediate();
     }
-    const audit = first as AuditEvents | ((result: T) => AuditEvents);
-    try {
-      return this.writeAudited(db, audit, fn);
-    } finally {
-      clearSessionCache(vault);
-    }
+    return this.writeAudited(db, first as AuditEvents | ((result: T) => AuditEvents), fn);
   }
 
   private writeAudited<T>(db: Db, audit: AuditEvents | ((result: T) => AuditEvents), fn: (w: WriteDb) => T): T {
@@ -235,7 +223,6 @@ export class Core implements CoreContext {
   }
 
   close(): void {
-    clearSessionCache(this.vault);
     this.vault?.close();
     this.vault = null;
     // The PDF engine's memoised texts hold what was printed (client names among it).

@@ -35,7 +35,6 @@ import type {
   SessionRow,
 } from '../db/tables';
 import { nowIso, todayIso } from '../util/clock';
-import { cached } from '../util/sessionCache';
 import { newId } from '../util/ids';
 import { requireClient } from './clients';
 import { requireSession } from './sessions';
@@ -252,16 +251,16 @@ function byClient<R extends { client_id: string }>(rows: readonly R[]): Map<stri
 }
 
 /**
- * Who needs attention, and why (Today and the client list). The whole answer is kept for the vault
- * session until the next write (util/sessionCache: every write and every lock drops it; the day is
- * in the key). Under it, each client's flags are kept until a row of that client changes
+ * Who needs attention, and why (Today and the client list). The whole answer is kept until any of
+ * the vault's data changes (`ReadDb.memo`, the same keeping as the client list's; the day is its
+ * key; a lock drops it with the connection). Under it, each client's flags are kept until a row of that client changes
  * (util/clientChanges marks them, exactly, with TEMP triggers): after a write only the clients it
  * touched are worked out again; the first call of a vault session, a new day or new RCI settings
  * work out everyone.
  */
 export function caseloadOf(core: CoreContext) {
   const today = todayIso(core);
-  return cached(core.requireVault(), `measures.caseload ${today}`, () => computeCaseload(core, today));
+  return core.read.memo('measures.caseload', today, () => computeCaseload(core, today));
 }
 
 interface ClientFlags {

@@ -15,7 +15,6 @@ import type {
   WorksheetVersionRow,
 } from '../db/tables';
 import { todayIso } from '../util/clock';
-import { cached } from '../util/sessionCache';
 import { requireClient } from './clients';
 import { readDefinition } from './library';
 import { expectedPractices } from './reviews';
@@ -355,16 +354,16 @@ function laddersOf(
 }
 
 /**
- * Both answers are kept for the vault session until the next write (util/sessionCache: every
- * write and every lock drops them; today's date is in the key, as the default range ends today).
+ * Both answers are kept until any of the vault's data changes (`ReadDb.memo`: any row written, or
+ * the vault locked), one per input; today's date is the key, as the default range ends today.
  */
 const sessionKey = (...parts: unknown[]) => JSON.stringify(parts);
 
 export const progressHandlers: Handlers<CoreContext>['progress'] = {
   overview: (input, core) =>
-    cached(core.requireVault(), sessionKey('progress.overview', input, todayIso(core)), () => overviewOf(input, core)),
+    core.read.memo(sessionKey('progress.overview', input), todayIso(core), () => overviewOf(input, core)),
   series: (input, core) =>
-    cached(core.requireVault(), sessionKey('progress.series', input, todayIso(core)), () => seriesOfWorksheet(input, core)),
+    core.read.memo(sessionKey('progress.series', input), todayIso(core), () => seriesOfWorksheet(input, core)),
 };
 
 type OverviewInput = Parameters<Handlers<CoreContext>['progress']['overview']>[0];

@@ -16,7 +16,6 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { createDispatcher } from '../../../electron/core/api';
 import { Core } from '../../../electron/core/core';
 import { markClientChanged } from '../../../electron/core/util/clientChanges';
-import { clearSessionCache } from '../../../electron/core/util/sessionCache';
 import { tuneConnection, type Db, type Vault } from '../../../electron/core/vault/vault';
 import { CoreWorker, hostClient } from '../../../electron/host';
 import { coreContract, workerContract, type DoOf, type WorkerContract } from '../../../shared/contract';
@@ -78,10 +77,11 @@ async function screensOf(c: ReturnType<typeof openCore>, t: ScreenTarget, runs: 
   for (const s of SCREENS) {
     if (s.pending) continue;
     out.set(s.name, await time(() => s.run(c.do, t), runs));
-    if (s.sessionCached) {
-      // What a write to the target client does to the caches (without writing to the bench's
-      // vault): the session cache dropped, the client marked changed (util/clientChanges).
-      const touch = () => (clearSessionCache(c.core.vault), markClientChanged(c.core.db, t.clientId));
+    if (s.keptUntilChange) {
+      // What a write to the target client does to the kept answers, without writing to the bench's
+      // vault: the client marked changed (util/clientChanges), a row written in the connection's
+      // TEMP table — which changes the data stamp every `ReadDb.memo` answer is kept under.
+      const touch = () => markClientChanged(c.core.db, t.clientId);
       out.set(afterWrite(s.name), await time(() => (touch(), s.run(c.do, t)), runs));
     }
   }
@@ -89,7 +89,7 @@ async function screensOf(c: ReturnType<typeof openCore>, t: ScreenTarget, runs: 
 }
 
 /** The rows of the table: every screen, and each cached one again after a write. */
-const ROWS = SCREENS.flatMap((s) => (s.sessionCached ? [s, { ...s, name: afterWrite(s.name) }] : [s]));
+const ROWS = SCREENS.flatMap((s) => (s.keptUntilChange ? [s, { ...s, name: afterWrite(s.name) }] : [s]));
 
 /**
  * A plain-SQLite copy of the vault's data, in the bench's own temp folder only (deleted at the
