@@ -200,20 +200,24 @@ const slice = <T>(all: readonly T[], offset: number, limit: number) => ({
 });
 
 export const todayHandlers: Handlers<CoreContext>['today'] = {
+  // Kept until the vault's data changes (ReadDb.memo, as the client list and the caseload): Today
+  // is opened again and again between writes; the day is the key.
   overview: (_input, core) => {
     const db = core.read;
     const today = todayIso(core);
-    const clients = clientsOf(core, db);
-    const homework = homeworkFirst(core, db, clients, today, TODAY_FIRST_ROWS);
-    return {
-      today,
-      item9: slice(item9(db, clients), 0, TODAY_FIRST_ROWS),
-      attention: slice(attention(core, clients), 0, TODAY_FIRST_ROWS),
-      unfinished: unfinished(db, clients, 0, TODAY_FIRST_ROWS),
-      review: homework.review,
-      overdue: homework.overdue,
-      dueSoon: homework.dueSoon,
-    };
+    return db.memo('today.overview', today, () => {
+      const clients = clientsOf(core, db);
+      const homework = homeworkFirst(core, db, clients, today, TODAY_FIRST_ROWS);
+      return {
+        today,
+        item9: slice(item9(db, clients), 0, TODAY_FIRST_ROWS),
+        attention: slice(attention(core, clients), 0, TODAY_FIRST_ROWS),
+        unfinished: unfinished(db, clients, 0, TODAY_FIRST_ROWS),
+        review: homework.review,
+        overdue: homework.overdue,
+        dueSoon: homework.dueSoon,
+      };
+    });
   },
 
   more: ({ group, offset, limit }, core): TodayPage => {
