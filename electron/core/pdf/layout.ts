@@ -102,7 +102,7 @@ const FORM_GLYPHS = (() => {
 })();
 
 /**
- * Arabic and Hebrew letters of the form font (DejaVu has them, in every joining form), added to a
+ * Arabic and Hebrew letters of the form font (DejaVu has them), added to a
  * fillable PDF whose own text is written in these scripts: the client then likely answers in them
  * too, and a viewer that draws fields with the embedded font finds them (about 60 kB, so only
  * then). Scripts beyond DejaVu (CJK, Indic, Thai …) are typed in the viewer's own fonts: the print
@@ -116,8 +116,10 @@ const RTL_FORM_GLYPHS = () => {
   add(0x5d0, 0x5ea); // Hebrew letters
   add(0x5b0, 0x5c7); // Hebrew points
   add(0x600, 0x6ff); // Arabic
-  add(0xfb50, 0xfdff); // Arabic presentation forms A
-  add(0xfe70, 0xfefc); // Arabic presentation forms B (the joining forms)
+  // Not the presentation forms (U+FB50–FDFF, FE70–FEFC): their glyphs are the joining forms the
+  // shaping of any Arabic text on the sheet also reaches, from the base letters, and which code
+  // point a shared glyph remembers first would then depend on what was printed before (the
+  // ToUnicode map of the form font would differ between documents; tests/unit/pdf-speedups).
   return chars.join(' ');
 };
 const RTL_LETTER = /[֐-ۿ]/;

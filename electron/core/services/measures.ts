@@ -260,7 +260,7 @@ function byClient<R extends { client_id: string }>(rows: readonly R[]): Map<stri
  */
 export function caseloadOf(core: CoreContext) {
   const today = todayIso(core);
-  return core.read.memo('measures.caseload', today, () => computeCaseload(core, today));
+  return core.read.memo('caseload flags', today, () => computeCaseload(core, today));
 }
 
 interface ClientFlags {

@@ -361,9 +361,9 @@ const sessionKey = (...parts: unknown[]) => JSON.stringify(parts);
 
 export const progressHandlers: Handlers<CoreContext>['progress'] = {
   overview: (input, core) =>
-    core.read.memo(sessionKey('progress.overview', input), todayIso(core), () => overviewOf(input, core)),
+    core.read.memo(sessionKey('progress tab: overview', input), todayIso(core), () => overviewOf(input, core)),
   series: (input, core) =>
-    core.read.memo(sessionKey('progress.series', input), todayIso(core), () => seriesOfWorksheet(input, core)),
+    core.read.memo(sessionKey('progress tab: series', input), todayIso(core), () => seriesOfWorksheet(input, core)),
 };
 
 type OverviewInput = Parameters<Handlers<CoreContext>['progress']['overview']>[0];

@@ -205,7 +205,7 @@ export const todayHandlers: Handlers<CoreContext>['today'] = {
   overview: (_input, core) => {
     const db = core.read;
     const today = todayIso(core);
-    return db.memo('today.overview', today, () => {
+    return db.memo('today: first rows', today, () => {
       const clients = clientsOf(core, db);
       const homework = homeworkFirst(core, db, clients, today, TODAY_FIRST_ROWS);
       return {
